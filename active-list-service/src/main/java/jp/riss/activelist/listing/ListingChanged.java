@@ -1,0 +1,35 @@
+package jp.riss.activelist.listing;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The payload of {@code activelist.listing.v1}: the listing's public state after the change, so a
+ * consumer can keep a read model from the latest event alone. Its JSON Schema is {@code
+ * events/activelist.listing.v1.schema.json}.
+ */
+public record ListingChanged(
+    UUID listingId,
+    String registrationNumber,
+    String displayName,
+    List<String> prefectures,
+    List<Integer> themes,
+    ListingStatus status,
+    long version) {
+
+  public static final String TOPIC = "activelist.listing.v1";
+  public static final String SCHEMA = "activelist.listing.v1";
+  public static final String PUBLISHED = "jp.riss.activelist.listing.published";
+  public static final String WITHDRAWN = "jp.riss.activelist.listing.withdrawn";
+
+  static ListingChanged of(Listing listing) {
+    return new ListingChanged(
+        listing.id,
+        listing.registrationNumber,
+        listing.displayName,
+        List.of(listing.prefectures),
+        List.of(listing.themes),
+        listing.status,
+        listing.version);
+  }
+}

@@ -1,0 +1,107 @@
+package jp.riss.activelist;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.platform.testing.EventLog;
+import jp.riss.platform.testing.KafkaResource;
+import jp.riss.platform.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A Kafka outage delays events and loses none: the publish succeeds, the event follows later. */
+@QuarkusTest
+class OutboxOutageTest {
+
+  @Inject AgroalDataSource dataSource;
+
+  @AfterEach
+  void brokerBack() {
+    KafkaResource.broker().start();
+  }
+
+  @Test
+  void publishDuringABrokerOutageIsDeliveredWhenTheBrokerReturns() throws Exception {
+    String id =
+        given()
+            .header("Authorization", "Bearer " + Tokens.of("specialist", "outage"))
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "registrationNumber",
+                    String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
+                    "displayName",
+                    "停電 花子",
+                    "prefectures",
+                    java.util.List.of("27"),
+                    "themes",
+                    java.util.List.of(2)))
+            .post("/api/v1/active-list/listings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    KafkaResource.broker().stop();
+
+    given()
+        .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "r"))
+        .post("/api/v1/active-list/listings/" + id + "/publish")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PUBLISHED"));
+
+    // The relay tries, fails, and keeps the row.
+    await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) > 0);
+    assertEquals(false, sent(id), "not sent while the broker is down");
+
+    KafkaResource.broker().start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> sent(id));
+    try (EventLog log =
+        new EventLog(KafkaResource.broker().bootstrapServers(), "activelist.listing.v1")) {
+      log.awaitEvent(e -> id.equals(e.path("subject").asText()), Duration.ofSeconds(10));
+    }
+  }
+
+  private int attempts(String listingId) throws Exception {
+    return query(
+        "SELECT attempts FROM outbox WHERE aggregate_id = ?", listingId, rs -> rs.getInt(1));
+  }
+
+  private boolean sent(String listingId) throws Exception {
+    return query(
+        "SELECT sent_at IS NOT NULL FROM outbox WHERE aggregate_id = ?",
+        listingId,
+        rs -> rs.getBoolean(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rs) throws Exception;
+  }
+
+  private <T> T query(String sql, String arg, Column<T> column) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no outbox row for " + arg);
+        }
+        return column.read(rs);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package jp.riss.platform.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import jp.riss.platform.kafka.EventPublisher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+/** Parks events that cannot be handled on {@code <topic>.dlt}, with the reason in headers. */
+@ApplicationScoped
+public class DeadLetters {
+
+  private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+  public static final String SUFFIX = ".dlt";
+  public static final String REASON_HEADER = "riss-dlt-reason";
+
+  @Inject EventPublisher publisher;
+
+  public void park(String consumer, ConsumerRecord<String, String> record, String reason)
+      throws Exception {
+    ProducerRecord<String, String> letter =
+        new ProducerRecord<>(record.topic() + SUFFIX, record.key(), record.value());
+    record.headers().forEach(h -> letter.headers().add(h));
+    header(letter, REASON_HEADER, reason);
+    header(letter, "riss-dlt-consumer", consumer);
+    header(
+        letter,
+        "riss-dlt-source",
+        record.topic() + "/" + record.partition() + "@" + record.offset());
+    publisher.sendAndWait(letter);
+    LOG.warnf(
+        "dead-lettered %s/%d@%d for %s: %s",
+        record.topic(), record.partition(), record.offset(), consumer, reason);
+  }
+
+  private static void header(ProducerRecord<String, String> record, String name, String value) {
+    record.headers().add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,197 @@
+package jp.riss.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import jp.riss.platform.web.RequestIds;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into problem+json. Bad input is named field by field; nothing internal (class
+ * names, stack traces, SQL) ever reaches the client.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return Problems.toResponse(e.problem());
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e) {
+    List<Problem.Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+      violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+    }
+    violations.sort(Comparator.comparing(Problem.Violation::field));
+    return Problems.toResponse(Problems.validation(violations));
+  }
+
+  @ServerExceptionMapper
+  public Response unknownProperty(UnrecognizedPropertyException e) {
+    return field(e, "is not a known property");
+  }
+
+  @ServerExceptionMapper
+  public Response invalidFormat(InvalidFormatException e) {
+    return field(e, "must be " + describe(e.getTargetType()));
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e) {
+    return field(e, "must be " + describe(e.getTargetType()));
+  }
+
+  @ServerExceptionMapper
+  public Response mapping(JsonMappingException e) {
+    return field(e, "has an invalid value");
+  }
+
+  @ServerExceptionMapper
+  public Response parse(JsonParseException e) {
+    var where = e.getLocation();
+    return Problems.toResponse(
+        Problems.malformed(
+            "The body is not valid JSON"
+                + (where == null
+                    ? "."
+                    : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ").")));
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e) {
+    return Problems.toResponse(Problems.malformed("The body is not valid JSON."));
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e) {
+    return Problems.toResponse(Problems.unauthorized());
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e) {
+    return Problems.toResponse(Problems.unauthorized());
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return Problems.toResponse(Problems.forbidden());
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return internal(e);
+    }
+    // The JSON reader wraps Jackson's failure in a plain 400: answer from the cause instead.
+    Throwable cause = e.getCause();
+    if (cause instanceof JsonMappingException mapping) {
+      return field(
+          mapping,
+          mapping instanceof UnrecognizedPropertyException
+              ? "is not a known property"
+              : "has an invalid value");
+    }
+    if (cause instanceof JsonProcessingException || status == 400) {
+      return cause instanceof JsonParseException parse
+          ? parse(parse)
+          : Problems.toResponse(Problems.malformed("The body could not be read as JSON."));
+    }
+    if (status == 404) {
+      return Problems.toResponse(
+          Problem.of(404, "not-found", "Not found", "No resource at this path."));
+    }
+    String reason =
+        Response.Status.fromStatusCode(status) == null
+            ? "Request not accepted"
+            : Response.Status.fromStatusCode(status).getReasonPhrase();
+    String slug = reason.toLowerCase().replace(' ', '-');
+    return Problems.toResponse(Problem.of(status, slug, reason, safeDetail(e, reason)));
+  }
+
+  @ServerExceptionMapper
+  public Response internal(Throwable e) {
+    String requestId = RequestIds.current();
+    LOG.errorf(e, "unhandled error, request %s", requestId);
+    return Problems.toResponse(Problems.internal(requestId));
+  }
+
+  private static Response field(JsonMappingException e, String message) {
+    return Problems.toResponse(
+        Problems.validation(List.of(new Problem.Violation(JsonPaths.of(e), message))));
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a string" + (type.isEnum() ? " naming an allowed value" : "");
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "an ISO-8601 date or time";
+    }
+    return "an object";
+  }
+
+  private static String safeDetail(WebApplicationException e, String fallback) {
+    // Framework messages for 4xx (405, 406, 415 …) name the method or media type, nothing internal.
+    String message = e.getMessage();
+    return message == null || message.isBlank() || message.contains("Exception")
+        ? fallback
+        : message;
+  }
+
+  private static String fieldOf(Path path) {
+    // "create.body.prefectures[0]" -> "prefectures[0]"; "search.theme" -> "theme": the
+    // method and the parameter holding a body are not part of the client's field names.
+    String parameter = null;
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : path) {
+      if (node.isInIterable() && node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      } else if (node.isInIterable() && node.getKey() != null) {
+        field.append('[').append(node.getKey()).append(']');
+      }
+      if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = node.getName();
+      } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.BEAN) {
+        if (node.getName() != null) {
+          field.append(field.length() > 0 ? "." : "").append(node.getName());
+        }
+      }
+    }
+    if (field.length() > 0) {
+      return field.toString();
+    }
+    return parameter == null ? "body" : parameter;
+  }
+}

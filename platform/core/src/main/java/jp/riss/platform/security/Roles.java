@@ -1,0 +1,16 @@
+package jp.riss.platform.security;
+
+/** The roles of ARCHITECTURE.md, as they appear in the token's {@code groups} claim. */
+public final class Roles {
+
+  public static final String SPECIALIST = "specialist";
+  public static final String SUPPORT_BODY = "support-body";
+  public static final String COMPANY = "company";
+  public static final String CERTIFIER = "certifier";
+  public static final String ALUMNI = "alumni";
+  public static final String CAMP_OFFICE = "camp-office";
+  public static final String IPA_REVIEWER = "ipa-reviewer";
+  public static final String IPA_ADMIN = "ipa-admin";
+
+  private Roles() {}
+}
