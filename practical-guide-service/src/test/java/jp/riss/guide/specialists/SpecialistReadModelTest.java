@@ -1,0 +1,216 @@
+package jp.riss.guide.specialists;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import jp.riss.platform.events.CloudEvent;
+import jp.riss.platform.inbox.DeadLetters;
+import jp.riss.platform.testing.Contracts;
+import jp.riss.platform.testing.EventLog;
+import jp.riss.platform.testing.KafkaResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The guide's specialist list follows the Active List's events, exactly once in effect. */
+@QuarkusTest
+class SpecialistReadModelTest {
+
+  @Inject AgroalDataSource dataSource;
+  private ListingEvents events;
+
+  @BeforeEach
+  void producer() {
+    events = new ListingEvents();
+  }
+
+  @AfterEach
+  void close() {
+    events.close();
+  }
+
+  @Test
+  void aPublishedListingAppearsAndAWithdrawnOneDisappears() throws Exception {
+    UUID id = UUID.randomUUID();
+    events.send(ListingEvents.event(id, "鈴木 一郎", List.of("13"), List.of(1, 3), "PUBLISHED", 1));
+    await().atMost(Duration.ofSeconds(2)).until(() -> listed(id, "1", "13"));
+
+    given()
+        .filter(Contracts.validator())
+        .queryParam("theme", "1")
+        .queryParam("prefecture", "13")
+        .get("/api/v1/guide/specialists")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.listingId == '" + id + "' }.displayName", equalTo("鈴木 一郎"));
+
+    events.send(ListingEvents.event(id, "鈴木 一郎", List.of("13"), List.of(1, 3), "WITHDRAWN", 2));
+    await().atMost(Duration.ofSeconds(2)).until(() -> !listed(id, "1", "13"));
+  }
+
+  @Test
+  void filtersByThemeAndPrefecture() throws Exception {
+    UUID osaka = UUID.randomUUID();
+    events.send(ListingEvents.event(osaka, "大阪 花子", List.of("27"), List.of(5), "PUBLISHED", 1));
+    await().atMost(Duration.ofSeconds(2)).until(() -> listed(osaka, "5", "27"));
+
+    given()
+        .queryParam("theme", "5")
+        .queryParam("prefecture", "13")
+        .get("/api/v1/guide/specialists")
+        .then()
+        .statusCode(200)
+        .body("items.listingId", not(hasItem(osaka.toString())));
+    given()
+        .queryParam("theme", "2")
+        .queryParam("prefecture", "27")
+        .get("/api/v1/guide/specialists")
+        .then()
+        .statusCode(200)
+        .body("items.listingId", not(hasItem(osaka.toString())));
+  }
+
+  @Test
+  void theSameEventDeliveredTwiceHasOneEffect() throws Exception {
+    UUID id = UUID.randomUUID();
+    CloudEvent published =
+        ListingEvents.event(id, "重複 太郎", List.of("01"), List.of(2), "PUBLISHED", 3);
+    events.send(published);
+    events.send(published);
+    UUID marker = UUID.randomUUID();
+    events.send(ListingEvents.event(marker, "後続", List.of("01"), List.of(2), "PUBLISHED", 1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> listed(marker, "2", "01"));
+
+    assertEquals(1, count("SELECT count(*) FROM specialist_card WHERE listing_id = ?", id));
+    assertEquals(
+        1, count("SELECT count(*) FROM inbox WHERE event_id = ?", UUID.fromString(published.id())));
+  }
+
+  @Test
+  void anOlderVersionArrivingLateDoesNotResurrectAWithdrawnListing() throws Exception {
+    UUID id = UUID.randomUUID();
+    events.send(ListingEvents.event(id, "順序 次郎", List.of("40"), List.of(4), "WITHDRAWN", 5));
+    events.send(ListingEvents.event(id, "順序 次郎", List.of("40"), List.of(4), "PUBLISHED", 4));
+    UUID marker = UUID.randomUUID();
+    events.send(ListingEvents.event(marker, "後続", List.of("40"), List.of(4), "PUBLISHED", 1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> listed(marker, "4", "40"));
+    assertEquals(false, listed(id, "4", "40"));
+  }
+
+  @Test
+  void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionContinues() throws Exception {
+    String key = UUID.randomUUID().toString();
+    events.send(key, "this is not a CloudEvent");
+    UUID after = UUID.randomUUID();
+    events.send(ListingEvents.event(after, "継続 三郎", List.of("23"), List.of(1), "PUBLISHED", 1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> listed(after, "1", "23"));
+
+    try (EventLog dlt =
+        new EventLog(
+            KafkaResource.broker().bootstrapServers(),
+            ListingSnapshot.TOPIC + DeadLetters.SUFFIX)) {
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  dlt.records().stream()
+                      .anyMatch(
+                          r ->
+                              key.equals(r.key())
+                                  && new String(
+                                          r.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
+                                          StandardCharsets.UTF_8)
+                                      .contains("not a JSON CloudEvent")));
+    }
+  }
+
+  @Test
+  void anEventWithoutTheFieldsTheGuideNeedsIsDeadLettered() throws Exception {
+    UUID id = UUID.randomUUID();
+    CloudEvent incomplete =
+        new CloudEvent(
+            "1.0",
+            UUID.randomUUID().toString(),
+            "urn:riss:active-list-service",
+            "jp.riss.activelist.listing.published",
+            id.toString(),
+            java.time.OffsetDateTime.now(),
+            "application/json",
+            "urn:riss:schema:activelist.listing.v1",
+            jp.riss.platform.events.EventJson.mapper()
+                .createObjectNode()
+                .put("listingId", id.toString()));
+    events.send(incomplete);
+    try (EventLog dlt =
+        new EventLog(
+            KafkaResource.broker().bootstrapServers(),
+            ListingSnapshot.TOPIC + DeadLetters.SUFFIX)) {
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> dlt.records().stream().anyMatch(r -> id.toString().equals(r.key())));
+    }
+    assertEquals(0, count("SELECT count(*) FROM specialist_card WHERE listing_id = ?", id));
+  }
+
+  @Test
+  void badFiltersAreProblemsNamingTheParameter() {
+    given()
+        .queryParam("theme", "one")
+        .get("/api/v1/guide/specialists")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("theme"));
+    given()
+        .queryParam("prefecture", "Tokyo")
+        .get("/api/v1/guide/specialists")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("prefecture"));
+    given()
+        .queryParam("limit", "1000")
+        .get("/api/v1/guide/specialists")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("limit"));
+  }
+
+  private boolean listed(UUID id, String theme, String prefecture) {
+    List<String> ids =
+        given()
+            .queryParam("theme", theme)
+            .queryParam("prefecture", prefecture)
+            .queryParam("limit", "100")
+            .get("/api/v1/guide/specialists")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.listingId");
+    return ids.contains(id.toString());
+  }
+
+  private long count(String sql, UUID id) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}
