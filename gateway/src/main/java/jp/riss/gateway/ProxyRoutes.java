@@ -1,0 +1,137 @@
+package jp.riss.gateway;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jp.riss.gateway.Upstreams.Upstream;
+
+/**
+ * The gateway's routing table on the Quarkus router. Proxied routes get no body handler on purpose:
+ * bodies stream through to the service instead of being buffered here.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+  static final String SERVICE_KEY = "riss.service";
+  static final String CONNECTED_KEY = "riss.connected";
+
+  // Ahead of Quarkus's own upload limit (order -2), which would answer oversize bodies with an
+  // empty 413 instead of a problem.
+  private static final int ORDER_FIRST = -1000;
+  // After every Quarkus route (/q/health, /q/metrics), so only truly unknown paths land here.
+  private static final int ORDER_LAST = Integer.MAX_VALUE;
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final Upstreams upstreams;
+  private final RequestIds requestIds;
+  private final BodyLimit bodyLimit;
+  private final EdgeAuthentication edgeAuthentication;
+  private final UpstreamFailures upstreamFailures;
+  private final ForwardedHeaders forwardedHeaders;
+  private final ContractIndex contractIndex;
+  private final GatewayProblems problems;
+
+  ProxyRoutes(
+      Vertx vertx,
+      GatewayConfig config,
+      Upstreams upstreams,
+      RequestIds requestIds,
+      BodyLimit bodyLimit,
+      EdgeAuthentication edgeAuthentication,
+      UpstreamFailures upstreamFailures,
+      ForwardedHeaders forwardedHeaders,
+      ContractIndex contractIndex,
+      GatewayProblems problems) {
+    this.vertx = vertx;
+    this.config = config;
+    this.upstreams = upstreams;
+    this.requestIds = requestIds;
+    this.bodyLimit = bodyLimit;
+    this.edgeAuthentication = edgeAuthentication;
+    this.upstreamFailures = upstreamFailures;
+    this.forwardedHeaders = forwardedHeaders;
+    this.contractIndex = contractIndex;
+    this.problems = problems;
+  }
+
+  private HttpClient client;
+
+  void init(@Observes Router router) {
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(64));
+
+    router.route().order(ORDER_FIRST).handler(requestIds).handler(bodyLimit);
+    router.route().order(ORDER_FIRST).failureHandler(problems::failure);
+
+    for (Upstream upstream : upstreams.all()) {
+      // Failures first: as the outermost interceptor it also sees what the others fail with.
+      HttpProxy api =
+          HttpProxy.reverseProxy(client)
+              .origin(origin(upstream))
+              .addInterceptor(upstreamFailures)
+              .addInterceptor(forwardedHeaders);
+      router.route(upstream.apiPrefix() + "/*").handler(edgeAuthentication).handler(forward(api));
+
+      HttpProxy contract =
+          HttpProxy.reverseProxy(client)
+              .origin(origin(upstream))
+              .addInterceptor(upstreamFailures)
+              .addInterceptor(contractIndex.serviceContract());
+      router.get(ContractIndex.PATH + "/" + upstream.context()).handler(forward(contract));
+    }
+    router.get(ContractIndex.PATH).handler(contractIndex);
+
+    router
+        .route()
+        .order(ORDER_LAST)
+        .handler(
+            ctx -> problems.send(ctx, GatewayProblems.Kind.NOT_FOUND, "No route at this path."));
+  }
+
+  void close(@Observes ShutdownEvent event) {
+    // Vert.x outlives the application in dev mode; pooled upstream connections must not.
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private static Handler<RoutingContext> forward(HttpProxy proxy) {
+    return ctx -> {
+      // Connecting upstream is asynchronous; body bytes arriving meanwhile must wait, not drop.
+      ctx.request().pause();
+      proxy.handle(ctx.request());
+    };
+  }
+
+  private OriginRequestProvider origin(Upstream upstream) {
+    long timeoutMillis = config.upstreamTimeout().toMillis();
+    return context -> {
+      context.set(SERVICE_KEY, upstream.service());
+      RequestOptions options =
+          new RequestOptions()
+              .setHost(upstream.host())
+              .setPort(upstream.port())
+              .setSsl(upstream.tls())
+              .setIdleTimeout(timeoutMillis);
+      return context
+          .client()
+          .request(options)
+          .onSuccess(request -> context.set(CONNECTED_KEY, Boolean.TRUE));
+    };
+  }
+}

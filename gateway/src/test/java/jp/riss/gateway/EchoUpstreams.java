@@ -1,0 +1,103 @@
+package jp.riss.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Four real HTTP servers standing in for the services. Each echoes what reached it as JSON, so
+ * tests see exactly what the gateway forwarded. Two paths misbehave on purpose: {@code .../slow}
+ * never answers and {@code .../reset} drops the connection.
+ */
+public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+  static final Map<String, String> SERVICES =
+      Map.of(
+          "active-list", "active-list-service",
+          "deemed-attendance", "deemed-attendance-service",
+          "community", "camp-community-service",
+          "guide", "practical-guide-service");
+
+  private Vertx vertx;
+
+  @Override
+  public Map<String, String> start() {
+    vertx = Vertx.vertx();
+    Map<String, String> config = new HashMap<>();
+    SERVICES.forEach(
+        (context, service) -> {
+          HttpServer server =
+              await(
+                  vertx
+                      .createHttpServer()
+                      .requestHandler(request -> answer(service, request))
+                      .listen(0, "127.0.0.1"));
+          config.put(
+              "riss.gateway.upstreams." + context + ".url",
+              "http://127.0.0.1:" + server.actualPort());
+        });
+    config.put("riss.gateway.upstream-timeout", "1s");
+    return config;
+  }
+
+  private static void answer(String service, HttpServerRequest request) {
+    if (request.path().endsWith("/slow")) {
+      return;
+    }
+    if (request.path().endsWith("/reset")) {
+      request.connection().close();
+      return;
+    }
+    if (request.path().equals("/q/openapi")) {
+      JsonObject contract =
+          new JsonObject()
+              .put("openapi", "3.1.0")
+              .put("info", new JsonObject().put("title", service))
+              .put("query", request.query())
+              .put("authorization", request.getHeader("Authorization"));
+      request.response().putHeader("Content-Type", "application/json").end(contract.encode());
+      return;
+    }
+    request
+        .body()
+        .onSuccess(
+            body -> {
+              JsonObject headers = new JsonObject();
+              request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+              JsonObject echo =
+                  new JsonObject()
+                      .put("service", service)
+                      .put("method", request.method().name())
+                      .put("path", request.path())
+                      .put("query", request.query())
+                      .put("headers", headers)
+                      .put("body", body.toString());
+              request
+                  .response()
+                  .putHeader("Content-Type", "application/json")
+                  // A service's own request id must not replace or duplicate the gateway's.
+                  .putHeader("X-Request-Id", "set-by-upstream")
+                  .end(echo.encode());
+            });
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (vertx != null) {
+      await(vertx.close());
+    }
+  }
+}
