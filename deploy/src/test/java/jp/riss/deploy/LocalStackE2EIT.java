@@ -1,0 +1,309 @@
+package jp.riss.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole stack as a developer runs it: deploy/local/up (PostgreSQL, KRaft Kafka, four services,
+ * gateway, demo data), then the vertical slice through the gateway only, with tokens from
+ * deploy/local/token (the script developers use, not a Java signer), then deploy/local/down.
+ */
+class LocalStackE2EIT {
+
+  private static final String GATEWAY = "http://127.0.0.1:8080";
+  private static final String LISTINGS = "/api/v1/active-list/listings";
+  private static final String GUIDE_SPECIALISTS = "/api/v1/guide/specialists";
+  private static final Duration EVENT_DELIVERY = Duration.ofSeconds(5);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static Path repo;
+  private static Path target;
+
+  @BeforeAll
+  static void up() throws Exception {
+    repo = App.repoRoot();
+    target = repo.resolve("deploy/target");
+    Files.createDirectories(target);
+    run(
+        "up",
+        List.of(repo.resolve("deploy/local/up").toString()),
+        target.resolve("e2e-up.log"),
+        15);
+    RestAssured.baseURI = GATEWAY;
+    RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (repo != null) {
+      run(
+          "down",
+          List.of(repo.resolve("deploy/local/down").toString()),
+          target.resolve("e2e-down.log"),
+          2);
+    }
+  }
+
+  @Test
+  void listingLifecycleFromCreateToGuideAndBack() {
+    String specialist = "e2e-specialist-" + UUID.randomUUID();
+    String registrationNumber = randomRegistrationNumber();
+    Map<String, Object> body = newListing(registrationNumber);
+
+    String id =
+        given()
+            .auth()
+            .oauth2(token("specialist", specialist))
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post(LISTINGS)
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("DRAFT"))
+            .body("registrationNumber", equalTo(registrationNumber))
+            .extract()
+            .path("id");
+    assertTrue(id != null && !id.isBlank(), "listing id");
+
+    // Same registration number again: the owner is told which listing already has it.
+    given()
+        .auth()
+        .oauth2(token("specialist", specialist))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(LISTINGS)
+        .then()
+        .statusCode(409)
+        .contentType(startsWith("application/problem+json"))
+        .body("existingListingId", equalTo(id));
+
+    given()
+        .auth()
+        .oauth2(token("ipa-reviewer", "e2e-reviewer"))
+        .post(LISTINGS + "/" + id + "/publish")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PUBLISHED"));
+    given()
+        .auth()
+        .oauth2(token("ipa-reviewer", "e2e-reviewer"))
+        .post(LISTINGS + "/" + id + "/publish")
+        .then()
+        .statusCode(409)
+        .contentType(startsWith("application/problem+json"));
+
+    given()
+        .get(LISTINGS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("status", equalTo("PUBLISHED"))
+        .body("displayName", equalTo(body.get("displayName")));
+
+    // listing published -> Kafka -> the guide's read model.
+    await("published listing " + id + " in the guide")
+        .atMost(EVENT_DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> guideListsSpecialist(id));
+
+    given()
+        .auth()
+        .oauth2(token("specialist", specialist))
+        .post(LISTINGS + "/" + id + "/withdraw")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"));
+
+    await("withdrawn listing " + id + " gone from the guide")
+        .atMost(EVENT_DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !guideListsSpecialist(id));
+  }
+
+  @Test
+  void creatingNeedsAToken() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(newListing(randomRegistrationNumber()))
+        .post(LISTINGS)
+        .then()
+        .statusCode(401)
+        .contentType(startsWith("application/problem+json"));
+  }
+
+  @Test
+  void creatingNeedsTheSpecialistRole() {
+    given()
+        .auth()
+        .oauth2(token("company", "e2e-company"))
+        .contentType(ContentType.JSON)
+        .body(newListing(randomRegistrationNumber()))
+        .post(LISTINGS)
+        .then()
+        .statusCode(403)
+        .contentType(startsWith("application/problem+json"));
+  }
+
+  @Test
+  void referenceDataIsPublic() {
+    for (String path :
+        List.of(
+            "/api/v1/active-list/reference/themes",
+            "/api/v1/active-list/reference/prefectures",
+            "/api/v1/deemed-attendance/syllabus-items",
+            "/api/v1/community/programmes")) {
+      given().get(path).then().statusCode(200).contentType(ContentType.JSON);
+    }
+  }
+
+  @Test
+  void openApiIndexAndTheFourContracts() throws IOException {
+    String index = given().get("/openapi").then().statusCode(200).extract().asString();
+    for (App service : App.services()) {
+      assertTrue(index.contains(service.context), "the index names " + service.context);
+
+      String document =
+          given().get("/openapi/" + service.context).then().statusCode(200).extract().asString();
+      JsonNode contract = YAML.readTree(document); // JSON or YAML, both parse as YAML
+      assertTrue(
+          contract.path("openapi").asText().startsWith("3."), service.context + " is OpenAPI 3");
+      List<String> paths = new ArrayList<>();
+      contract.path("paths").fieldNames().forEachRemaining(paths::add);
+      assertTrue(
+          paths.stream().anyMatch(p -> p.startsWith("/api/v1/" + service.context)),
+          service.context + " contract has its /api/v1/" + service.context + " paths: " + paths);
+    }
+  }
+
+  @Test
+  void requestIdIsEchoed() {
+    for (String path :
+        List.of("/api/v1/active-list/reference/themes", GUIDE_SPECIALISTS + "?theme=1")) {
+      String requestId = "e2e-" + UUID.randomUUID();
+      given()
+          .header("X-Request-Id", requestId)
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("X-Request-Id", equalTo(requestId));
+    }
+    given()
+        .get("/api/v1/active-list/reference/themes")
+        .then()
+        .statusCode(200)
+        .header("X-Request-Id", not(emptyOrNullString()));
+  }
+
+  // ------------------------------------------------------------------------- helpers ----
+
+  /** Whether the guide lists the listing for theme 1 in Tokyo, following `next` pages. */
+  private static boolean guideListsSpecialist(String listingId) {
+    Response page =
+        given().queryParam("theme", 1).queryParam("prefecture", "13").get(GUIDE_SPECIALISTS);
+    for (int pages = 0; pages < 50; pages++) {
+      Response current = page;
+      assertEquals(200, current.statusCode(), () -> "guide: " + current.asString());
+      List<String> ids = page.jsonPath().getList("items.listingId", String.class);
+      if (ids != null && ids.contains(listingId)) {
+        return true;
+      }
+      Object next = page.jsonPath().get("next");
+      if (!(next instanceof String link) || link.isBlank()) {
+        return false;
+      }
+      page = given().get(link);
+    }
+    return fail("more than 50 pages of specialists for theme 1 in Tokyo");
+  }
+
+  private static Map<String, Object> newListing(String registrationNumber) {
+    return Map.of(
+        "registrationNumber",
+        registrationNumber,
+        "displayName",
+        "結合試験 太郎 " + registrationNumber,
+        "prefectures",
+        List.of("13"),
+        "themes",
+        List.of(1));
+  }
+
+  /** Six digits, outside the 9000xx block the demo data uses. */
+  private static String randomRegistrationNumber() {
+    return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 900_000));
+  }
+
+  /** A token as a developer gets one: from deploy/local/token. */
+  private static String token(String role, String subject) {
+    try {
+      Process process =
+          new ProcessBuilder(repo.resolve("deploy/local/token").toString(), role, subject)
+              .directory(repo.toFile())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        fail("deploy/local/token " + role + " " + subject + " failed");
+      }
+      String token = out.strip();
+      assertTrue(token.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+"), "a JWT: " + token);
+      return token;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void run(String what, List<String> command, Path log, int timeoutMinutes)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean finished = process.waitFor(timeoutMinutes, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroy();
+      fail("deploy/local/" + what + " did not finish in " + timeoutMinutes + " min\n" + tail(log));
+    }
+    if (process.exitValue() != 0) {
+      fail("deploy/local/" + what + " exited " + process.exitValue() + "\n" + tail(log));
+    }
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+}
