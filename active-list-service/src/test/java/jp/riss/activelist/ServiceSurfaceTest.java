@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.riss.platform.testing.ContractDrift;
@@ -23,6 +24,20 @@ class ServiceSurfaceTest {
         .body("status", equalTo("UP"))
         .body("checks.name", hasItems("kafka", "Database connections health check"));
     given().get("/q/health/live").then().statusCode(200);
+  }
+
+  @Test
+  void requestIdsArePropagatedOrMadeUp() {
+    given()
+        .header("X-Request-Id", "crm-sync-42")
+        .get("/api/v1/active-list/reference/themes")
+        .then()
+        .header("X-Request-Id", equalTo("crm-sync-42"));
+    given()
+        .header("X-Request-Id", "bad id with spaces")
+        .get("/api/v1/active-list/reference/themes")
+        .then()
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
   }
 
   @Test
