@@ -90,6 +90,8 @@ enum App {
   /** The config files this app reads its env names from (some may not exist yet). */
   List<Path> configFiles(Path repo) {
     List<Path> files = new ArrayList<>();
+    files.add(
+        repo.resolve("platform/http/src/main/resources/META-INF/microprofile-config.properties"));
     if (!isGateway()) {
       files.add(
           repo.resolve("platform/core/src/main/resources/META-INF/microprofile-config.properties"));
@@ -100,16 +102,17 @@ enum App {
 
   /**
    * The env names this app reads: every {@code ${NAME} / ${NAME:default}} placeholder in its config
-   * files. While the app's files are still being written, falls back to the contract.
+   * files.
    */
   Set<String> envRead(Path repo) {
     Set<String> names = new TreeSet<>();
     for (Path file : configFiles(repo)) {
-      if (Files.isRegularFile(file)) {
-        names.addAll(placeholders(file));
+      if (!Files.isRegularFile(file)) {
+        throw new AssertionError(module + " reads its configuration from " + file + ": missing");
       }
+      names.addAll(placeholders(file));
     }
-    return names.isEmpty() ? new TreeSet<>(contractEnv()) : names;
+    return names;
   }
 
   static Set<String> placeholders(Path propertiesFile) {

@@ -1,6 +1,5 @@
 package jp.riss.gateway;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -19,9 +18,6 @@ public interface GatewayConfig {
   /** Longest silence from an upstream before the caller gets a 504. */
   @WithDefault("30s")
   Duration upstreamTimeout();
-
-  @WithDefault("1M")
-  MemorySize maxBodySize();
 
   interface Upstream {
     /** The module name, shown in the contract index. */

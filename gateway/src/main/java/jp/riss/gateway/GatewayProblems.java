@@ -1,23 +1,20 @@
 package jp.riss.gateway;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.riss.platform.problem.Problem;
+import jp.riss.platform.web.ProblemWriter;
 
 /**
- * The gateway's own errors, as RFC 9457 problem details shaped like the services' (same type base,
- * same slugs), so a client handles an error the same way whoever produced it.
+ * The gateway's own errors, as the same problem details the services answer with (same type base,
+ * same shape), so a client handles an error the same way whoever produced it.
  */
 @ApplicationScoped
 public class GatewayProblems {
 
-  public static final String MEDIA_TYPE = "application/problem+json";
-  static final String TYPE_BASE = "https://riss.example/problems/";
+  public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
 
   /** Every error the gateway itself answers with. */
   public enum Kind {
@@ -41,43 +38,20 @@ public class GatewayProblems {
     public int status() {
       return status;
     }
-  }
 
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Problem(
-      String type, String title, int status, String detail, String instance, String requestId) {}
-
-  private final ObjectMapper json;
-
-  GatewayProblems(ObjectMapper json) {
-    this.json = json;
-  }
-
-  public Buffer body(Kind kind, String detail, String path, String requestId) {
-    // The request id travels in the body too: clients often log bodies, not headers.
-    Problem problem =
-        new Problem(TYPE_BASE + kind.slug, kind.title, kind.status, detail, path, requestId);
-    try {
-      return Buffer.buffer(json.writeValueAsBytes(problem));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a problem record always serialises", e);
+    Problem problem(String detail) {
+      return Problem.of(status, slug, title, detail);
     }
+  }
+
+  /** The body alone, for answers built as proxy responses. */
+  public Buffer body(Kind kind, String detail, String path, String requestId) {
+    return ProblemWriter.body(kind.problem(detail).withInstance(path).with("requestId", requestId));
   }
 
   /** Ends the exchange with a problem; extra headers (Retry-After, WWW-Authenticate) go first. */
   public void send(RoutingContext ctx, Kind kind, String detail, MultiMap extraHeaders) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    Buffer body = body(kind, detail, ctx.request().path(), RequestIds.of(ctx));
-    ctx.response()
-        .setStatusCode(kind.status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    if (extraHeaders != null) {
-      ctx.response().headers().addAll(extraHeaders);
-    }
-    ctx.response().end(body);
+    ProblemWriter.send(ctx, kind.problem(detail), extraHeaders);
   }
 
   public void send(RoutingContext ctx, Kind kind, String detail) {

@@ -14,6 +14,7 @@ import io.vertx.httpproxy.OriginRequestProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jp.riss.gateway.Upstreams.Upstream;
+import jp.riss.platform.web.HttpOrder;
 
 /**
  * The gateway's routing table on the Quarkus router. Proxied routes get no body handler on purpose:
@@ -25,17 +26,15 @@ public class ProxyRoutes {
   static final String SERVICE_KEY = "riss.service";
   static final String CONNECTED_KEY = "riss.connected";
 
-  // Ahead of Quarkus's own upload limit (order -2), which would answer oversize bodies with an
-  // empty 413 instead of a problem.
-  private static final int ORDER_FIRST = -1000;
+  // Request ids and the body limit come first (platform-http, HttpOrder); failures of any later
+  // handler are answered as problems.
+  private static final int ORDER_FIRST = HttpOrder.REQUEST_ID;
   // After every Quarkus route (/q/health, /q/metrics), so only truly unknown paths land here.
   private static final int ORDER_LAST = Integer.MAX_VALUE;
 
   private final Vertx vertx;
   private final GatewayConfig config;
   private final Upstreams upstreams;
-  private final RequestIds requestIds;
-  private final BodyLimit bodyLimit;
   private final EdgeAuthentication edgeAuthentication;
   private final UpstreamFailures upstreamFailures;
   private final ForwardedHeaders forwardedHeaders;
@@ -46,8 +45,6 @@ public class ProxyRoutes {
       Vertx vertx,
       GatewayConfig config,
       Upstreams upstreams,
-      RequestIds requestIds,
-      BodyLimit bodyLimit,
       EdgeAuthentication edgeAuthentication,
       UpstreamFailures upstreamFailures,
       ForwardedHeaders forwardedHeaders,
@@ -56,8 +53,6 @@ public class ProxyRoutes {
     this.vertx = vertx;
     this.config = config;
     this.upstreams = upstreams;
-    this.requestIds = requestIds;
-    this.bodyLimit = bodyLimit;
     this.edgeAuthentication = edgeAuthentication;
     this.upstreamFailures = upstreamFailures;
     this.forwardedHeaders = forwardedHeaders;
@@ -75,7 +70,6 @@ public class ProxyRoutes {
                 .setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(64));
 
-    router.route().order(ORDER_FIRST).handler(requestIds).handler(bodyLimit);
     router.route().order(ORDER_FIRST).failureHandler(problems::failure);
 
     for (Upstream upstream : upstreams.all()) {

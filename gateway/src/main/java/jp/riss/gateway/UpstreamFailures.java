@@ -8,6 +8,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeoutException;
+import jp.riss.platform.web.RequestIds;
 import org.jboss.logging.Logger;
 
 /**

@@ -73,4 +73,15 @@ class ListingSecurityTest {
   void publicReadsNeedNoToken() {
     given().get("/api/v1/active-list/reference/themes").then().statusCode(200);
   }
+
+  @ParameterizedTest(name = "{0} token on a public read is 401, not anonymous")
+  @MethodSource("badTokens")
+  void aBadTokenIsNeverSilentlyTreatedAsAnonymous(String kind, String token) {
+    given()
+        .header("Authorization", "Bearer " + token)
+        .get("/api/v1/active-list/reference/themes")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
 }

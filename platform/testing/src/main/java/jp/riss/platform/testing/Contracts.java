@@ -1,6 +1,8 @@
 package jp.riss.platform.testing;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,20 @@ public final class Contracts {
   public static OpenApiValidationFilter validator() {
     return new OpenApiValidationFilter(
         OpenApiInteractionValidator.createForSpecificationUrl(moduleContract().toUri().toString())
+            .build());
+  }
+
+  /**
+   * Checks only the response: for tests that send requests the contract forbids on purpose and must
+   * still get the problem the contract promises.
+   */
+  public static OpenApiValidationFilter responseValidator() {
+    return new OpenApiValidationFilter(
+        OpenApiInteractionValidator.createForSpecificationUrl(moduleContract().toUri().toString())
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                    .build())
             .build());
   }
 }

@@ -1,0 +1,13 @@
+package jp.riss.platform.web;
+
+/**
+ * Where the platform's route handlers sit on the Vert.x router: ahead of Quarkus's own handlers
+ * (its upload limit runs at order -2 and would answer oversize bodies with an empty 413).
+ */
+public final class HttpOrder {
+
+  public static final int REQUEST_ID = -1000;
+  public static final int BODY_LIMIT = -999;
+
+  private HttpOrder() {}
+}

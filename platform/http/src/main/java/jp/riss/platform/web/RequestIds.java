@@ -1,0 +1,56 @@
+package jp.riss.platform.web;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+
+/**
+ * Gives every exchange one trustworthy {@code X-Request-Id}: the caller's when it is safe to log
+ * and forward, a fresh one otherwise. It is written back into the request (so the gateway's proxy
+ * forwards exactly this value), into the log context, and onto the response.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+  public static final String HEADER = "X-Request-Id";
+  private static final String KEY = "riss.requestId";
+  // Anything else could smuggle header or log injection into every service downstream.
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  void install(@Observes Router router) {
+    router.route().order(HttpOrder.REQUEST_ID).handler(this::handle);
+  }
+
+  void handle(RoutingContext ctx) {
+    String id = accept(ctx.request().getHeader(HEADER));
+    ctx.put(KEY, id);
+    ctx.request().headers().set(HEADER, id);
+    MDC.put("requestId", id);
+    // Set at the last moment so an upstream's own header cannot replace or duplicate ours.
+    ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
+    ctx.next();
+  }
+
+  /** The caller's id when it is sane, otherwise a new one. */
+  public static String accept(String offered) {
+    return offered != null && SANE.matcher(offered).matches()
+        ? offered
+        : UUID.randomUUID().toString();
+  }
+
+  /** The id of this exchange. */
+  public static String of(RoutingContext ctx) {
+    String id = ctx.get(KEY);
+    return id == null ? current() : id;
+  }
+
+  /** The current request's id from the log context, or "-" outside a request. */
+  public static String current() {
+    Object id = MDC.get("requestId");
+    return id == null ? "-" : id.toString();
+  }
+}
