@@ -1,54 +1,17 @@
 package jp.riss.activelist;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jp.riss.platform.testing.ContractDrift;
 import jp.riss.platform.testing.Contracts;
+import jp.riss.platform.testing.ServiceSurfaceChecks;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics, the served contract and the reference data portals build forms from. */
+/** The shared surface checks, and the reference data portals build their forms from. */
 @QuarkusTest
-class ServiceSurfaceTest {
-
-  @Test
-  void readinessChecksTheDatabaseAndKafka() {
-    given()
-        .get("/q/health/ready")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("kafka", "Database connections health check"));
-    given().get("/q/health/live").then().statusCode(200);
-  }
-
-  @Test
-  void requestIdsArePropagatedOrMadeUp() {
-    given()
-        .header("X-Request-Id", "crm-sync-42")
-        .get("/api/v1/active-list/reference/themes")
-        .then()
-        .header("X-Request-Id", equalTo("crm-sync-42"));
-    given()
-        .header("X-Request-Id", "bad id with spaces")
-        .get("/api/v1/active-list/reference/themes")
-        .then()
-        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
-  }
-
-  @Test
-  void metricsArePrometheusText() {
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-  }
-
-  @Test
-  void servedContractIsTheCheckedInOne() throws Exception {
-    ContractDrift.assertServedContractIsCheckedIn();
-  }
+class ServiceSurfaceTest extends ServiceSurfaceChecks {
 
   @Test
   void referenceDataComesFromMigrations() {

@@ -8,13 +8,10 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,20 +58,8 @@ class EdgeAuthenticationTest {
         .body("headers.authorization", nullValue());
   }
 
-  static Stream<Arguments> badTokens() {
-    return Stream.of(
-        bad("expired", Tokens::expired),
-        bad("wrong issuer", Tokens::wrongIssuer),
-        bad("wrong audience", Tokens::wrongAudience),
-        bad("wrongly signed", Tokens::wronglySigned));
-  }
-
-  private static Arguments bad(String kind, BiFunction<String, String, String> token) {
-    return Arguments.of(kind, token.apply("specialist", "spec-1"));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("badTokens")
+  @MethodSource("jp.riss.platform.testing.Tokens#badTokens")
   void aBadTokenIsTurnedAway(String kind, String token) {
     given()
         .header("Authorization", "Bearer " + token)

@@ -16,17 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class ListingSecurityTest {
 
-  static Stream<Arguments> badTokens() {
-    return Stream.of(
-        Arguments.of("expired", Tokens.expired("specialist", "s")),
-        Arguments.of("wrongly signed", Tokens.wronglySigned("specialist", "s")),
-        Arguments.of("wrong issuer", Tokens.wrongIssuer("specialist", "s")),
-        Arguments.of("wrong audience", Tokens.wrongAudience("specialist", "s")),
-        Arguments.of("not a JWT", "not-a-jwt"));
-  }
-
   @ParameterizedTest(name = "{0} token is 401")
-  @MethodSource("badTokens")
+  @MethodSource("jp.riss.platform.testing.Tokens#badTokens")
   void badTokensAreRejectedByTheServiceItself(String kind, String token) {
     given()
         .header("Authorization", "Bearer " + token)
@@ -75,7 +66,7 @@ class ListingSecurityTest {
   }
 
   @ParameterizedTest(name = "{0} token on a public read is 401, not anonymous")
-  @MethodSource("badTokens")
+  @MethodSource("jp.riss.platform.testing.Tokens#badTokens")
   void aBadTokenIsNeverSilentlyTreatedAsAnonymous(String kind, String token) {
     given()
         .header("Authorization", "Bearer " + token)

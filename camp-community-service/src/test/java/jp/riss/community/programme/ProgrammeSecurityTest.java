@@ -27,13 +27,7 @@ class ProgrammeSecurityTest {
   static Stream<Arguments> badTokensOnPublicPaths() {
     return publicPaths()
         .flatMap(
-            path ->
-                Stream.of(
-                    Arguments.of(path, "expired", Tokens.expired("alumni", "s")),
-                    Arguments.of(path, "wrongly signed", Tokens.wronglySigned("alumni", "s")),
-                    Arguments.of(path, "wrong issuer", Tokens.wrongIssuer("alumni", "s")),
-                    Arguments.of(path, "wrong audience", Tokens.wrongAudience("alumni", "s")),
-                    Arguments.of(path, "not a JWT", "not-a-jwt")));
+            path -> Tokens.badTokens().map(bad -> Arguments.of(path, bad.get()[0], bad.get()[1])));
   }
 
   @ParameterizedTest(name = "{0}: {1} token is 401")

@@ -29,13 +29,7 @@ class SyllabusSecurityTest {
   static Stream<Arguments> badTokensOnPublicPaths() {
     return publicPaths()
         .flatMap(
-            path ->
-                Stream.of(
-                    Arguments.of(path, "expired", Tokens.expired("specialist", "s")),
-                    Arguments.of(path, "wrongly signed", Tokens.wronglySigned("specialist", "s")),
-                    Arguments.of(path, "wrong issuer", Tokens.wrongIssuer("specialist", "s")),
-                    Arguments.of(path, "wrong audience", Tokens.wrongAudience("specialist", "s")),
-                    Arguments.of(path, "not a JWT", "not-a-jwt")));
+            path -> Tokens.badTokens().map(bad -> Arguments.of(path, bad.get()[0], bad.get()[1])));
   }
 
   @ParameterizedTest(name = "{0}: {1} token is 401")

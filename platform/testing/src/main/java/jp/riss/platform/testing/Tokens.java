@@ -11,6 +11,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Tokens as the identity provider would issue them, signed with the dev key, and bad ones. */
 public final class Tokens {
@@ -49,6 +51,19 @@ public final class Tokens {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Every kind of token the platform must refuse with a 401, as (kind, token) arguments for a
+   * {@code @MethodSource("jp.riss.platform.testing.Tokens#badTokens")}.
+   */
+  public static Stream<Arguments> badTokens() {
+    return Stream.of(
+        Arguments.of("expired", expired("specialist", "s")),
+        Arguments.of("wrongly signed", wronglySigned("specialist", "s")),
+        Arguments.of("wrong issuer", wrongIssuer("specialist", "s")),
+        Arguments.of("wrong audience", wrongAudience("specialist", "s")),
+        Arguments.of("not a JWT", "not-a-jwt"));
   }
 
   private static JwtClaimsBuilder claims(String role, String subject) {
