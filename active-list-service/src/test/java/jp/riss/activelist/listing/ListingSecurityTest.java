@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.stream.Stream;
 import jp.riss.platform.testing.Tokens;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,21 +57,5 @@ class ListingSecurityTest {
         .statusCode(403)
         .contentType("application/problem+json")
         .body("type", equalTo("https://riss.example/problems/forbidden"));
-  }
-
-  @Test
-  void publicReadsNeedNoToken() {
-    given().get("/api/v1/active-list/reference/themes").then().statusCode(200);
-  }
-
-  @ParameterizedTest(name = "{0} token on a public read is 401, not anonymous")
-  @MethodSource("jp.riss.platform.testing.Tokens#badTokens")
-  void aBadTokenIsNeverSilentlyTreatedAsAnonymous(String kind, String token) {
-    given()
-        .header("Authorization", "Bearer " + token)
-        .get("/api/v1/active-list/reference/themes")
-        .then()
-        .statusCode(401)
-        .contentType("application/problem+json");
   }
 }
