@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -30,9 +33,18 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+  @Inject CurrentVertxRequest request;
+
+  /** Every answer names the path it is about and the request id to quote, as the gateway's do. */
+  private Response answer(Problem problem) {
+    RoutingContext current = request.getCurrent();
+    Problem located = current == null ? problem : problem.withInstance(current.request().path());
+    return Problems.toResponse(located.with("requestId", RequestIds.current()));
+  }
+
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
-    return Problems.toResponse(e.problem());
+    return answer(e.problem());
   }
 
   @ServerExceptionMapper
@@ -42,7 +54,7 @@ public class ProblemMappers {
       violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
     }
     violations.sort(Comparator.comparing(Problem.Violation::field));
-    return Problems.toResponse(Problems.validation(violations));
+    return answer(Problems.validation(violations));
   }
 
   @ServerExceptionMapper
@@ -68,7 +80,7 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response parse(JsonParseException e) {
     var where = e.getLocation();
-    return Problems.toResponse(
+    return answer(
         Problems.malformed(
             "The body is not valid JSON"
                 + (where == null
@@ -78,22 +90,22 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response json(JsonProcessingException e) {
-    return Problems.toResponse(Problems.malformed("The body is not valid JSON."));
+    return answer(Problems.malformed("The body is not valid JSON."));
   }
 
   @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e) {
-    return Problems.toResponse(Problems.unauthorized());
+    return answer(Problems.unauthorized());
   }
 
   @ServerExceptionMapper
   public Response authenticationFailed(AuthenticationFailedException e) {
-    return Problems.toResponse(Problems.unauthorized());
+    return answer(Problems.unauthorized());
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
-    return Problems.toResponse(Problems.forbidden());
+    return answer(Problems.forbidden());
   }
 
   @ServerExceptionMapper
@@ -114,30 +126,28 @@ public class ProblemMappers {
     if (cause instanceof JsonProcessingException || status == 400) {
       return cause instanceof JsonParseException parse
           ? parse(parse)
-          : Problems.toResponse(Problems.malformed("The body could not be read as JSON."));
+          : answer(Problems.malformed("The body could not be read as JSON."));
     }
     if (status == 404) {
-      return Problems.toResponse(
-          Problem.of(404, "not-found", "Not found", "No resource at this path."));
+      return answer(Problem.of(404, "not-found", "Not found", "No resource at this path."));
     }
     String reason =
         Response.Status.fromStatusCode(status) == null
             ? "Request not accepted"
             : Response.Status.fromStatusCode(status).getReasonPhrase();
     String slug = reason.toLowerCase().replace(' ', '-');
-    return Problems.toResponse(Problem.of(status, slug, reason, safeDetail(e, reason)));
+    return answer(Problem.of(status, slug, reason, safeDetail(e, reason)));
   }
 
   @ServerExceptionMapper
   public Response internal(Throwable e) {
     String requestId = RequestIds.current();
     LOG.errorf(e, "unhandled error, request %s", requestId);
-    return Problems.toResponse(Problems.internal(requestId));
+    return answer(Problems.internal(requestId));
   }
 
-  private static Response field(JsonMappingException e, String message) {
-    return Problems.toResponse(
-        Problems.validation(List.of(new Problem.Violation(JsonPaths.of(e), message))));
+  private Response field(JsonMappingException e, String message) {
+    return answer(Problems.validation(List.of(new Problem.Violation(JsonPaths.of(e), message))));
   }
 
   private static String describe(Class<?> type) {

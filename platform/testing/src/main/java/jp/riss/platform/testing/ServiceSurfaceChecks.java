@@ -49,4 +49,17 @@ public abstract class ServiceSurfaceChecks {
         .then()
         .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
   }
+
+  @Test
+  void problemsNameThePathAndTheRequestIdToQuote() {
+    given()
+        .header("X-Request-Id", "support-ticket-7")
+        .get("/api/v1/no-such-path")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://riss.example/problems/not-found"))
+        .body("instance", equalTo("/api/v1/no-such-path"))
+        .body("requestId", equalTo("support-ticket-7"));
+  }
 }
