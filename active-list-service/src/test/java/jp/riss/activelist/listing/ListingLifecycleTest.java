@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
+import jp.riss.platform.events.EventJson;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.EventSchemas;
@@ -80,6 +82,15 @@ class ListingLifecycleTest {
       assertTrue(
           withdrawn.path("data").path("version").asLong()
               > published.path("data").path("version").asLong());
+      List<String> typesInPartitionOrder =
+          log.records().stream()
+              .filter(r -> id.equals(r.key()))
+              .map(r -> EventJson.read(r.value()).type())
+              .toList();
+      assertEquals(
+          List.of(ListingChanged.PUBLISHED, ListingChanged.WITHDRAWN),
+          typesInPartitionOrder,
+          "events of one listing keep their order");
       log.records().stream()
           .filter(r -> r.value().contains(id))
           .forEach(
