@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing is lost between a committed change and Kafka: an outage delays events, a lost "sent"
- * mark repeats one (same event id, which consumers drop), and neither loses any.
+ * Nothing is lost between a committed change and Kafka: an outage delays events, a lost "sent" mark
+ * repeats one (same event id, which consumers drop), and neither loses any.
  */
 @QuarkusTest
 class OutboxRelayTest {
