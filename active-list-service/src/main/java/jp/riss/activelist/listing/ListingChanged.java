@@ -20,6 +20,7 @@ public record ListingChanged(
   public static final String TOPIC = "activelist.listing.v1";
   public static final String SCHEMA = "activelist.listing.v1";
   public static final String PUBLISHED = "jp.riss.activelist.listing.published";
+  public static final String CHANGED = "jp.riss.activelist.listing.changed";
   public static final String WITHDRAWN = "jp.riss.activelist.listing.withdrawn";
 
   static ListingChanged of(Listing listing) {

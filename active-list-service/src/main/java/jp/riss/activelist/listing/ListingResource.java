@@ -8,19 +8,24 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.Set;
+import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/active-list/listings")
@@ -31,16 +36,41 @@ public class ListingResource {
 
   @Inject ListingService listings;
   @Inject JsonWebToken token;
+  @Inject IdempotentRequests idempotency;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SPECIALIST)
-  public Response create(@Valid @NotNull NewListing body, @jakarta.ws.rs.core.Context UriInfo uri) {
-    Listing listing = listings.create(token.getSubject(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(listing.id.toString()).build())
-        .tag(etag(listing))
-        .entity(ListingView.of(listing))
-        .build();
+  public Response create(
+      @Valid @NotNull NewListing body,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Context UriInfo uri) {
+    return idempotency.once(
+        token.getSubject(),
+        idempotencyKey,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          Listing listing = listings.create(token.getSubject(), body);
+          return Response.created(uri.getAbsolutePathBuilder().path(listing.id.toString()).build())
+              .tag(Preconditions.etag(listing.version))
+              .entity(ListingView.of(listing))
+              .build();
+        });
+  }
+
+  /** What a retried create must repeat exactly to be answered from the first attempt. */
+  record Fingerprint(String method, String path, Object body) {}
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SPECIALIST)
+  public Response update(
+      @PathParam("id") String id,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @Valid @NotNull ListingChanges body) {
+    Listing listing = listings.update(Ids.uuid("id", id), token.getSubject(), ifMatch, body);
+    return Response.ok(ListingView.of(listing)).tag(etag(listing)).build();
   }
 
   @GET
@@ -82,6 +112,6 @@ public class ListingResource {
   }
 
   private static EntityTag etag(Listing listing) {
-    return new EntityTag(Long.toString(listing.version));
+    return Preconditions.etag(listing.version);
   }
 }

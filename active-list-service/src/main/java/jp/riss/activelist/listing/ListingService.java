@@ -15,6 +15,7 @@ import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
+import jp.riss.platform.web.Preconditions;
 
 /** Creates listings and moves them through their lifecycle, recording each change's event. */
 @ApplicationScoped
@@ -36,7 +37,7 @@ public class ListingService {
 
   @Transactional
   public Listing create(String owner, NewListing request) {
-    checkReferences(request);
+    checkReferences(request.prefectures(), request.themes());
     Listing.byRegistrationNumber(request.registrationNumber())
         .ifPresent(
             existing -> {
@@ -54,12 +55,33 @@ public class ListingService {
     listing.ownerSubject = owner;
     listing.registrationNumber = request.registrationNumber();
     listing.displayName = request.displayName().strip();
-    listing.prefectures = request.prefectures().stream().distinct().sorted().toArray(String[]::new);
+    listing.prefectures = normalised(request.prefectures());
     listing.themes = request.themes().stream().distinct().sorted().toArray(Integer[]::new);
     listing.status = ListingStatus.DRAFT;
     listing.createdAt = now;
     listing.updatedAt = now;
     listing.persistAndFlush();
+    return listing;
+  }
+
+  /** The owner's edit; a published listing's public state changes at once, with its event. */
+  @Transactional
+  public Listing update(UUID id, String subject, String ifMatch, ListingChanges changes) {
+    Listing listing = requireOwned(id, subject);
+    Preconditions.requireIfMatch(ifMatch, listing.version);
+    checkReferences(changes.prefectures(), changes.themes());
+    if (listing.status == ListingStatus.WITHDRAWN) {
+      throw ProblemException.conflict(
+          "invalid-transition", "Listing withdrawn", "A withdrawn listing cannot be edited.");
+    }
+    listing.displayName = changes.displayName().strip();
+    listing.prefectures = normalised(changes.prefectures());
+    listing.themes = changes.themes().stream().distinct().sorted().toArray(Integer[]::new);
+    listing.updatedAt = OffsetDateTime.now();
+    listing.persistAndFlush();
+    if (listing.status == ListingStatus.PUBLISHED) {
+      record(listing, ListingChanged.CHANGED);
+    }
     return listing;
   }
 
@@ -74,11 +96,7 @@ public class ListingService {
 
   @Transactional
   public Listing withdraw(UUID id, String subject) {
-    Listing listing = require(id);
-    if (!listing.isOwnedBy(subject)) {
-      // Not the owner's: answer as if it did not exist, so ids cannot be probed.
-      throw ProblemException.notFound("listing " + id);
-    }
+    Listing listing = requireOwned(id, subject);
     boolean wasPublic = listing.status == ListingStatus.PUBLISHED;
     transition(listing, WITHDRAWABLE, ListingStatus.WITHDRAWN);
     if (wasPublic || listing.publishedAt != null) {
@@ -93,6 +111,19 @@ public class ListingService {
       throw ProblemException.notFound("listing " + id);
     }
     return listing;
+  }
+
+  private Listing requireOwned(UUID id, String subject) {
+    Listing listing = require(id);
+    if (!listing.isOwnedBy(subject)) {
+      // Not the owner's: answer as if it did not exist, so ids cannot be probed.
+      throw ProblemException.notFound("listing " + id);
+    }
+    return listing;
+  }
+
+  private static String[] normalised(java.util.List<String> prefectures) {
+    return prefectures.stream().distinct().sorted().toArray(String[]::new);
   }
 
   private void transition(Listing listing, Set<ListingStatus> from, ListingStatus to) {
@@ -116,18 +147,18 @@ public class ListingService {
             type, listing.id.toString(), ListingChanged.SCHEMA, ListingChanged.of(listing)));
   }
 
-  private void checkReferences(NewListing request) {
+  private void checkReferences(List<String> requestedPrefectures, List<Integer> requestedThemes) {
     List<Problem.Violation> violations = new ArrayList<>();
     Set<String> prefectures = referenceData.prefectureCodes();
-    for (int i = 0; i < request.prefectures().size(); i++) {
-      if (!prefectures.contains(request.prefectures().get(i))) {
+    for (int i = 0; i < requestedPrefectures.size(); i++) {
+      if (!prefectures.contains(requestedPrefectures.get(i))) {
         violations.add(
             new Problem.Violation("prefectures[" + i + "]", "is not a JIS X 0401 prefecture code"));
       }
     }
     Set<Integer> themes = referenceData.themeNumbers();
-    for (int i = 0; i < request.themes().size(); i++) {
-      if (!themes.contains(request.themes().get(i))) {
+    for (int i = 0; i < requestedThemes.size(); i++) {
+      if (!themes.contains(requestedThemes.get(i))) {
         violations.add(
             new Problem.Violation("themes[" + i + "]", "is not a guidance theme number"));
       }

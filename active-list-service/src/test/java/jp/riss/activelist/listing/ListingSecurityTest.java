@@ -35,7 +35,8 @@ class ListingSecurityTest {
     return Stream.of(
         Arguments.of("POST", Listings.PATH, "ipa-reviewer"),
         Arguments.of("POST", Listings.PATH + "/" + id + "/publish", "specialist"),
-        Arguments.of("POST", Listings.PATH + "/" + id + "/withdraw", "company"));
+        Arguments.of("POST", Listings.PATH + "/" + id + "/withdraw", "company"),
+        Arguments.of("PUT", Listings.PATH + "/" + id, "support-body"));
   }
 
   @ParameterizedTest(name = "{0} {1}: no token 401, role {2} 403")

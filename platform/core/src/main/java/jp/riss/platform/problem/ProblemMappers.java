@@ -94,6 +94,25 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response concurrentUpdate(jakarta.persistence.OptimisticLockException e) {
+    // Two updates raced past the If-Match check; the later one lost.
+    return answer(
+        Problem.of(
+            412,
+            "precondition-failed",
+            "Stale version",
+            "The resource changed while your update ran; read it again and reapply your change."));
+  }
+
+  @ServerExceptionMapper
+  public Response uniqueness(org.hibernate.exception.ConstraintViolationException e) {
+    // A concurrent request stored the same unique thing first; the domain check could not see it.
+    return answer(
+        Problem.of(
+            409, "conflict", "Conflict", "A concurrent request changed the same data; retry."));
+  }
+
+  @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e) {
     return answer(Problems.unauthorized());
   }
