@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,9 @@ import java.util.UUID;
 /** The read model: applying snapshots and finding listed specialists. */
 @ApplicationScoped
 public class SpecialistCards {
+
+  // The rotation turns at midnight where the SMEs are.
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   @Inject EntityManager em;
 
@@ -44,36 +49,60 @@ public class SpecialistCards {
   }
 
   /**
-   * Listed specialists matching the filters. The order rotates daily (a hash of id and date), so no
+   * Where a page of the rotation ends: the rotation's day and the last card's sort keys. Paging
+   * continues on the same day's order even across midnight, so no card is skipped or repeated.
+   */
+  public record Position(String day, String rank, UUID listingId) {}
+
+  /** A page of listed specialists and, when there may be more, the position after it. */
+  public record Slice(List<SpecialistView> items, Position next) {}
+
+  /**
+   * Listed specialists matching the filters. The order rotates daily (a hash of id and day), so no
    * specialist is always first and every one gets a turn at the top.
    */
   @Transactional
   @SuppressWarnings("unchecked")
-  public List<SpecialistView> find(Integer theme, String prefecture, int limit) {
+  public Slice find(Integer theme, String prefecture, int limit, Position after) {
+    String day = after == null ? LocalDate.now(TOKYO).toString() : after.day();
     List<Object[]> rows =
         em.createNativeQuery(
                 """
-                SELECT listing_id, display_name, prefectures, themes
-                  FROM specialist_card
-                 WHERE listed
-                   AND (CAST(?1 AS integer) IS NULL OR themes @> ARRAY[CAST(?1 AS integer)])
-                   AND (CAST(?2 AS text) IS NULL OR prefectures @> ARRAY[CAST(?2 AS text)])
-                 ORDER BY md5(listing_id::text || current_date::text)
+                SELECT listing_id, display_name, prefectures, themes, rank
+                  FROM (SELECT *, md5(listing_id::text || CAST(?4 AS text)) AS rank
+                          FROM specialist_card
+                         WHERE listed
+                           AND (CAST(?1 AS integer) IS NULL OR themes @> ARRAY[CAST(?1 AS integer)])
+                           AND (CAST(?2 AS text) IS NULL OR prefectures @> ARRAY[CAST(?2 AS text)])
+                       ) cards
+                 WHERE CAST(?5 AS text) IS NULL OR (rank, listing_id) > (CAST(?5 AS text), CAST(?6 AS uuid))
+                 ORDER BY rank, listing_id
                  LIMIT ?3
                 """)
             .setParameter(1, theme)
             .setParameter(2, prefecture)
-            .setParameter(3, limit)
+            .setParameter(3, limit + 1)
+            .setParameter(4, day)
+            .setParameter(5, after == null ? null : after.rank())
+            .setParameter(6, after == null ? null : after.listingId().toString())
             .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new SpecialistView(
-                    (UUID) r[0],
-                    (String) r[1],
-                    Arrays.asList((String[]) array(r[2])),
-                    Arrays.stream((Integer[]) array(r[3])).toList()))
-        .toList();
+    List<SpecialistView> items =
+        rows.stream()
+            .limit(limit)
+            .map(
+                r ->
+                    new SpecialistView(
+                        (UUID) r[0],
+                        (String) r[1],
+                        Arrays.asList((String[]) array(r[2])),
+                        Arrays.stream((Integer[]) array(r[3])).toList()))
+            .toList();
+    Position next = null;
+    if (rows.size() > limit) {
+      Object[] last = rows.get(limit - 1);
+      next = new Position(day, (String) last[4], (UUID) last[0]);
+    }
+    return new Slice(items, next);
   }
 
   private static Object array(Object column) {

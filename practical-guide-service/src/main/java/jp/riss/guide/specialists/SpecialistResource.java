@@ -1,15 +1,19 @@
 package jp.riss.guide.specialists;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.regex.Pattern;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Cursors;
 
 /** Specialists an SME could consult, by guidance theme and region. */
 @Path("/api/v1/guide/specialists")
@@ -19,7 +23,9 @@ public class SpecialistResource {
 
   private static final Pattern PREFECTURE = Pattern.compile("\\d{2}");
 
-  public record Page(List<SpecialistView> items) {}
+  /** A page; {@code next} is the relative link to the following one, absent on the last. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Page(List<SpecialistView> items, String next) {}
 
   @Inject SpecialistCards cards;
 
@@ -27,12 +33,17 @@ public class SpecialistResource {
   public Page find(
       @QueryParam("theme") String theme,
       @QueryParam("prefecture") String prefecture,
-      @QueryParam("limit") String limit) {
-    return new Page(
+      @QueryParam("limit") String limit,
+      @QueryParam(Cursors.PARAM) String cursor,
+      @Context UriInfo uri) {
+    SpecialistCards.Slice slice =
         cards.find(
             theme == null ? null : number("theme", theme, 1, 99),
             prefecture == null ? null : prefecture(prefecture),
-            limit == null ? 20 : number("limit", limit, 1, 100)));
+            limit == null ? 20 : number("limit", limit, 1, 100),
+            Cursors.decode(cursor, SpecialistCards.Position.class));
+    return new Page(
+        slice.items(), slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
   }
 
   private static String prefecture(String value) {
