@@ -9,18 +9,21 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
  * Turns away requests carrying a token the platform would not accept, so forged or stale tokens
  * never reach a service. A missing token passes: public reads need none, and each service still
- * verifies tokens and enforces roles itself.
+ * verifies tokens and enforces roles itself. A verified token's subject is left in the routing
+ * context ({@link #subject}) so later handlers (the rate limit) know who is calling.
  */
 @ApplicationScoped
 public class EdgeAuthentication implements Handler<RoutingContext> {
 
   private static final Logger LOG = Logger.getLogger(EdgeAuthentication.class);
   private static final String BEARER = "bearer ";
+  private static final String SUBJECT_KEY = "riss.subject";
 
   private final JWTParser parser;
   private final GatewayProblems problems;
@@ -49,7 +52,11 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         .executeBlocking(() -> verify(token), false)
         .onComplete(
             verified -> {
-              if (verified.succeeded() && verified.result()) {
+              if (verified.succeeded() && verified.result() != null) {
+                String subject = principal(verified.result());
+                if (subject != null) {
+                  ctx.put(SUBJECT_KEY, subject);
+                }
                 ctx.next();
               } else {
                 reject(
@@ -61,14 +68,25 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             });
   }
 
-  private boolean verify(String token) {
+  /** The verified subject of this request's token; null without a (verified) token. */
+  public static String subject(RoutingContext ctx) {
+    return ctx.get(SUBJECT_KEY);
+  }
+
+  /** The verified token, or null if it must be refused. */
+  private JsonWebToken verify(String token) {
     try {
-      parser.parse(token);
-      return true;
+      return parser.parse(token);
     } catch (ParseException e) {
       LOG.debugf(e, "token refused at the edge: %s", e.getMessage());
-      return false;
+      return null;
     }
+  }
+
+  private static String principal(JsonWebToken jwt) {
+    // sub is what the platform keys users by; upn/preferred_username only if an IdP omits it.
+    String subject = jwt.getSubject();
+    return subject != null ? subject : jwt.getName();
   }
 
   private static String bearerToken(List<String> authorization) {

@@ -19,11 +19,49 @@ public interface GatewayConfig {
   @WithDefault("30s")
   Duration upstreamTimeout();
 
+  /** Per-client limits on the proxied routes; env names are in application.properties. */
+  RateLimit rateLimit();
+
   interface Upstream {
     /** The module name, shown in the contract index. */
     String service();
 
     /** Scheme, host and port only: paths are forwarded unchanged, so a base path would be lost. */
     String url();
+  }
+
+  interface RateLimit {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Callers without a token, one bucket per address. */
+    Bucket anonymous();
+
+    /** Callers with a verified token, one bucket per subject. */
+    Bucket authenticated();
+
+    /**
+     * True only when the gateway is reachable solely through one proxy that appends the caller's
+     * address to X-Forwarded-For; otherwise anyone could pick their own rate-limit identity.
+     */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
+    /** Clients tracked at once; about 200 bytes each. Beyond it, new clients share a bucket. */
+    @WithDefault("100000")
+    int maxClients();
+
+    /** How often buckets of idle clients are dropped. */
+    @WithDefault("10s")
+    Duration sweepInterval();
+
+    interface Bucket {
+      /** The steady rate the allowance refills at; may be fractional (0.5 = one every 2 s). */
+      double requestsPerSecond();
+
+      /** Requests allowed at once after a quiet spell. */
+      int burst();
+    }
   }
 }

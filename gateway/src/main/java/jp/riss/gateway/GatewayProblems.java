@@ -21,6 +21,7 @@ public class GatewayProblems {
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     NOT_FOUND(404, "not-found", "Not found"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),
     UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Service unavailable"),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Service timed out");

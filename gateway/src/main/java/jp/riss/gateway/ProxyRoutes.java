@@ -36,6 +36,7 @@ public class ProxyRoutes {
   private final GatewayConfig config;
   private final Upstreams upstreams;
   private final EdgeAuthentication edgeAuthentication;
+  private final RateLimitRoute rateLimit;
   private final UpstreamFailures upstreamFailures;
   private final ForwardedHeaders forwardedHeaders;
   private final ContractIndex contractIndex;
@@ -46,6 +47,7 @@ public class ProxyRoutes {
       GatewayConfig config,
       Upstreams upstreams,
       EdgeAuthentication edgeAuthentication,
+      RateLimitRoute rateLimit,
       UpstreamFailures upstreamFailures,
       ForwardedHeaders forwardedHeaders,
       ContractIndex contractIndex,
@@ -54,6 +56,7 @@ public class ProxyRoutes {
     this.config = config;
     this.upstreams = upstreams;
     this.edgeAuthentication = edgeAuthentication;
+    this.rateLimit = rateLimit;
     this.upstreamFailures = upstreamFailures;
     this.forwardedHeaders = forwardedHeaders;
     this.contractIndex = contractIndex;
@@ -79,14 +82,22 @@ public class ProxyRoutes {
               .origin(origin(upstream))
               .addInterceptor(upstreamFailures)
               .addInterceptor(forwardedHeaders);
-      router.route(upstream.apiPrefix() + "/*").handler(edgeAuthentication).handler(forward(api));
+      // The limit comes after authentication: a verified subject gets its own allowance.
+      router
+          .route(upstream.apiPrefix() + "/*")
+          .handler(edgeAuthentication)
+          .handler(rateLimit.api())
+          .handler(forward(api));
 
       HttpProxy contract =
           HttpProxy.reverseProxy(client)
               .origin(origin(upstream))
               .addInterceptor(upstreamFailures)
               .addInterceptor(contractIndex.serviceContract());
-      router.get(ContractIndex.PATH + "/" + upstream.context()).handler(forward(contract));
+      router
+          .get(ContractIndex.PATH + "/" + upstream.context())
+          .handler(rateLimit.contracts())
+          .handler(forward(contract));
     }
     router.get(ContractIndex.PATH).handler(contractIndex);
 

@@ -1,0 +1,139 @@
+package jp.riss.gateway;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * The rate limit as route handlers, so one client cannot starve the others: each proxied request
+ * takes a token from its client's bucket or is answered {@code 429} without reaching a service.
+ *
+ * <p>Contract documents ({@code /openapi/<context>}) are counted too, in buckets of their own with
+ * the anonymous limits: they are proxied over the same upstream connection pool as the API, so an
+ * unlimited flood of them would starve API traffic, but a tool fetching them must not use up a
+ * client's API allowance. The index itself ({@code /openapi}) is served from memory and exempt, as
+ * are {@code /q/*} health and metrics (probes and scrapers must never be turned away).
+ */
+@ApplicationScoped
+public class RateLimitRoute {
+
+  private static final Logger LOG = Logger.getLogger(RateLimitRoute.class);
+
+  // draft-ietf-httpapi-ratelimit-headers: the burst, what is left of it, and seconds until full.
+  static final String LIMIT = "RateLimit-Limit";
+  static final String REMAINING = "RateLimit-Remaining";
+  static final String RESET = "RateLimit-Reset";
+
+  private final Vertx vertx;
+  private final GatewayConfig.RateLimit config;
+  private final ClientIdentity identity;
+  private final GatewayProblems problems;
+  private final RateLimitPolicy anonymous;
+  private final RateLimitPolicy authenticated;
+  private final RateLimitPolicy contracts;
+  private final RateLimiter limiter;
+  private long sweepTimer = -1;
+
+  RateLimitRoute(
+      Vertx vertx, GatewayConfig config, ClientIdentity identity, GatewayProblems problems) {
+    this.vertx = vertx;
+    this.config = config.rateLimit();
+    this.identity = identity;
+    this.problems = problems;
+    this.anonymous = policy("anonymous clients (per address)", this.config.anonymous());
+    this.authenticated = policy("authenticated clients (per subject)", this.config.authenticated());
+    this.contracts = policy("contract documents (per address)", this.config.anonymous());
+    this.limiter = new RateLimiter(NanoClock.SYSTEM, this.config.maxClients());
+  }
+
+  @PostConstruct
+  void startSweeping() {
+    if (!config.enabled()) {
+      return;
+    }
+    // The sweep walks every tracked client, so it runs on a worker, never on an event loop.
+    sweepTimer =
+        vertx.setPeriodic(
+            config.sweepInterval().toMillis(), id -> vertx.executeBlocking(this::sweep, false));
+  }
+
+  @PreDestroy
+  void stopSweeping() {
+    // Vert.x outlives the application in dev mode; its timer must not outlive the limiter.
+    if (sweepTimer != -1) {
+      vertx.cancelTimer(sweepTimer);
+    }
+  }
+
+  /** For {@code /api/v1/<context>/**}; must run after {@link EdgeAuthentication}. */
+  public Handler<RoutingContext> api() {
+    if (!config.enabled()) {
+      return RoutingContext::next;
+    }
+    return ctx -> {
+      ClientIdentity.Client client = identity.of(ctx);
+      limit(ctx, client.key(), client.authenticated() ? authenticated : anonymous);
+    };
+  }
+
+  /** For {@code /openapi/<context>}: no token is checked there, so always by address. */
+  public Handler<RoutingContext> contracts() {
+    if (!config.enabled()) {
+      return RoutingContext::next;
+    }
+    return ctx -> limit(ctx, "contracts|" + identity.of(ctx).key(), contracts);
+  }
+
+  private void limit(RoutingContext ctx, String client, RateLimitPolicy policy) {
+    TokenBucket.Decision decision = limiter.acquire(client, policy);
+    // Set at the last moment, like the request id, so they are on every answer (a service's,
+    // a 503 from the proxy, our 429) and a service's own RateLimit headers cannot replace them.
+    ctx.addHeadersEndHandler(
+        v ->
+            ctx.response()
+                .headers()
+                .set(LIMIT, Integer.toString(decision.limit()))
+                .set(REMAINING, Integer.toString(decision.remaining()))
+                .set(RESET, Long.toString(decision.resetSeconds())));
+    if (decision.allowed()) {
+      ctx.next();
+      return;
+    }
+    long retryAfter = decision.retryAfterSeconds();
+    LOG.debugf("rate limited %s on %s", client, ctx.request().path());
+    // EdgeAuthentication paused the body; left unread it would stall the connection.
+    ctx.request().resume();
+    problems.send(
+        ctx,
+        GatewayProblems.Kind.RATE_LIMITED,
+        "Rate limit for "
+            + policy.describe()
+            + ". Retry in "
+            + retryAfter
+            + " s; the RateLimit-* headers tell how to pace requests.",
+        MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
+  }
+
+  private Void sweep() {
+    int forgotten = limiter.sweep();
+    long overflowed = limiter.takeOverflowed();
+    if (overflowed > 0) {
+      LOG.warnf(
+          "rate limit tracks %d clients (max-clients %d): %d requests from further clients shared"
+              + " one bucket since the last sweep",
+          limiter.trackedClients(), limiter.maxClients(), overflowed);
+    }
+    LOG.tracef("rate limit sweep forgot %d idle clients", forgotten);
+    return null;
+  }
+
+  private static RateLimitPolicy policy(String who, GatewayConfig.RateLimit.Bucket bucket) {
+    return new RateLimitPolicy(who, bucket.requestsPerSecond(), bucket.burst());
+  }
+}
