@@ -57,6 +57,13 @@ class ListingInputTest {
   }
 
   @Test
+  void jsonBrokenOffInsideAValueIsMalformedNotAField() {
+    post("{\"registrationNumber\":\"012345\",\"prefectures\":[\"13\",")
+        .statusCode(400)
+        .body("type", equalTo("https://riss.example/problems/malformed-request"));
+  }
+
+  @Test
   void unknownPropertyIsNamed() {
     post("{\"registrationNumber\":\"012345\",\"displayName\":\"x\",\"prefectures\":[\"13\"],"
             + "\"themes\":[1],\"paidRank\":1}")

@@ -74,6 +74,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response mapping(JsonMappingException e) {
+    if (e.getCause() instanceof JsonParseException parse) {
+      return parse(parse);
+    }
     return field(e, "has an invalid value");
   }
 
@@ -135,6 +138,11 @@ public class ProblemMappers {
     }
     // The JSON reader wraps Jackson's failure in a plain 400: answer from the cause instead.
     Throwable cause = e.getCause();
+    if (cause instanceof JsonMappingException mapping
+        && mapping.getCause() instanceof JsonParseException parse) {
+      // Broken off inside a value: the JSON itself is malformed, not a field.
+      return parse(parse);
+    }
     if (cause instanceof JsonMappingException mapping) {
       return field(
           mapping,
