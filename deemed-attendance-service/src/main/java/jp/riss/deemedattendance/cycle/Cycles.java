@@ -1,0 +1,169 @@
+package jp.riss.deemedattendance.cycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import jp.riss.deemedattendance.cycle.CycleStatus.PeriodState;
+import jp.riss.deemedattendance.cycle.CycleStatus.PeriodStatus;
+import jp.riss.deemedattendance.cycle.CycleStatus.RequirementStatus;
+import jp.riss.deemedattendance.requirement.Per;
+import jp.riss.deemedattendance.requirement.RequirementKind;
+import jp.riss.deemedattendance.requirement.RequirementKinds;
+
+/** Finds registrations and cycles, and works out what a cycle still needs. */
+@ApplicationScoped
+public class Cycles {
+
+  @Inject EntityManager em;
+  @Inject RequirementKinds kinds;
+
+  public Optional<Registration> registration(String registrationNumber) {
+    return Optional.ofNullable(em.find(Registration.class, registrationNumber));
+  }
+
+  public Optional<Registration> registrationOf(String subject) {
+    return em.createQuery(
+            "SELECT r FROM Registration r WHERE r.specialistSubject = :subject", Registration.class)
+        .setParameter("subject", subject)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Cycle> cyclesOf(String registrationNumber) {
+    return em.createQuery(
+            "SELECT c FROM Cycle c WHERE c.registrationNumber = :number ORDER BY c.startsOn",
+            Cycle.class)
+        .setParameter("number", registrationNumber)
+        .getResultList();
+  }
+
+  public Optional<Cycle> cycle(String registrationNumber, LocalDate startsOn) {
+    return em.createQuery(
+            "SELECT c FROM Cycle c WHERE c.registrationNumber = :number AND c.startsOn = :start",
+            Cycle.class)
+        .setParameter("number", registrationNumber)
+        .setParameter("start", startsOn)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The current cycle: the latest one that has started by {@code today}. After an expiry without a
+   * renewal it stays the expired cycle (days left negative); a renewal cycle that has not started
+   * yet is not current.
+   */
+  public Optional<Cycle> current(String registrationNumber, LocalDate today) {
+    return em.createQuery(
+            "SELECT c FROM Cycle c WHERE c.registrationNumber = :number AND c.startsOn <= :today"
+                + " ORDER BY c.startsOn DESC",
+            Cycle.class)
+        .setParameter("number", registrationNumber)
+        .setParameter("today", today)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<CourseCompletion> completions(UUID cycleId) {
+    return em.createQuery(
+            "SELECT c FROM CourseCompletion c WHERE c.cycleId = :cycle", CourseCompletion.class)
+        .setParameter("cycle", cycleId)
+        .getResultList();
+  }
+
+  public Optional<CourseCompletion> completion(UUID cycleId, String kind, int period) {
+    return em.createQuery(
+            "SELECT c FROM CourseCompletion c WHERE c.cycleId = :cycle"
+                + " AND c.requirementKind = :kind AND c.period = :period",
+            CourseCompletion.class)
+        .setParameter("cycle", cycleId)
+        .setParameter("kind", kind)
+        .setParameter("period", period)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** What {@code cycle} needs, as of {@code today}. */
+  public CycleStatus status(Cycle cycle, LocalDate today) {
+    Map<String, CourseCompletion> bySlot = new HashMap<>();
+    for (CourseCompletion completion : completions(cycle.id)) {
+      bySlot.put(completion.requirementKind + "#" + completion.period, completion);
+    }
+    List<RequirementStatus> requirements = new ArrayList<>();
+    for (RequirementKind kind : kinds.all()) {
+      List<PeriodStatus> periods = new ArrayList<>();
+      for (int number = 1; number <= kind.periods(); number++) {
+        periods.add(period(cycle, kind, number, bySlot.get(kind.code + "#" + number), today));
+      }
+      int completed = (int) periods.stream().filter(p -> p.state() == PeriodState.DONE).count();
+      boolean done = completed == periods.size();
+      // An application is due by the renewal due date, like the courses it stands in for.
+      boolean coverable = !done && kind.substitutable && !today.isAfter(cycle.renewalDueOn);
+      requirements.add(
+          new RequirementStatus(
+              kind.code,
+              kind.nameJa,
+              kind.per,
+              periods.size(),
+              completed,
+              done,
+              kind.substitutable,
+              coverable,
+              List.copyOf(periods)));
+    }
+    Integer currentYear =
+        RenewalCalendar.cycleYearOf(cycle.startsOn, today).stream()
+            .boxed()
+            .findFirst()
+            .orElse(null);
+    return new CycleStatus(
+        cycle.registrationNumber,
+        cycle.startsOn,
+        cycle.expiresOn,
+        cycle.renewalDueOn,
+        today,
+        RenewalCalendar.daysUntil(today, cycle.renewalDueOn),
+        currentYear,
+        requirements.stream().allMatch(RequirementStatus::done),
+        List.copyOf(requirements));
+  }
+
+  private static PeriodStatus period(
+      Cycle cycle, RequirementKind kind, int number, CourseCompletion completion, LocalDate today) {
+    LocalDate from;
+    LocalDate to;
+    if (kind.per == Per.CYCLE_YEAR) {
+      from = RenewalCalendar.cycleYearStart(cycle.startsOn, number);
+      to = RenewalCalendar.cycleYearEnd(cycle.startsOn, number);
+    } else {
+      from = cycle.startsOn;
+      to = cycle.expiresOn;
+    }
+    LocalDate due = to.isBefore(cycle.renewalDueOn) ? to : cycle.renewalDueOn;
+    PeriodState state;
+    if (completion != null) {
+      state = PeriodState.DONE;
+    } else if (today.isBefore(from)) {
+      state = PeriodState.UPCOMING;
+    } else if (today.isAfter(due)) {
+      state = PeriodState.MISSED;
+    } else {
+      state = PeriodState.OPEN;
+    }
+    return new PeriodStatus(
+        number,
+        from,
+        to,
+        due,
+        state,
+        completion == null ? null : completion.courseName,
+        completion == null ? null : completion.completedOn);
+  }
+}
