@@ -37,25 +37,7 @@ class OutboxRelayTest {
 
   @Test
   void publishDuringABrokerOutageIsDeliveredWhenTheBrokerReturns() throws Exception {
-    String id =
-        given()
-            .header("Authorization", "Bearer " + Tokens.of("specialist", "outage"))
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "registrationNumber",
-                    String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
-                    "displayName",
-                    "停電 花子",
-                    "prefectures",
-                    java.util.List.of("27"),
-                    "themes",
-                    java.util.List.of(2)))
-            .post("/api/v1/active-list/listings")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = createDraft("outage", "停電 花子", "27", 2);
 
     KafkaResource.broker().stop();
 
@@ -81,25 +63,7 @@ class OutboxRelayTest {
 
   @Test
   void aRowWhoseSentMarkWasLostIsPublishedAgainUnderTheSameEventId() throws Exception {
-    String id =
-        given()
-            .header("Authorization", "Bearer " + Tokens.of("specialist", "crash"))
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "registrationNumber",
-                    String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
-                    "displayName",
-                    "再送 一郎",
-                    "prefectures",
-                    java.util.List.of("01"),
-                    "themes",
-                    java.util.List.of(3)))
-            .post("/api/v1/active-list/listings")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = createDraft("crash", "再送 一郎", "01", 3);
     given()
         .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "r"))
         .post("/api/v1/active-list/listings/" + id + "/publish")
@@ -130,6 +94,27 @@ class OutboxRelayTest {
               .count(),
           "a republished event keeps its id, so consumers' inboxes drop the copy");
     }
+  }
+
+  private static String createDraft(String owner, String name, String prefecture, int theme) {
+    return given()
+        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "registrationNumber",
+                String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
+                "displayName",
+                name,
+                "prefectures",
+                java.util.List.of(prefecture),
+                "themes",
+                java.util.List.of(theme)))
+        .post("/api/v1/active-list/listings")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private int attempts(String listingId) throws Exception {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.riss.platform.testing.Contracts;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,15 +41,5 @@ class ProgrammeInputTest {
         .statusCode(404)
         .contentType("application/problem+json")
         .body("type", equalTo("https://riss.example/problems/not-found"));
-  }
-
-  @Test
-  void unknownPathIsAProblem() {
-    given()
-        .get("/api/v1/community/nothing-here")
-        .then()
-        .statusCode(404)
-        .contentType("application/problem+json")
-        .body("status", equalTo(404));
   }
 }
