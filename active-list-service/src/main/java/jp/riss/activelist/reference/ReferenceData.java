@@ -15,6 +15,11 @@ public class ReferenceData {
 
   public record Theme(int number, String nameJa, String nameEn, int sinceFiscalYear) {}
 
+  /** An entry of a code list: industries, engagement lengths, formats, qualifications. */
+  public record Coded(String code, String nameJa, String nameEn) {}
+
+  public record SyllabusItem(String code, int area, String nameJa) {}
+
   @Inject EntityManager em;
 
   @SuppressWarnings("unchecked")
@@ -42,6 +47,38 @@ public class ReferenceData {
                     (String) r[2],
                     ((Number) r[3]).intValue()))
         .toList();
+  }
+
+  public List<Coded> industries() {
+    return coded("SELECT code, name_ja, name_en FROM industry_division ORDER BY code");
+  }
+
+  public List<Coded> engagementLengths() {
+    return coded("SELECT code, name_ja, name_en FROM engagement_length ORDER BY position");
+  }
+
+  public List<Coded> formats() {
+    return coded("SELECT code, name_ja, name_en FROM consultation_format ORDER BY position");
+  }
+
+  public List<Coded> qualifications() {
+    return coded("SELECT code, name_ja, name_en FROM qualification ORDER BY position");
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<SyllabusItem> syllabusItems() {
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT code, area, name_ja FROM syllabus_item ORDER BY area, number")
+            .getResultList();
+    return rows.stream()
+        .map(r -> new SyllabusItem((String) r[0], ((Number) r[1]).intValue(), (String) r[2]))
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Coded> coded(String sql) {
+    List<Object[]> rows = em.createNativeQuery(sql).getResultList();
+    return rows.stream().map(r -> new Coded((String) r[0], (String) r[1], (String) r[2])).toList();
   }
 
   public Set<String> prefectureCodes() {

@@ -29,4 +29,34 @@ public class ReferenceDataResource {
   public Items<ReferenceData.Theme> themes() {
     return new Items<>(referenceData.themes());
   }
+
+  @GET
+  @Path("/industries")
+  public Items<ReferenceData.Coded> industries() {
+    return new Items<>(referenceData.industries());
+  }
+
+  @GET
+  @Path("/engagement-lengths")
+  public Items<ReferenceData.Coded> engagementLengths() {
+    return new Items<>(referenceData.engagementLengths());
+  }
+
+  @GET
+  @Path("/formats")
+  public Items<ReferenceData.Coded> formats() {
+    return new Items<>(referenceData.formats());
+  }
+
+  @GET
+  @Path("/qualifications")
+  public Items<ReferenceData.Coded> qualifications() {
+    return new Items<>(referenceData.qualifications());
+  }
+
+  @GET
+  @Path("/syllabus-items")
+  public Items<ReferenceData.SyllabusItem> syllabusItems() {
+    return new Items<>(referenceData.syllabusItems());
+  }
 }

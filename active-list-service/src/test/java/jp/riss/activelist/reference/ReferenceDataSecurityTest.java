@@ -11,6 +11,12 @@ class ReferenceDataSecurityTest extends PublicReadChecks {
   @Override
   protected List<String> publicPaths() {
     return List.of(
-        "/api/v1/active-list/reference/prefectures", "/api/v1/active-list/reference/themes");
+        "/api/v1/active-list/reference/prefectures",
+        "/api/v1/active-list/reference/themes",
+        "/api/v1/active-list/reference/industries",
+        "/api/v1/active-list/reference/engagement-lengths",
+        "/api/v1/active-list/reference/formats",
+        "/api/v1/active-list/reference/qualifications",
+        "/api/v1/active-list/reference/syllabus-items");
   }
 }
