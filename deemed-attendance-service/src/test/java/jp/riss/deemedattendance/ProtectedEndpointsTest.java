@@ -76,8 +76,42 @@ class ProtectedEndpointsTest {
             "PUT",
             DeemedAttendanceApi.KINDS + "/practical-course",
             Map.of("substitutable", false),
-            Set.of("ipa-admin")));
+            Set.of("ipa-admin")),
+        new Endpoint("POST", APPS, Map.of("requirementKind", "practical-course"), SPECIALIST),
+        new Endpoint("GET", APPS + "/" + NO_ID, null, SPECIALIST),
+        new Endpoint("DELETE", APPS + "/" + NO_ID, null, SPECIALIST),
+        new Endpoint("GET", DeemedAttendanceApi.BASE + "/me/applications", null, SPECIALIST),
+        new Endpoint("POST", APPS + "/" + NO_ID + "/entries", ENTRY, SPECIALIST),
+        new Endpoint("GET", APPS + "/" + NO_ID + "/entries/" + NO_ID, null, SPECIALIST),
+        new Endpoint("PUT", APPS + "/" + NO_ID + "/entries/" + NO_ID, ENTRY, SPECIALIST),
+        new Endpoint("DELETE", APPS + "/" + NO_ID + "/entries/" + NO_ID, null, SPECIALIST),
+        new Endpoint("GET", EXAMPLES, null, Set.of("ipa-admin")),
+        new Endpoint(
+            "POST",
+            EXAMPLES,
+            Map.of("area", 1, "title", "t", "text", "あ".repeat(60)),
+            Set.of("ipa-admin")),
+        new Endpoint("GET", EXAMPLES + "/" + NO_ID, null, Set.of("ipa-admin")),
+        new Endpoint("DELETE", EXAMPLES + "/" + NO_ID, null, Set.of("ipa-admin")));
   }
+
+  private static final String APPS = DeemedAttendanceApi.BASE + "/applications";
+  private static final String EXAMPLES = DeemedAttendanceApi.BASE + "/examples";
+  private static final String NO_ID = "00000000-0000-4000-8000-00000000dead";
+  private static final Set<String> SPECIALIST = Set.of("specialist");
+  private static final Map<String, Object> ENTRY =
+      Map.ofEntries(
+          Map.entry("syllabusItems", List.of("1-1")),
+          Map.entry("title", "t"),
+          Map.entry("description", "あ".repeat(200)),
+          Map.entry("periodFrom", "2024-05-01"),
+          Map.entry("periodTo", "2024-06-01"),
+          Map.entry("organisationName", "o"),
+          Map.entry("corporateNumber", "7000012050002"),
+          Map.entry("applicantRole", "r"),
+          Map.entry("certifierName", "n"),
+          Map.entry("certifierTitle", "t"),
+          Map.entry("certifierEmail", "a@example.jp"));
 
   static Stream<Arguments> forbidden() {
     return endpoints()

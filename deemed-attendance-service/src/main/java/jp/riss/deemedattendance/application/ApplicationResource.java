@@ -1,0 +1,170 @@
+package jp.riss.deemedattendance.application;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import jp.riss.deemedattendance.application.Views.ApplicationSummary;
+import jp.riss.deemedattendance.application.Views.ApplicationView;
+import jp.riss.deemedattendance.application.Views.EntryView;
+import jp.riss.platform.idempotency.IdempotentRequests;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Preconditions;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A specialist's deemed-attendance applications (drafts for now) and their experience entries.
+ * Object-level: only the owner; anyone else's ids are "not found", like ids that do not exist.
+ */
+@Path("/api/v1/deemed-attendance")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SPECIALIST)
+public class ApplicationResource {
+
+  /** A page; {@code next} is the relative link to the following one, absent on the last. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Page(List<ApplicationSummary> items, String next) {}
+
+  record Fingerprint(String method, String path, Object body) {}
+
+  @Inject Applications applications;
+  @Inject JsonWebToken token;
+  @Inject IdempotentRequests idempotency;
+
+  @POST
+  @Path("/applications")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(
+      @NotNull NewApplication body,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Context UriInfo uri) {
+    return idempotency.once(
+        token.getSubject(),
+        idempotencyKey,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          Application application = applications.create(token.getSubject(), body);
+          return Response.created(
+                  uri.getAbsolutePathBuilder().path(application.id.toString()).build())
+              .entity(ApplicationView.of(application))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/applications/{id}")
+  @Transactional
+  public ApplicationView get(@PathParam("id") String id) {
+    return ApplicationView.of(applications.owned(Ids.uuid("id", id), token.getSubject()));
+  }
+
+  @DELETE
+  @Path("/applications/{id}")
+  public Response delete(@PathParam("id") String id) {
+    applications.delete(Ids.uuid("id", id), token.getSubject());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/me/applications")
+  @Transactional
+  public Page mine(
+      @QueryParam("limit") String limit,
+      @QueryParam(Cursors.PARAM) String cursor,
+      @Context UriInfo uri) {
+    Applications.Slice slice =
+        applications.mine(
+            token.getSubject(),
+            limit == null ? 20 : limit(limit),
+            Cursors.decode(cursor, Applications.Position.class));
+    return new Page(
+        slice.items().stream().map(ApplicationSummary::of).toList(),
+        slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
+  }
+
+  @POST
+  @Path("/applications/{id}/entries")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addEntry(
+      @PathParam("id") String id,
+      @NotNull EntryInput body,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Context UriInfo uri) {
+    UUID applicationId = Ids.uuid("id", id);
+    return idempotency.once(
+        token.getSubject(),
+        idempotencyKey,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          ExperienceEntry entry = applications.addEntry(applicationId, token.getSubject(), body);
+          return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
+              .tag(Preconditions.etag(entry.version))
+              .entity(EntryView.of(entry))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/applications/{id}/entries/{entryId}")
+  @Transactional
+  public Response getEntry(@PathParam("id") String id, @PathParam("entryId") String entryId) {
+    UUID applicationId = Ids.uuid("id", id);
+    UUID entryUuid = Ids.uuid("entryId", entryId);
+    ExperienceEntry entry =
+        applications.entry(applications.owned(applicationId, token.getSubject()), entryUuid);
+    return Response.ok(EntryView.of(entry)).tag(Preconditions.etag(entry.version)).build();
+  }
+
+  @PUT
+  @Path("/applications/{id}/entries/{entryId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response replaceEntry(
+      @PathParam("id") String id,
+      @PathParam("entryId") String entryId,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @NotNull EntryInput body) {
+    ExperienceEntry entry =
+        applications.replaceEntry(
+            Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject(), ifMatch, body);
+    return Response.ok(EntryView.of(entry)).tag(Preconditions.etag(entry.version)).build();
+  }
+
+  @DELETE
+  @Path("/applications/{id}/entries/{entryId}")
+  public Response deleteEntry(@PathParam("id") String id, @PathParam("entryId") String entryId) {
+    applications.deleteEntry(Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
+    return Response.noContent().build();
+  }
+
+  private static int limit(String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1 && n <= 100) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.badRequest("limit", "must be a whole number from 1 to 100");
+  }
+}

@@ -1,0 +1,87 @@
+package jp.riss.deemedattendance.application;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One experience entry of an application: a coherent block of work (ひとかたまりの業務) and its result,
+ * matched to syllabus sub-items. The corporate number and the certifier's e-mail are personal or
+ * organisational data: only the owner (later IPA) sees them.
+ */
+@Entity
+@Table(name = "experience_entry")
+public class ExperienceEntry {
+
+  @Id public UUID id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "application_id", nullable = false)
+  public Application application;
+
+  @ElementCollection
+  @CollectionTable(
+      name = "experience_entry_item",
+      joinColumns = @JoinColumn(name = "entry_id", columnDefinition = "uuid"))
+  @OrderColumn(name = "position")
+  @Column(name = "item_code", nullable = false, columnDefinition = "text")
+  public List<String> syllabusItems = new ArrayList<>();
+
+  @Column(nullable = false, columnDefinition = "text")
+  public String title;
+
+  @Column(nullable = false, columnDefinition = "text")
+  public String description;
+
+  @Column(name = "description_key", nullable = false, columnDefinition = "text")
+  public String descriptionKey;
+
+  /** Another applicant's entry has the same normalised description. For IPA; never shown. */
+  @Column(name = "shared_description", nullable = false)
+  public boolean sharedDescription;
+
+  @Column(name = "period_from", nullable = false)
+  public LocalDate periodFrom;
+
+  @Column(name = "period_to", nullable = false)
+  public LocalDate periodTo;
+
+  @Column(name = "organisation_name", nullable = false, columnDefinition = "text")
+  public String organisationName;
+
+  @Column(name = "corporate_number", nullable = false, columnDefinition = "text")
+  public String corporateNumber;
+
+  @Column(name = "applicant_role", nullable = false, columnDefinition = "text")
+  public String applicantRole;
+
+  @Column(name = "certifier_name", nullable = false, columnDefinition = "text")
+  public String certifierName;
+
+  @Column(name = "certifier_title", nullable = false, columnDefinition = "text")
+  public String certifierTitle;
+
+  @Column(name = "certifier_email", nullable = false, columnDefinition = "text")
+  public String certifierEmail;
+
+  @Version public long version;
+
+  @Column(name = "created_at", nullable = false)
+  public OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,100 @@
+package jp.riss.deemedattendance.application;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What the owner of an application sees. Nothing here is ever public. */
+public final class Views {
+
+  private Views() {}
+
+  public record EntryView(
+      UUID id,
+      long version,
+      List<String> syllabusItems,
+      String title,
+      String description,
+      LocalDate periodFrom,
+      LocalDate periodTo,
+      String organisationName,
+      String corporateNumber,
+      String applicantRole,
+      String certifierName,
+      String certifierTitle,
+      String certifierEmail,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt) {
+    public static EntryView of(ExperienceEntry e) {
+      return new EntryView(
+          e.id,
+          e.version,
+          List.copyOf(e.syllabusItems),
+          e.title,
+          e.description,
+          e.periodFrom,
+          e.periodTo,
+          e.organisationName,
+          e.corporateNumber,
+          e.applicantRole,
+          e.certifierName,
+          e.certifierTitle,
+          e.certifierEmail,
+          e.createdAt,
+          e.updatedAt);
+    }
+  }
+
+  public record ApplicationView(
+      UUID id,
+      ApplicationStatus status,
+      String requirementKind,
+      String registrationNumber,
+      LocalDate cycleStartsOn,
+      LocalDate cycleExpiresOn,
+      LocalDate renewalDueOn,
+      long version,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt,
+      List<EntryView> entries) {
+    public static ApplicationView of(Application a) {
+      return new ApplicationView(
+          a.id,
+          a.status,
+          a.requirementKind,
+          a.cycle.registrationNumber,
+          a.cycle.startsOn,
+          a.cycle.expiresOn,
+          a.cycle.renewalDueOn,
+          a.version,
+          a.createdAt,
+          a.updatedAt,
+          a.entries.stream().map(EntryView::of).toList());
+    }
+  }
+
+  public record ApplicationSummary(
+      UUID id,
+      ApplicationStatus status,
+      String requirementKind,
+      String registrationNumber,
+      LocalDate cycleStartsOn,
+      LocalDate renewalDueOn,
+      int entryCount,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt) {
+    public static ApplicationSummary of(Application a) {
+      return new ApplicationSummary(
+          a.id,
+          a.status,
+          a.requirementKind,
+          a.cycle.registrationNumber,
+          a.cycle.startsOn,
+          a.cycle.renewalDueOn,
+          a.entries.size(),
+          a.createdAt,
+          a.updatedAt);
+    }
+  }
+}
