@@ -85,6 +85,21 @@ class ProtectedEndpointsTest {
         new Endpoint("GET", APPS + "/" + NO_ID + "/entries/" + NO_ID, null, SPECIALIST),
         new Endpoint("PUT", APPS + "/" + NO_ID + "/entries/" + NO_ID, ENTRY, SPECIALIST),
         new Endpoint("DELETE", APPS + "/" + NO_ID + "/entries/" + NO_ID, null, SPECIALIST),
+        new Endpoint(
+            "POST",
+            APPS + "/" + NO_ID + "/submission",
+            Map.of("declarationVersion", "2026-1"),
+            SPECIALIST),
+        new Endpoint(
+            "POST",
+            APPS + "/" + NO_ID + "/entries/" + NO_ID + "/attestation-requests",
+            null,
+            SPECIALIST),
+        new Endpoint(
+            "GET",
+            DeemedAttendanceApi.BASE + "/dev/mailbox?to=a@example.jp",
+            null,
+            Set.of("ipa-admin")),
         new Endpoint("GET", EXAMPLES, null, Set.of("ipa-admin")),
         new Endpoint(
             "POST",

@@ -41,6 +41,16 @@ public class Application {
   @Column(nullable = false, columnDefinition = "text")
   public ApplicationStatus status;
 
+  @Column(name = "submitted_at")
+  public OffsetDateTime submittedAt;
+
+  /** The sworn declaration version accepted on submission, and when. */
+  @Column(name = "declaration_version", columnDefinition = "text")
+  public String declarationVersion;
+
+  @Column(name = "declaration_accepted_at")
+  public OffsetDateTime declarationAcceptedAt;
+
   @Version public long version;
 
   @Column(name = "created_at", nullable = false)

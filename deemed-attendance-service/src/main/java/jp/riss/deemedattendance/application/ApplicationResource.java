@@ -50,6 +50,8 @@ public class ApplicationResource {
   @Inject Applications applications;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
+  @Inject Submissions submissions;
+  @Inject jp.riss.deemedattendance.attestation.Attestations attestations;
 
   @POST
   @Path("/applications")
@@ -74,8 +76,36 @@ public class ApplicationResource {
   @GET
   @Path("/applications/{id}")
   @Transactional
-  public ApplicationView get(@PathParam("id") String id) {
-    return ApplicationView.of(applications.owned(Ids.uuid("id", id), token.getSubject()));
+  public Response get(@PathParam("id") String id) {
+    Application application = applications.owned(Ids.uuid("id", id), token.getSubject());
+    return Response.ok(ApplicationView.of(application))
+        .tag(Preconditions.etag(application.version))
+        .build();
+  }
+
+  @POST
+  @Path("/applications/{id}/submission")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  public Response submit(
+      @PathParam("id") String id,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @NotNull NewSubmission body) {
+    Application application =
+        submissions.submit(Ids.uuid("id", id), token.getSubject(), ifMatch, body);
+    return Response.ok(ApplicationView.of(application))
+        .tag(Preconditions.etag(application.version))
+        .build();
+  }
+
+  @POST
+  @Path("/applications/{id}/entries/{entryId}/attestation-requests")
+  @Transactional
+  public Response requestAttestation(
+      @PathParam("id") String id, @PathParam("entryId") String entryId) {
+    ExperienceEntry entry =
+        attestations.request(Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
+    return Response.accepted(EntryView.of(entry)).tag(Preconditions.etag(entry.version)).build();
   }
 
   @DELETE

@@ -239,6 +239,13 @@ public class Applications {
     ExperienceEntry entry = entry(application, entryId);
     Preconditions.requireIfMatch(ifMatch, entry.version);
     requireDraft(application);
+    if (!entry.isEditable()) {
+      throw conflict(
+          "entry-not-editable",
+          "Entry not editable",
+          "The entry is " + entry.status + "; only DRAFT or DECLINED entries can be changed.",
+          null);
+    }
     apply(application, entry, input);
     entry.updatedAt = now();
     application.updatedAt = entry.updatedAt;

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -77,6 +79,27 @@ public class ExperienceEntry {
   @Column(name = "certifier_email", nullable = false, columnDefinition = "text")
   public String certifierEmail;
 
+  /** Where the entry stands with its certifier; only DRAFT and DECLINED entries can be edited. */
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, columnDefinition = "text")
+  public EntryStatus status = EntryStatus.DRAFT;
+
+  @Column(name = "attestation_requested_at")
+  public OffsetDateTime attestationRequestedAt;
+
+  @Column(name = "attestation_expires_at")
+  public OffsetDateTime attestationExpiresAt;
+
+  @Column(name = "attestation_decided_at")
+  public OffsetDateTime attestationDecidedAt;
+
+  @Column(name = "attestation_comment", columnDefinition = "text")
+  public String attestationComment;
+
+  /** The certifier's name as the entry named them when attestation was requested. */
+  @Column(name = "attested_by_name", columnDefinition = "text")
+  public String attestedByName;
+
   @Version public long version;
 
   @Column(name = "created_at", nullable = false)
@@ -84,4 +107,8 @@ public class ExperienceEntry {
 
   @Column(name = "updated_at", nullable = false)
   public OffsetDateTime updatedAt;
+
+  public boolean isEditable() {
+    return status == EntryStatus.DRAFT || status == EntryStatus.DECLINED;
+  }
 }

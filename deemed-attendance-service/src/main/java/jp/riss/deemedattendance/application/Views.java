@@ -10,6 +10,16 @@ public final class Views {
 
   private Views() {}
 
+  /**
+   * The certifier's address never leaves the service except in the attestation message, not even to
+   * the applicant who typed it: they see its first character and domain, enough to spot a typo in
+   * the domain or to recognise it ({@code y…@example.jp}).
+   */
+  static String emailHint(String email) {
+    int at = email.lastIndexOf('@');
+    return email.substring(0, 1) + "…" + email.substring(at);
+  }
+
   public record EntryView(
       UUID id,
       long version,
@@ -23,7 +33,13 @@ public final class Views {
       String applicantRole,
       String certifierName,
       String certifierTitle,
-      String certifierEmail,
+      String certifierEmailHint,
+      EntryStatus status,
+      OffsetDateTime attestationRequestedAt,
+      OffsetDateTime attestationExpiresAt,
+      OffsetDateTime attestationDecidedAt,
+      String attestationComment,
+      String attestedByName,
       OffsetDateTime createdAt,
       OffsetDateTime updatedAt) {
     public static EntryView of(ExperienceEntry e) {
@@ -40,7 +56,13 @@ public final class Views {
           e.applicantRole,
           e.certifierName,
           e.certifierTitle,
-          e.certifierEmail,
+          emailHint(e.certifierEmail),
+          e.status,
+          e.attestationRequestedAt,
+          e.attestationExpiresAt,
+          e.attestationDecidedAt,
+          e.attestationComment,
+          e.attestedByName,
           e.createdAt,
           e.updatedAt);
     }
@@ -55,6 +77,9 @@ public final class Views {
       LocalDate cycleExpiresOn,
       LocalDate renewalDueOn,
       long version,
+      OffsetDateTime submittedAt,
+      String declarationVersion,
+      OffsetDateTime declarationAcceptedAt,
       OffsetDateTime createdAt,
       OffsetDateTime updatedAt,
       List<EntryView> entries) {
@@ -68,6 +93,9 @@ public final class Views {
           a.cycle.expiresOn,
           a.cycle.renewalDueOn,
           a.version,
+          a.submittedAt,
+          a.declarationVersion,
+          a.declarationAcceptedAt,
           a.createdAt,
           a.updatedAt,
           a.entries.stream().map(EntryView::of).toList());

@@ -374,7 +374,8 @@ class ApplicationTest {
             .header("ETag", "\"0\"")
             .body("syllabusItems", contains("3-5", "2-7"))
             .body("corporateNumber", equalTo("7000012050002"))
-            .body("certifierEmail", equalTo("yamada@example.jp"))
+            .body("certifierEmailHint", equalTo("y…@example.jp"))
+            .body("$", not(org.hamcrest.Matchers.hasKey("certifierEmail")))
             .body("$", not(org.hamcrest.Matchers.hasKey("sharedDescription")));
     String entryId = added.extract().path("id");
     String path = APPLICATIONS + "/" + id + "/entries/" + entryId;

@@ -1,0 +1,45 @@
+package jp.riss.deemedattendance.attestation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+
+/**
+ * Development only: the messages "sent" to an address. 404 unless the dev mailbox is enabled, and
+ * IPA administrators only even then (the messages carry live attestation tokens).
+ */
+@Path("/api/v1/deemed-attendance/dev/mailbox")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.IPA_ADMIN)
+public class DevMailboxResource {
+
+  public record Message(String to, String subject, String body, OffsetDateTime sentAt) {}
+
+  public record Mailbox(List<Message> items) {}
+
+  @Inject DevMailbox mailbox;
+
+  @GET
+  @Transactional
+  public Mailbox messages(@QueryParam("to") String to) {
+    if (!mailbox.enabled()) {
+      throw ProblemException.notFound("the dev mailbox");
+    }
+    if (to == null || to.isBlank() || to.length() > 254) {
+      throw ProblemException.badRequest("to", "must be an e-mail address");
+    }
+    return new Mailbox(
+        mailbox.to(to.strip()).stream()
+            .map(m -> new Message(m.recipient, m.subject, m.body, m.sentAt))
+            .toList());
+  }
+}
