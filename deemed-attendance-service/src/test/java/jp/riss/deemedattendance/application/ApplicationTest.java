@@ -186,26 +186,8 @@ class ApplicationTest {
   void idempotencyKeyReplaysTheCreate() {
     String subject = specialist();
     String key = UUID.randomUUID().toString();
-    String first =
-        given()
-            .filter(Contracts.validator())
-            .header("Authorization", bearer("specialist", subject))
-            .header("Idempotency-Key", key)
-            .contentType(ContentType.JSON)
-            .body(Map.of("requirementKind", PRACTICAL))
-            .post(APPLICATIONS)
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    given()
-        .filter(Contracts.validator())
-        .header("Authorization", bearer("specialist", subject))
-        .header("Idempotency-Key", key)
-        .contentType(ContentType.JSON)
-        .body(Map.of("requirementKind", PRACTICAL))
-        .post(APPLICATIONS)
-        .then()
+    String first = createWithKey(subject, key).statusCode(201).extract().path("id");
+    createWithKey(subject, key)
         .statusCode(201)
         .header("Idempotent-Replayed", "true")
         .body("id", equalTo(first));
@@ -341,6 +323,17 @@ class ApplicationTest {
         .body("next", nullValue());
     rejectedNaming(subject, MINE + "?cursor=garbage", "cursor");
     rejectedNaming(subject, MINE + "?limit=0", "limit");
+  }
+
+  private static ValidatableResponse createWithKey(String subject, String key) {
+    return given()
+        .filter(Contracts.validator())
+        .header("Authorization", bearer("specialist", subject))
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(Map.of("requirementKind", PRACTICAL))
+        .post(APPLICATIONS)
+        .then();
   }
 
   /** A GET the contract forbids on purpose: a 400 problem naming exactly that field. */

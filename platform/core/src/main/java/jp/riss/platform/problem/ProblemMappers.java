@@ -136,24 +136,12 @@ public class ProblemMappers {
     if (status >= 500) {
       return internal(e);
     }
-    // The JSON reader wraps Jackson's failure in a plain 400: answer from the cause instead.
-    Throwable cause = e.getCause();
-    if (cause instanceof JsonMappingException mapping
-        && mapping.getCause() instanceof JsonParseException parse) {
-      // Broken off inside a value: the JSON itself is malformed, not a field.
-      return parse(parse);
+    // The JSON reader wraps Jackson's failure in a plain 400: answer as if it had been thrown.
+    if (e.getCause() instanceof JsonProcessingException jackson) {
+      return jackson(jackson);
     }
-    if (cause instanceof JsonMappingException mapping) {
-      return field(
-          mapping,
-          mapping instanceof UnrecognizedPropertyException
-              ? "is not a known property"
-              : "has an invalid value");
-    }
-    if (cause instanceof JsonProcessingException || status == 400) {
-      return cause instanceof JsonParseException parse
-          ? parse(parse)
-          : answer(Problems.malformed("The body could not be read as JSON."));
+    if (status == 400) {
+      return answer(Problems.malformed("The body could not be read as JSON."));
     }
     if (status == 404) {
       return answer(Problem.of(404, "not-found", "Not found", "No resource at this path."));
@@ -164,6 +152,26 @@ public class ProblemMappers {
             : Response.Status.fromStatusCode(status).getReasonPhrase();
     String slug = reason.toLowerCase().replace(' ', '-');
     return answer(Problem.of(status, slug, reason, safeDetail(e, reason)));
+  }
+
+  /** The same answer for a Jackson failure whether it arrives bare or wrapped in a 400. */
+  private Response jackson(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return unknownProperty(unknown);
+    }
+    if (e instanceof InvalidFormatException format) {
+      return invalidFormat(format);
+    }
+    if (e instanceof MismatchedInputException mismatched) {
+      return mismatchedInput(mismatched);
+    }
+    if (e instanceof JsonMappingException mapping) {
+      return mapping(mapping);
+    }
+    if (e instanceof JsonParseException parse) {
+      return parse(parse);
+    }
+    return json(e);
   }
 
   @ServerExceptionMapper
