@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
  * the service's test database and role (idempotently, with the same script the local stack uses).
  * Each run starts from an empty schema: Flyway cleans, then migrates.
  *
- * <p>Init arg {@code database}: the database and role name, e.g. {@code activelist_test}.
+ * <p>Init arg {@code database}: the database and role name, e.g. {@code activelist_test}. The
+ * environment variable {@code RISS_TEST_DB_SUFFIX}, when set, is appended to it so that two
+ * checkouts of the repository can run their tests on one machine at the same time without sharing
+ * (and cleaning) each other's schema.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +22,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void init(Map<String, String> initArgs) {
-    database = initArgs.getOrDefault("database", "riss_test");
+    database =
+        initArgs.getOrDefault("database", "riss_test")
+            + System.getenv().getOrDefault("RISS_TEST_DB_SUFFIX", "");
   }
 
   @Override
