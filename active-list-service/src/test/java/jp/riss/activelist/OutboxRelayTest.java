@@ -104,12 +104,18 @@ class OutboxRelayTest {
             Map.of(
                 "registrationNumber",
                 String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
-                "displayName",
-                name,
-                "prefectures",
-                java.util.List.of(prefecture),
-                "themes",
-                java.util.List.of(theme)))
+                "selfDeclared",
+                Map.of(
+                    "displayName",
+                    name,
+                    "affiliation",
+                    Map.of("kind", "INDEPENDENT"),
+                    "availability",
+                    Map.of("status", "ACCEPTING"),
+                    "prefectures",
+                    java.util.List.of(prefecture),
+                    "themes",
+                    java.util.List.of(theme))))
         .post("/api/v1/active-list/listings")
         .then()
         .statusCode(201)

@@ -8,7 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -38,6 +41,96 @@ public class Listing extends PanacheEntityBase {
   @Column(nullable = false, columnDefinition = "integer[]")
   public Integer[] themes;
 
+  @Column(name = "display_name_kana", columnDefinition = "text")
+  public String displayNameKana;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, columnDefinition = "text")
+  public SelfDeclared.Affiliation.Kind affiliation;
+
+  @Column(name = "company_name", columnDefinition = "text")
+  public String companyName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "side_work_basis", columnDefinition = "text")
+  public SelfDeclared.Affiliation.SideWorkBasis sideWorkBasis;
+
+  @Column(name = "online_nationwide", nullable = false)
+  public boolean onlineNationwide;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "engagement_lengths", nullable = false, columnDefinition = "text[]")
+  public String[] engagementLengths;
+
+  @Column(name = "first_consultation_free", nullable = false)
+  public boolean firstConsultationFree;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  public List<SelfDeclared.FormatFee> formats;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "syllabus_items", nullable = false, columnDefinition = "text[]")
+  public String[] syllabusItems;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(nullable = false, columnDefinition = "text[]")
+  public String[] industries;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(nullable = false, columnDefinition = "text[]")
+  public String[] qualifications;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "other_qualifications", nullable = false, columnDefinition = "text[]")
+  public String[] otherQualifications;
+
+  @Column(name = "self_introduction", columnDefinition = "text")
+  public String selfIntroduction;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "track_records", nullable = false, columnDefinition = "jsonb")
+  public List<SelfDeclared.TrackRecord> trackRecords;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public SelfDeclared.Contact contact;
+
+  @Column(name = "contact_public", nullable = false)
+  public boolean contactPublic;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, columnDefinition = "text")
+  public SelfDeclared.Availability.Status availability;
+
+  @Column(name = "unavailable_until")
+  public LocalDate unavailableUntil;
+
+  @Column(nullable = false)
+  public int capacity;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "declared_at", nullable = false, columnDefinition = "jsonb")
+  public Map<String, OffsetDateTime> declaredAt;
+
+  @Column(name = "ethics_pledge_version", columnDefinition = "text")
+  public String ethicsPledgeVersion;
+
+  @Column(name = "ethics_pledge_accepted_at")
+  public OffsetDateTime ethicsPledgeAcceptedAt;
+
+  @Column(name = "reconfirmed_at", nullable = false)
+  public OffsetDateTime reconfirmedAt;
+
+  @Column(name = "status_reason", columnDefinition = "text")
+  public String statusReason;
+
+  @Column(name = "engagements_completed", nullable = false)
+  public int engagementsCompleted;
+
+  @Column(name = "engagements_verified_at")
+  public OffsetDateTime engagementsVerifiedAt;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, columnDefinition = "text")
   public ListingStatus status;
@@ -61,5 +154,58 @@ public class Listing extends PanacheEntityBase {
 
   public boolean isOwnedBy(String subject) {
     return ownerSubject.equals(subject);
+  }
+
+  /** The self-declared state as the owner last set it. */
+  public SelfDeclared selfDeclared() {
+    return new SelfDeclared(
+        displayName,
+        displayNameKana,
+        new SelfDeclared.Affiliation(affiliation, companyName, sideWorkBasis),
+        List.of(prefectures),
+        onlineNationwide,
+        List.of(engagementLengths),
+        firstConsultationFree,
+        formats,
+        List.of(themes),
+        List.of(syllabusItems),
+        List.of(industries),
+        List.of(qualifications),
+        List.of(otherQualifications),
+        selfIntroduction,
+        trackRecords,
+        contact,
+        new SelfDeclared.Availability(availability, unavailableUntil),
+        capacity);
+  }
+
+  /** Replaces the self-declared state; verified facts are untouched by construction. */
+  void declare(SelfDeclared declared) {
+    displayName = declared.displayName();
+    displayNameKana = blankToNull(declared.displayNameKana());
+    affiliation = declared.affiliation().kind();
+    companyName = blankToNull(declared.affiliation().companyName());
+    sideWorkBasis = declared.affiliation().sideWork();
+    prefectures = declared.prefectures().toArray(String[]::new);
+    onlineNationwide = declared.onlineNationwide();
+    engagementLengths = declared.engagementLengths().toArray(String[]::new);
+    firstConsultationFree = declared.firstConsultationFree();
+    formats = declared.formats();
+    themes = declared.themes().toArray(Integer[]::new);
+    syllabusItems = declared.syllabusItems().toArray(String[]::new);
+    industries = declared.industries().toArray(String[]::new);
+    qualifications = declared.qualifications().toArray(String[]::new);
+    otherQualifications = declared.otherQualifications().toArray(String[]::new);
+    selfIntroduction = blankToNull(declared.selfIntroduction());
+    trackRecords = declared.trackRecords();
+    contact = declared.contact();
+    contactPublic = contact != null && contact.publiclyVisible();
+    availability = declared.availability().status();
+    unavailableUntil = declared.availability().until();
+    capacity = declared.capacity();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

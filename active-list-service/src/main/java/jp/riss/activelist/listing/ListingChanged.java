@@ -5,15 +5,20 @@ import java.util.UUID;
 
 /**
  * The payload of {@code activelist.listing.v1}: the listing's public state after the change, so a
- * consumer can keep a read model from the latest event alone. Its JSON Schema is {@code
- * events/activelist.listing.v1.schema.json}.
+ * consumer can keep a read model from the latest event alone. Contact details are never in it. Its
+ * JSON Schema is {@code events/activelist.listing.v1.schema.json}.
  */
 public record ListingChanged(
     UUID listingId,
     String registrationNumber,
     String displayName,
     List<String> prefectures,
+    boolean onlineNationwide,
     List<Integer> themes,
+    List<String> industries,
+    List<String> formats,
+    boolean firstConsultationFree,
+    SelfDeclared.Availability.Status availability,
     ListingStatus status,
     long version) {
 
@@ -22,6 +27,7 @@ public record ListingChanged(
   public static final String PUBLISHED = "jp.riss.activelist.listing.published";
   public static final String CHANGED = "jp.riss.activelist.listing.changed";
   public static final String WITHDRAWN = "jp.riss.activelist.listing.withdrawn";
+  public static final String DELISTED = "jp.riss.activelist.listing.delisted";
 
   static ListingChanged of(Listing listing) {
     return new ListingChanged(
@@ -29,7 +35,12 @@ public record ListingChanged(
         listing.registrationNumber,
         listing.displayName,
         List.of(listing.prefectures),
+        listing.onlineNationwide,
         List.of(listing.themes),
+        List.of(listing.industries),
+        listing.formats.stream().map(SelfDeclared.FormatFee::format).toList(),
+        listing.firstConsultationFree,
+        listing.availability,
         listing.status,
         listing.version);
   }

@@ -5,8 +5,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,16 +17,23 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import jp.riss.activelist.history.ListingHistory;
+import jp.riss.activelist.history.ListingHistory.Actor;
+import jp.riss.activelist.history.ListingHistoryEntry;
+import jp.riss.activelist.verification.Verification;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -37,6 +47,9 @@ public class ListingResource {
   @Inject ListingService listings;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
+  @Inject Verification verification;
+  @Inject ListingHistory history;
+  @Context UriInfo uri;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -50,10 +63,10 @@ public class ListingResource {
         idempotencyKey,
         new Fingerprint("POST", uri.getPath(), body),
         () -> {
-          Listing listing = listings.create(token.getSubject(), body);
+          Listing listing = listings.create(actor(Roles.SPECIALIST), body);
           return Response.created(uri.getAbsolutePathBuilder().path(listing.id.toString()).build())
               .tag(Preconditions.etag(listing.version))
-              .entity(ListingView.of(listing))
+              .entity(view(listing))
               .build();
         });
   }
@@ -68,9 +81,9 @@ public class ListingResource {
   public Response update(
       @PathParam("id") String id,
       @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @Valid @NotNull ListingChanges body) {
-    Listing listing = listings.update(Ids.uuid("id", id), token.getSubject(), ifMatch, body);
-    return Response.ok(ListingView.of(listing)).tag(etag(listing)).build();
+      @Valid @NotNull SelfDeclared body) {
+    Listing listing = listings.update(Ids.uuid("id", id), actor(Roles.SPECIALIST), ifMatch, body);
+    return Response.ok(view(listing)).tag(etag(listing)).build();
   }
 
   @GET
@@ -79,36 +92,63 @@ public class ListingResource {
   @Transactional
   public Response get(@PathParam("id") String id) {
     Listing listing = listings.require(Ids.uuid("id", id));
-    if (!PUBLIC.contains(listing.status) && !maySeeUnpublished(listing)) {
+    if (!PUBLIC.contains(listing.status) && !Audience.of(token, listing).seesInternals()) {
       throw ProblemException.notFound("listing " + id);
     }
-    return Response.ok(ListingView.of(listing)).tag(etag(listing)).build();
+    return Response.ok(view(listing)).tag(etag(listing)).build();
   }
 
   @POST
   @Path("/{id}/publish")
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response publish(@PathParam("id") String id) {
-    Listing listing = listings.publish(Ids.uuid("id", id));
-    return Response.ok(ListingView.of(listing)).tag(etag(listing)).build();
+    Listing listing = listings.publish(Ids.uuid("id", id), actor(Roles.IPA_REVIEWER));
+    return Response.ok(view(listing)).tag(etag(listing)).build();
   }
 
   @POST
   @Path("/{id}/withdraw")
   @RolesAllowed(Roles.SPECIALIST)
   public Response withdraw(@PathParam("id") String id) {
-    Listing listing = listings.withdraw(Ids.uuid("id", id), token.getSubject());
-    return Response.ok(ListingView.of(listing)).tag(etag(listing)).build();
+    Listing listing = listings.withdraw(Ids.uuid("id", id), actor(Roles.SPECIALIST));
+    return Response.ok(view(listing)).tag(etag(listing)).build();
   }
 
-  private boolean maySeeUnpublished(Listing listing) {
-    if (token.getRawToken() == null) {
-      return false;
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
+  @Transactional
+  public HistoryPage history(
+      @PathParam("id") String id,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+      @QueryParam("cursor") String cursor) {
+    Listing listing = listings.require(Ids.uuid("id", id));
+    if (!Audience.of(token, listing).seesInternals()) {
+      throw ProblemException.notFound("listing " + id);
     }
-    Set<String> groups = token.getGroups();
-    return listing.isOwnedBy(token.getSubject())
-        || groups.contains(Roles.IPA_REVIEWER)
-        || groups.contains(Roles.IPA_ADMIN);
+    Long after = Cursors.decode(cursor, Long.class);
+    List<ListingHistoryEntry> entries =
+        history.of(listing.id, after == null ? 0 : after, limit + 1);
+    boolean more = entries.size() > limit;
+    List<ListingHistoryEntry> page = more ? entries.subList(0, limit) : entries;
+    return new HistoryPage(
+        page.stream().map(HistoryPage.Entry::of).toList(),
+        more ? Cursors.nextLink(uri, page.get(limit - 1).id) : null);
+  }
+
+  /** Verified facts are looked up on each read: they change by import and events, not by edits. */
+  private ListingView view(Listing listing) {
+    return ListingView.of(
+        listing,
+        verification.of(
+            listing.registrationNumber,
+            listing.engagementsCompleted,
+            listing.engagementsVerifiedAt),
+        Audience.of(token, listing));
+  }
+
+  private Actor actor(String role) {
+    return new Actor(token.getSubject(), role);
   }
 
   private static EntityTag etag(Listing listing) {

@@ -4,17 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import jp.riss.activelist.reference.ReferenceData;
+import jp.riss.activelist.history.ListingHistory;
+import jp.riss.activelist.history.ListingHistory.Actor;
+import jp.riss.activelist.history.ListingHistoryEntry;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
-import jp.riss.platform.problem.Problems;
 import jp.riss.platform.web.Preconditions;
 
 /** Creates listings and moves them through their lifecycle, recording each change's event. */
@@ -31,13 +32,15 @@ public class ListingService {
           ListingStatus.SUSPENDED,
           ListingStatus.STALE);
 
-  @Inject ReferenceData referenceData;
+  @Inject DeclaredReferences references;
+  @Inject ListingHistory history;
   @Inject Outbox outbox;
   @Inject EventSource events;
 
   @Transactional
-  public Listing create(String owner, NewListing request) {
-    checkReferences(request.prefectures(), request.themes());
+  public Listing create(Actor owner, NewListing request) {
+    SelfDeclared declared = request.selfDeclared();
+    references.check("selfDeclared.", declared);
     Listing.byRegistrationNumber(request.registrationNumber())
         .ifPresent(
             existing -> {
@@ -47,58 +50,72 @@ public class ListingService {
                           "listing-exists",
                           "Listing exists",
                           "There is already a listing for this registration number.")
-                      .with("existingListingId", existing.isOwnedBy(owner) ? existing.id : null));
+                      .with(
+                          "existingListingId",
+                          existing.isOwnedBy(owner.subject()) ? existing.id : null));
             });
     OffsetDateTime now = OffsetDateTime.now();
     Listing listing = new Listing();
     listing.id = UUID.randomUUID();
-    listing.ownerSubject = owner;
+    listing.ownerSubject = owner.subject();
     listing.registrationNumber = request.registrationNumber();
-    listing.displayName = request.displayName().strip();
-    listing.prefectures = normalised(request.prefectures());
-    listing.themes = request.themes().stream().distinct().sorted().toArray(Integer[]::new);
+    listing.declare(declared);
+    Map<String, ListingHistoryEntry.FieldChange> changes = ListingHistory.diff(null, declared);
+    listing.declaredAt = new TreeMap<>();
+    changes.keySet().forEach(field -> listing.declaredAt.put(field, now));
     listing.status = ListingStatus.DRAFT;
     listing.createdAt = now;
     listing.updatedAt = now;
+    listing.reconfirmedAt = now;
     listing.persistAndFlush();
+    history.record(listing.id, owner, "CREATED", changes, null, now);
     return listing;
   }
 
-  /** The owner's edit; a published listing's public state changes at once, with its event. */
+  /**
+   * The owner's edit of what they declare; a published listing's public state changes at once, with
+   * its event. Saving counts as reconfirming the listing is current.
+   */
   @Transactional
-  public Listing update(UUID id, String subject, String ifMatch, ListingChanges changes) {
-    Listing listing = requireOwned(id, subject);
+  public Listing update(UUID id, Actor owner, String ifMatch, SelfDeclared declared) {
+    Listing listing = requireOwned(id, owner.subject());
     Preconditions.requireIfMatch(ifMatch, listing.version);
-    checkReferences(changes.prefectures(), changes.themes());
+    references.check("", declared);
     if (listing.status == ListingStatus.WITHDRAWN) {
       throw ProblemException.conflict(
           "invalid-transition", "Listing withdrawn", "A withdrawn listing cannot be edited.");
     }
-    listing.displayName = changes.displayName().strip();
-    listing.prefectures = normalised(changes.prefectures());
-    listing.themes = changes.themes().stream().distinct().sorted().toArray(Integer[]::new);
-    listing.updatedAt = OffsetDateTime.now();
+    Map<String, ListingHistoryEntry.FieldChange> changes =
+        ListingHistory.diff(listing.selfDeclared(), declared);
+    OffsetDateTime now = OffsetDateTime.now();
+    listing.declare(declared);
+    Map<String, OffsetDateTime> declaredAt = new TreeMap<>(listing.declaredAt);
+    changes.keySet().forEach(field -> declaredAt.put(field, now));
+    listing.declaredAt = declaredAt;
+    listing.updatedAt = now;
+    listing.reconfirmedAt = now;
     listing.persistAndFlush();
-    if (listing.status == ListingStatus.PUBLISHED) {
+    history.record(listing.id, owner, "UPDATED", changes, null, now);
+    if (listing.status == ListingStatus.PUBLISHED && !changes.isEmpty()) {
       record(listing, ListingChanged.CHANGED);
     }
     return listing;
   }
 
   @Transactional
-  public Listing publish(UUID id) {
+  public Listing publish(UUID id, Actor reviewer) {
     Listing listing = require(id);
-    transition(listing, PUBLISHABLE, ListingStatus.PUBLISHED);
+    transition(listing, PUBLISHABLE, ListingStatus.PUBLISHED, reviewer, null);
     listing.publishedAt = listing.updatedAt;
     record(listing, ListingChanged.PUBLISHED);
     return listing;
   }
 
   @Transactional
-  public Listing withdraw(UUID id, String subject) {
-    Listing listing = requireOwned(id, subject);
+  public Listing withdraw(UUID id, Actor owner) {
+    Listing listing = requireOwned(id, owner.subject());
     boolean wasPublic = listing.status == ListingStatus.PUBLISHED;
-    transition(listing, WITHDRAWABLE, ListingStatus.WITHDRAWN);
+    transition(listing, WITHDRAWABLE, ListingStatus.WITHDRAWN, owner, null);
     if (wasPublic || listing.publishedAt != null) {
       record(listing, ListingChanged.WITHDRAWN);
     }
@@ -122,49 +139,36 @@ public class ListingService {
     return listing;
   }
 
-  private static String[] normalised(java.util.List<String> prefectures) {
-    return prefectures.stream().distinct().sorted().toArray(String[]::new);
-  }
-
-  private void transition(Listing listing, Set<ListingStatus> from, ListingStatus to) {
+  /** Moves a listing to another status, recording who did it and why, or refuses with a 409. */
+  public void transition(
+      Listing listing, Set<ListingStatus> from, ListingStatus to, Actor actor, String reason) {
     if (!from.contains(listing.status)) {
       throw ProblemException.conflict(
           "invalid-transition",
           "Invalid status transition",
           "A " + listing.status + " listing cannot become " + to + ".");
     }
+    ListingStatus before = listing.status;
     listing.status = to;
+    listing.statusReason = reason;
     listing.updatedAt = OffsetDateTime.now();
     // Flush so the version the event carries is the one stored.
     listing.persistAndFlush();
+    history.record(
+        listing.id,
+        actor,
+        "STATUS_CHANGED",
+        Map.of("status", new ListingHistoryEntry.FieldChange(before, to)),
+        reason,
+        listing.updatedAt);
   }
 
-  private void record(Listing listing, String type) {
+  /** Appends the listing's public state to its event stream, in the caller's transaction. */
+  public void record(Listing listing, String type) {
     outbox.append(
         ListingChanged.TOPIC,
         listing.id.toString(),
         events.create(
             type, listing.id.toString(), ListingChanged.SCHEMA, ListingChanged.of(listing)));
-  }
-
-  private void checkReferences(List<String> requestedPrefectures, List<Integer> requestedThemes) {
-    List<Problem.Violation> violations = new ArrayList<>();
-    Set<String> prefectures = referenceData.prefectureCodes();
-    for (int i = 0; i < requestedPrefectures.size(); i++) {
-      if (!prefectures.contains(requestedPrefectures.get(i))) {
-        violations.add(
-            new Problem.Violation("prefectures[" + i + "]", "is not a JIS X 0401 prefecture code"));
-      }
-    }
-    Set<Integer> themes = referenceData.themeNumbers();
-    for (int i = 0; i < requestedThemes.size(); i++) {
-      if (!themes.contains(requestedThemes.get(i))) {
-        violations.add(
-            new Problem.Violation("themes[" + i + "]", "is not a guidance theme number"));
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new ProblemException(Problems.validation(violations));
-    }
   }
 }

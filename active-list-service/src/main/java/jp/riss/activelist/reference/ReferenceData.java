@@ -92,4 +92,16 @@ public class ReferenceData {
     themes().forEach(t -> numbers.add(t.number()));
     return numbers;
   }
+
+  public Set<String> codes(List<Coded> list) {
+    Set<String> codes = new HashSet<>();
+    list.forEach(c -> codes.add(c.code()));
+    return codes;
+  }
+
+  public Set<String> syllabusCodes() {
+    Set<String> codes = new HashSet<>();
+    syllabusItems().forEach(i -> codes.add(i.code()));
+    return codes;
+  }
 }

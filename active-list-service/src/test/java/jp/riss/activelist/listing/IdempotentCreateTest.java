@@ -86,12 +86,8 @@ class IdempotentCreateTest {
             java.util.Map.of(
                 "registrationNumber",
                 number,
-                "displayName",
-                "x",
-                "prefectures",
-                java.util.List.of("48"),
-                "themes",
-                java.util.List.of(1)))
+                "selfDeclared",
+                Listings.selfDeclared("prefectures", java.util.List.of("48"))))
         .post(Listings.PATH)
         .then()
         .statusCode(400);

@@ -37,6 +37,11 @@ class ListingInputTest {
     assertEquals(rowsBefore, rows(), "bad input must not change stored listings or events");
   }
 
+  /** An otherwise valid create body, left open after the self-declared object's first fields. */
+  private static final String SELF_DECLARED_OPEN =
+      "{\"registrationNumber\":\"012345\",\"selfDeclared\":{\"displayName\":\"x\","
+          + "\"affiliation\":{\"kind\":\"INDEPENDENT\"},\"availability\":{\"status\":\"ACCEPTING\"},";
+
   private ValidatableResponse post(String json) {
     return given()
         .header("Authorization", "Bearer " + Tokens.of("specialist", "input-tester"))
@@ -58,46 +63,66 @@ class ListingInputTest {
 
   @Test
   void jsonBrokenOffInsideAValueIsMalformedNotAField() {
-    post("{\"registrationNumber\":\"012345\",\"prefectures\":[\"13\",")
+    post("{\"registrationNumber\":\"012345\",\"selfDeclared\":{\"prefectures\":[\"13\",")
         .statusCode(400)
         .body("type", equalTo("https://riss.example/problems/malformed-request"));
   }
 
   @Test
   void unknownPropertyIsNamed() {
-    post("{\"registrationNumber\":\"012345\",\"displayName\":\"x\",\"prefectures\":[\"13\"],"
-            + "\"themes\":[1],\"paidRank\":1}")
+    post(SELF_DECLARED_OPEN + "\"themes\":[1],\"paidRank\":1}}")
         .statusCode(400)
-        .body("violations.field", hasItem("paidRank"));
+        .body("violations.field", hasItem("selfDeclared.paidRank"));
+  }
+
+  @Test
+  void aVerifiedFactCannotBeDeclared() {
+    post(SELF_DECLARED_OPEN
+            + "\"themes\":[1]},\"verified\":{\"platformEngagements\":{\"completed\":9}}}")
+        .statusCode(400)
+        .body("violations.field", hasItem("verified"));
   }
 
   @Test
   void wrongTypeIsNamedWithItsPath() {
-    post("{\"registrationNumber\":\"012345\",\"displayName\":\"x\",\"prefectures\":[\"13\"],"
-            + "\"themes\":[\"one\"]}")
+    post(SELF_DECLARED_OPEN + "\"themes\":[\"one\"]}}")
         .statusCode(400)
-        .body("violations.field", hasItem("themes[0]"))
+        .body("violations.field", hasItem("selfDeclared.themes[0]"))
         .body("violations.message", hasItem("must be a number"));
   }
 
   @Test
   void missingAndInvalidFieldsAreAllListed() {
-    post("{\"registrationNumber\":\"12-45\",\"prefectures\":[\"Tokyo\"],\"themes\":[]}")
+    post("{\"registrationNumber\":\"12-45\",\"selfDeclared\":{\"prefectures\":[\"Tokyo\"],"
+            + "\"affiliation\":{\"kind\":\"INDEPENDENT\"},\"themes\":[],"
+            + "\"contact\":{\"email\":\"not-an-address\"},"
+            + "\"formats\":[{\"format\":\"online\",\"feePerSessionJpy\":-1}]}}")
         .statusCode(400)
         .body("type", equalTo("https://riss.example/problems/validation"))
         .body("violations.field", hasItem("registrationNumber"))
-        .body("violations.field", hasItem("displayName"))
-        .body("violations.field", hasItem("prefectures[0]"))
-        .body("violations.field", hasItem("themes"));
+        .body("violations.field", hasItem("selfDeclared.displayName"))
+        .body("violations.field", hasItem("selfDeclared.availability"))
+        .body("violations.field", hasItem("selfDeclared.prefectures[0]"))
+        .body("violations.field", hasItem("selfDeclared.contact.email"))
+        .body("violations.field", hasItem("selfDeclared.formats[0].feePerSessionJpy"));
   }
 
   @Test
   void codesOutsideTheReferenceDataAreRefused() {
-    post("{\"registrationNumber\":\"012399\",\"displayName\":\"x\",\"prefectures\":[\"13\",\"48\"],"
-            + "\"themes\":[1,77]}")
+    post("{\"registrationNumber\":\"012399\",\"selfDeclared\":{\"displayName\":\"x\","
+            + "\"affiliation\":{\"kind\":\"COMPANY\"},\"availability\":{\"status\":\"ACCEPTING\"},"
+            + "\"prefectures\":[\"13\",\"48\"],\"themes\":[1,77],"
+            + "\"syllabusItems\":[\"4-9\"],\"engagementLengths\":[\"forever\"],"
+            + "\"qualifications\":[\"wizard\"],"
+            + "\"formats\":[{\"format\":\"online\"},{\"format\":\"telepathy\"}]}}")
         .statusCode(400)
-        .body("violations.field", hasItem("prefectures[1]"))
-        .body("violations.field", hasItem("themes[1]"));
+        .body("violations.field", hasItem("selfDeclared.prefectures[1]"))
+        .body("violations.field", hasItem("selfDeclared.themes[1]"))
+        .body("violations.field", hasItem("selfDeclared.syllabusItems[0]"))
+        .body("violations.field", hasItem("selfDeclared.engagementLengths[0]"))
+        .body("violations.field", hasItem("selfDeclared.qualifications[0]"))
+        .body("violations.field", hasItem("selfDeclared.formats[1].format"))
+        .body("violations.field", hasItem("selfDeclared.affiliation.companyName"));
   }
 
   @Test

@@ -36,7 +36,7 @@ class ListingLifecycleTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("DRAFT"))
-        .body("prefectures", contains("13", "14"));
+        .body("selfDeclared.prefectures", contains("13", "14"));
 
     Listings.publish(id);
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class ListingUpdateTest {
 
   private static final Map<String, Object> CHANGES =
-      Map.of("displayName", "情報 太郎（更新）", "prefectures", List.of("27", "13"), "themes", List.of(5));
+      Listings.selfDeclared(
+          "displayName", "情報 太郎（更新）", "prefectures", List.of("27", "13"), "themes", List.of(5));
 
   private static io.restassured.response.ValidatableResponse put(
       String owner, String id, String ifMatch, Object body) {
@@ -59,9 +60,9 @@ class ListingUpdateTest {
     String next =
         put("upd-a", id, etag, CHANGES)
             .statusCode(200)
-            .body("displayName", equalTo("情報 太郎（更新）"))
-            .body("prefectures", contains("13", "27"))
-            .body("themes", contains(5))
+            .body("selfDeclared.displayName", equalTo("情報 太郎（更新）"))
+            .body("selfDeclared.prefectures", contains("13", "27"))
+            .body("selfDeclared.themes", contains(5))
             .extract()
             .header("ETag");
     assertEquals(false, etag.equals(next), "each edit is a new version");
@@ -86,7 +87,7 @@ class ListingUpdateTest {
             "upd-c",
             id,
             first,
-            Map.of("displayName", "上書き", "prefectures", List.of("01"), "themes", List.of(1)))
+            Listings.selfDeclared("displayName", "上書き", "prefectures", List.of("01")))
         .statusCode(412)
         .body("type", equalTo("https://riss.example/problems/precondition-failed"))
         .body("currentETag", equalTo(second));
@@ -94,7 +95,7 @@ class ListingUpdateTest {
         .header("Authorization", "Bearer " + Tokens.of("specialist", "upd-c"))
         .get(Listings.PATH + "/" + id)
         .then()
-        .body("displayName", equalTo("情報 太郎（更新）"));
+        .body("selfDeclared.displayName", equalTo("情報 太郎（更新）"));
   }
 
   @Test
@@ -111,7 +112,7 @@ class ListingUpdateTest {
         .header("Authorization", "Bearer " + Tokens.of("specialist", "upd-e"))
         .header("If-Match", etag)
         .contentType(ContentType.JSON)
-        .body(Map.of("displayName", "", "prefectures", List.of("99"), "themes", List.of(1)))
+        .body(Listings.selfDeclared("displayName", "", "prefectures", List.of("99")))
         .put(Listings.PATH + "/" + id)
         .then()
         .statusCode(400)

@@ -3,6 +3,8 @@ package jp.riss.activelist.listing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.platform.testing.Contracts;
@@ -19,16 +21,49 @@ final class Listings {
     return String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
   }
 
+  /** A complete declaration that meets every listing criterion; tests change what they test. */
+  static Map<String, Object> selfDeclared() {
+    Map<String, Object> declared = new LinkedHashMap<>();
+    declared.put("displayName", "情報 太郎");
+    declared.put("displayNameKana", "じょうほう たろう");
+    declared.put("affiliation", Map.of("kind", "INDEPENDENT"));
+    declared.put("prefectures", List.of("13", "14"));
+    declared.put("onlineNationwide", false);
+    declared.put("engagementLengths", List.of("spot", "1-3-months"));
+    declared.put("firstConsultationFree", true);
+    declared.put(
+        "formats",
+        List.of(
+            Map.of("format", "on-site", "feePerSessionJpy", 30000),
+            Map.of("format", "online", "feePerSessionJpy", 20000)));
+    declared.put("themes", List.of(1, 4));
+    declared.put("syllabusItems", List.of("1-4", "4-1"));
+    declared.put("industries", List.of("E"));
+    declared.put("qualifications", List.of("it-coordinator"));
+    declared.put("otherQualifications", List.of("ISMS審査員補"));
+    declared.put("selfIntroduction", "中小製造業の情報セキュリティ規程の整備を支援しています。");
+    declared.put(
+        "trackRecords",
+        List.of(Map.of("title", "製造業A社の規程整備", "year", 2024, "theme", 1, "industry", "E")));
+    declared.put(
+        "contact",
+        Map.of("email", "taro@example.jp", "phone", "03-1234-5678", "publiclyVisible", false));
+    declared.put("availability", Map.of("status", "ACCEPTING"));
+    declared.put("capacity", 3);
+    return declared;
+  }
+
   static Map<String, Object> body(String registrationNumber) {
-    return Map.of(
-        "registrationNumber",
-        registrationNumber,
-        "displayName",
-        "情報 太郎",
-        "prefectures",
-        java.util.List.of("13", "14"),
-        "themes",
-        java.util.List.of(1, 4));
+    return Map.of("registrationNumber", registrationNumber, "selfDeclared", selfDeclared());
+  }
+
+  /** The declaration with some fields replaced. */
+  static Map<String, Object> selfDeclared(Object... keysAndValues) {
+    Map<String, Object> declared = selfDeclared();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      declared.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return declared;
   }
 
   static String createDraft(String owner, String registrationNumber) {
