@@ -125,6 +125,9 @@ public class Listing extends PanacheEntityBase {
   @Column(name = "status_reason", columnDefinition = "text")
   public String statusReason;
 
+  @Column(name = "open_inquiries", nullable = false)
+  public int openInquiries;
+
   @Column(name = "engagements_completed", nullable = false)
   public int engagementsCompleted;
 

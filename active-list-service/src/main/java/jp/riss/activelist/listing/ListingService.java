@@ -1,6 +1,7 @@
 package jp.riss.activelist.listing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -34,6 +35,7 @@ public class ListingService {
 
   @Inject DeclaredReferences references;
   @Inject ListingHistory history;
+  @Inject Event<ListingTouched> touched;
   @Inject Outbox outbox;
   @Inject EventSource events;
 
@@ -69,6 +71,7 @@ public class ListingService {
     listing.reconfirmedAt = now;
     listing.persistAndFlush();
     history.record(listing.id, owner, "CREATED", changes, null, now);
+    touched.fire(new ListingTouched(listing.id));
     return listing;
   }
 
@@ -96,6 +99,7 @@ public class ListingService {
     listing.reconfirmedAt = now;
     listing.persistAndFlush();
     history.record(listing.id, owner, "UPDATED", changes, null, now);
+    touched.fire(new ListingTouched(listing.id));
     if (listing.status == ListingStatus.PUBLISHED && !changes.isEmpty()) {
       record(listing, ListingChanged.CHANGED);
     }
@@ -161,6 +165,7 @@ public class ListingService {
         Map.of("status", new ListingHistoryEntry.FieldChange(before, to)),
         reason,
         listing.updatedAt);
+    touched.fire(new ListingTouched(listing.id));
   }
 
   /** Appends the listing's public state to its event stream, in the caller's transaction. */
