@@ -21,6 +21,11 @@ public class EventSource {
     this.schemaBase = schemaBase;
   }
 
+  /** Envelopes as the named service stamps them (for tests that play another service). */
+  public static EventSource of(String applicationName) {
+    return new EventSource(applicationName, "urn:riss:schema:");
+  }
+
   /**
    * @param schema the event type's schema name, e.g. {@code activelist.listing.v1}; its JSON Schema
    *     is checked in next to the producer as {@code events/<schema>.schema.json}
