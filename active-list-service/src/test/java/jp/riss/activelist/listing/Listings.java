@@ -11,18 +11,18 @@ import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 
 /** Test helpers that drive the listing API the way a client does. */
-final class Listings {
+public final class Listings {
 
-  static final String PATH = "/api/v1/active-list/listings";
+  public static final String PATH = "/api/v1/active-list/listings";
 
   private Listings() {}
 
-  static String uniqueRegistrationNumber() {
+  public static String uniqueRegistrationNumber() {
     return String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
   }
 
   /** A complete declaration that meets every listing criterion; tests change what they test. */
-  static Map<String, Object> selfDeclared() {
+  public static Map<String, Object> selfDeclared() {
     Map<String, Object> declared = new LinkedHashMap<>();
     declared.put("displayName", "情報 太郎");
     declared.put("displayNameKana", "じょうほう たろう");
@@ -53,12 +53,12 @@ final class Listings {
     return declared;
   }
 
-  static Map<String, Object> body(String registrationNumber) {
+  public static Map<String, Object> body(String registrationNumber) {
     return Map.of("registrationNumber", registrationNumber, "selfDeclared", selfDeclared());
   }
 
   /** The declaration with some fields replaced. */
-  static Map<String, Object> selfDeclared(Object... keysAndValues) {
+  public static Map<String, Object> selfDeclared(Object... keysAndValues) {
     Map<String, Object> declared = selfDeclared();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       declared.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -66,7 +66,7 @@ final class Listings {
     return declared;
   }
 
-  static String createDraft(String owner, String registrationNumber) {
+  public static String createDraft(String owner, String registrationNumber) {
     return given()
         .filter(Contracts.validator())
         .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
@@ -79,7 +79,7 @@ final class Listings {
         .path("id");
   }
 
-  static void publish(String id) {
+  public static void publish(String id) {
     given()
         .filter(Contracts.validator())
         .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "reviewer-1"))
