@@ -1,0 +1,74 @@
+package jp.riss.activelist.statistics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Aggregates for IPA: no row ever names a specialist or an SME. */
+@ApplicationScoped
+public class ListingStatistics {
+
+  /** Online-nationwide listings are counted under this pseudo-prefecture. */
+  public static final String ONLINE = "online";
+
+  public record ListingCount(String prefecture, int theme, String status, long listings) {}
+
+  public record DemandCount(String prefecture, int theme, long diagnoses, long publishedListings) {}
+
+  @Inject EntityManager em;
+
+  /** Listings by prefecture × theme × status; a listing counts once in each of its cells. */
+  @SuppressWarnings("unchecked")
+  public List<ListingCount> listings() {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.prefecture, t.theme, l.status, count(*) FROM listing l"
+                    + " CROSS JOIN LATERAL unnest(l.prefectures"
+                    + "   || CASE WHEN l.online_nationwide THEN ARRAY['online'] ELSE '{}' END)"
+                    + "   AS p(prefecture)"
+                    + " CROSS JOIN LATERAL unnest(l.themes) AS t(theme)"
+                    + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new ListingCount(
+                    (String) r[0],
+                    ((Number) r[1]).intValue(),
+                    (String) r[2],
+                    ((Number) r[3]).longValue()))
+        .toList();
+  }
+
+  /**
+   * Demand (self-diagnoses needing a theme) by prefecture × theme in a period, beside the published
+   * listings that serve that cell (in the prefecture or online) — where the two differ most is
+   * where specialists are missing.
+   */
+  @SuppressWarnings("unchecked")
+  public List<DemandCount> demand(OffsetDateTime from, OffsetDateTime to) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "WITH d AS (SELECT prefecture, theme, count(*) AS n FROM diagnosis_demand"
+                    + "   CROSS JOIN LATERAL unnest(themes) AS t(theme)"
+                    + "   WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1, 2)"
+                    + " SELECT d.prefecture, d.theme, d.n, (SELECT count(*) FROM listing l"
+                    + "   WHERE l.status = 'PUBLISHED' AND d.theme = ANY (l.themes)"
+                    + "   AND (d.prefecture = ANY (l.prefectures) OR l.online_nationwide))"
+                    + " FROM d ORDER BY d.n DESC, d.prefecture, d.theme")
+            .setParameter(1, from)
+            .setParameter(2, to)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new DemandCount(
+                    (String) r[0],
+                    ((Number) r[1]).intValue(),
+                    ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue()))
+        .toList();
+  }
+}

@@ -1,0 +1,67 @@
+package jp.riss.activelist.statistics;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+
+/** IPA's view of the list as a whole (issue 3 §6). */
+@Path("/api/v1/active-list/statistics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
+public class StatisticsResource {
+
+  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  @Inject ListingStatistics statistics;
+
+  public record Listings(List<ListingStatistics.ListingCount> items) {}
+
+  public record Demand(LocalDate from, LocalDate to, List<ListingStatistics.DemandCount> items) {}
+
+  @GET
+  @Path("/listings")
+  @Transactional
+  public Listings listings() {
+    return new Listings(statistics.listings());
+  }
+
+  /** Days are Japan days; {@code to} is inclusive. Without a period, the last 365 days. */
+  @GET
+  @Path("/demand")
+  @Transactional
+  public Demand demand(@QueryParam("from") String from, @QueryParam("to") String to) {
+    LocalDate last = date("to", to, LocalDate.now(JAPAN));
+    LocalDate first = date("from", from, last.minusDays(364));
+    if (first.isAfter(last)) {
+      throw ProblemException.badRequest("from", "must not be after to");
+    }
+    return new Demand(
+        first,
+        last,
+        statistics.demand(
+            first.atStartOfDay(JAPAN).toOffsetDateTime(),
+            last.plusDays(1).atStartOfDay(JAPAN).toOffsetDateTime()));
+  }
+
+  static LocalDate date(String name, String value, LocalDate otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(name, "must be a date such as 2026-04-01");
+    }
+  }
+}
