@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.activelist.listing.Listings;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.KafkaResource;
 import jp.riss.platform.testing.Tokens;
@@ -37,13 +35,14 @@ class OutboxRelayTest {
 
   @Test
   void publishDuringABrokerOutageIsDeliveredWhenTheBrokerReturns() throws Exception {
-    String id = createDraft("outage", "停電 花子", "27", 2);
+    String id = Listings.createDraft("outage", Listings.uniqueRegistrationNumber());
+    Listings.submit(id);
 
     KafkaResource.broker().stop();
 
     given()
         .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "r"))
-        .post("/api/v1/active-list/listings/" + id + "/publish")
+        .post("/api/v1/active-list/listings/" + id + "/approve")
         .then()
         .statusCode(200)
         .body("status", equalTo("PUBLISHED"));
@@ -63,12 +62,8 @@ class OutboxRelayTest {
 
   @Test
   void aRowWhoseSentMarkWasLostIsPublishedAgainUnderTheSameEventId() throws Exception {
-    String id = createDraft("crash", "再送 一郎", "01", 3);
-    given()
-        .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "r"))
-        .post("/api/v1/active-list/listings/" + id + "/publish")
-        .then()
-        .statusCode(200);
+    String id = Listings.createDraft("crash", Listings.uniqueRegistrationNumber());
+    Listings.publish(id);
     await().atMost(Duration.ofSeconds(10)).until(() -> sent(id));
 
     // What a relay crash after the broker's acknowledgement but before the mark leaves behind.
@@ -94,33 +89,6 @@ class OutboxRelayTest {
               .count(),
           "a republished event keeps its id, so consumers' inboxes drop the copy");
     }
-  }
-
-  private static String createDraft(String owner, String name, String prefecture, int theme) {
-    return given()
-        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "registrationNumber",
-                String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
-                "selfDeclared",
-                Map.of(
-                    "displayName",
-                    name,
-                    "affiliation",
-                    Map.of("kind", "INDEPENDENT"),
-                    "availability",
-                    Map.of("status", "ACCEPTING"),
-                    "prefectures",
-                    java.util.List.of(prefecture),
-                    "themes",
-                    java.util.List.of(theme))))
-        .post("/api/v1/active-list/listings")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
   }
 
   private int attempts(String listingId) throws Exception {

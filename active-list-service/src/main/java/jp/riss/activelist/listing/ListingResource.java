@@ -99,14 +99,6 @@ public class ListingResource {
   }
 
   @POST
-  @Path("/{id}/publish")
-  @RolesAllowed(Roles.IPA_REVIEWER)
-  public Response publish(@PathParam("id") String id) {
-    Listing listing = listings.publish(Ids.uuid("id", id), actor(Roles.IPA_REVIEWER));
-    return Response.ok(view(listing)).tag(etag(listing)).build();
-  }
-
-  @POST
   @Path("/{id}/withdraw")
   @RolesAllowed(Roles.SPECIALIST)
   public Response withdraw(@PathParam("id") String id) {

@@ -23,8 +23,6 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class ListingService {
 
-  private static final Set<ListingStatus> PUBLISHABLE =
-      EnumSet.of(ListingStatus.DRAFT, ListingStatus.PENDING_REVIEW);
   private static final Set<ListingStatus> WITHDRAWABLE =
       EnumSet.of(
           ListingStatus.DRAFT,
@@ -103,15 +101,6 @@ public class ListingService {
     if (listing.status == ListingStatus.PUBLISHED && !changes.isEmpty()) {
       record(listing, ListingChanged.CHANGED);
     }
-    return listing;
-  }
-
-  @Transactional
-  public Listing publish(UUID id, Actor reviewer) {
-    Listing listing = require(id);
-    transition(listing, PUBLISHABLE, ListingStatus.PUBLISHED, reviewer, null);
-    listing.publishedAt = listing.updatedAt;
-    record(listing, ListingChanged.PUBLISHED);
     return listing;
   }
 

@@ -148,7 +148,7 @@ class ListingInputTest {
         .body("violations.field", hasItem("id"));
     given()
         .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "r"))
-        .post(Listings.PATH + "/12345/publish")
+        .post(Listings.PATH + "/12345/approve")
         .then()
         .statusCode(400)
         .body("violations.field", hasItem("id"));

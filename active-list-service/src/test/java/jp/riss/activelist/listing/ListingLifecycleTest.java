@@ -145,7 +145,7 @@ class ListingLifecycleTest {
     given()
         .filter(Contracts.validator())
         .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "reviewer-1"))
-        .post(Listings.PATH + "/" + id + "/publish")
+        .post(Listings.PATH + "/" + id + "/approve")
         .then()
         .statusCode(409)
         .body("type", equalTo("https://riss.example/problems/invalid-transition"));

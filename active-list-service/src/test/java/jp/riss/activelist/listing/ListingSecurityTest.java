@@ -34,7 +34,7 @@ class ListingSecurityTest {
     String id = "00000000-0000-0000-0000-000000000001";
     return Stream.of(
         Arguments.of("POST", Listings.PATH, "ipa-reviewer"),
-        Arguments.of("POST", Listings.PATH + "/" + id + "/publish", "specialist"),
+        Arguments.of("POST", Listings.PATH + "/" + id + "/approve", "specialist"),
         Arguments.of("POST", Listings.PATH + "/" + id + "/withdraw", "company"),
         Arguments.of("PUT", Listings.PATH + "/" + id, "support-body"));
   }

@@ -6,7 +6,9 @@ import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.activelist.registry.RegistryRecords;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 
@@ -14,6 +16,9 @@ import jp.riss.platform.testing.Tokens;
 public final class Listings {
 
   public static final String PATH = "/api/v1/active-list/listings";
+
+  /** Who created each draft, so the owner's steps of publishing can be taken for them. */
+  private static final Map<String, String> OWNERS = new ConcurrentHashMap<>();
 
   private Listings() {}
 
@@ -67,23 +72,79 @@ public final class Listings {
   }
 
   public static String createDraft(String owner, String registrationNumber) {
-    return given()
-        .filter(Contracts.validator())
-        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
-        .contentType(ContentType.JSON)
-        .body(body(registrationNumber))
-        .post(PATH)
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    String id =
+        given()
+            .filter(Contracts.validator())
+            .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+            .contentType(ContentType.JSON)
+            .body(body(registrationNumber))
+            .post(PATH)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    OWNERS.put(id, owner);
+    return id;
   }
 
+  /** The subject that created the draft with {@link #createDraft}. */
+  public static String owner(String id) {
+    String owner = OWNERS.get(id);
+    if (owner == null) {
+      throw new IllegalStateException("listing " + id + " was not created with createDraft");
+    }
+    return owner;
+  }
+
+  /** Submit, then a reviewer approves: a draft from {@link #createDraft} ends PUBLISHED. */
   public static void publish(String id) {
+    submit(id);
+    approve(id);
+  }
+
+  /**
+   * Meets the criteria a declaration alone cannot (a valid registry record for the number, the
+   * current ethics pledge accepted), then the owner submits: PENDING_REVIEW.
+   */
+  public static void submit(String id) {
+    String owner = owner(id);
+    String number =
+        given()
+            .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+            .get(PATH + "/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("registrationNumber");
+    RegistryRecords.importValid(number);
+    acceptEthicsPledge(id);
+    given()
+        .filter(Contracts.validator())
+        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+        .post(PATH + "/" + id + "/submit")
+        .then()
+        .statusCode(200);
+  }
+
+  public static void approve(String id) {
     given()
         .filter(Contracts.validator())
         .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "reviewer-1"))
-        .post(PATH + "/" + id + "/publish")
+        .post(PATH + "/" + id + "/approve")
+        .then()
+        .statusCode(200);
+  }
+
+  /** The owner accepts the ethics pledge version now current. */
+  public static void acceptEthicsPledge(String id) {
+    String version =
+        given().get("/api/v1/active-list/ethics-pledge").then().extract().path("version");
+    given()
+        .filter(Contracts.validator())
+        .header("Authorization", "Bearer " + Tokens.of("specialist", owner(id)))
+        .contentType(ContentType.JSON)
+        .body(Map.of("version", version))
+        .post(PATH + "/" + id + "/ethics-pledge")
         .then()
         .statusCode(200);
   }

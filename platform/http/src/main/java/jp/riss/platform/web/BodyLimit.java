@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
 import jp.riss.platform.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,13 +22,26 @@ public class BodyLimit {
   @ConfigProperty(name = "riss.http.max-body-size", defaultValue = "1M")
   MemorySize maxBodySize;
 
+  /**
+   * Paths (exact) that take bulk bodies up to {@code riss.http.large-body-size} instead, e.g. a
+   * registry import; the app must raise {@code quarkus.http.limits.max-body-size} to match.
+   */
+  @ConfigProperty(name = "riss.http.large-body-paths")
+  Optional<List<String>> largeBodyPaths;
+
+  @ConfigProperty(name = "riss.http.large-body-size", defaultValue = "20M")
+  MemorySize largeBodySize;
+
   void install(@Observes Router router) {
     router.route().order(HttpOrder.BODY_LIMIT).handler(this::handle);
   }
 
   void handle(RoutingContext ctx) {
     String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    long max = maxBodySize.asLongValue();
+    long max =
+        largeBodyPaths.filter(paths -> paths.contains(ctx.normalizedPath())).isPresent()
+            ? largeBodySize.asLongValue()
+            : maxBodySize.asLongValue();
     if (declared != null && tooLarge(declared, max)) {
       // The unread body would otherwise be drained into the next request on this connection.
       ctx.response().endHandler(v -> ctx.request().connection().close());
