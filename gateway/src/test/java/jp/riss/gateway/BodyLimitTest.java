@@ -60,6 +60,31 @@ class BodyLimitTest {
         .body("body.length()", equalTo(1024 * 1024));
   }
 
+  @Test
+  void theRegistryImportTakesABulkBodyUpToTwentyMebibytes() {
+    String fiveMebibytes = "a".repeat(5 * 1024 * 1024);
+    given()
+        .contentType("application/x-ndjson")
+        .body(fiveMebibytes.getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/active-list/registry-imports")
+        .then()
+        .statusCode(200)
+        .body("body.length()", equalTo(fiveMebibytes.length()));
+  }
+
+  @Test
+  void theRegistryImportStillHasALimit() throws IOException {
+    String response =
+        exchange(
+            "POST /api/v1/active-list/registry-imports HTTP/1.1\r\n"
+                + "Host: localhost\r\n"
+                + "Content-Type: application/x-ndjson\r\n"
+                + "Content-Length: "
+                + (20 * 1024 * 1024 + 1)
+                + "\r\n\r\n");
+    assertThat(response, startsWith("HTTP/1.1 413"));
+  }
+
   private String exchange(String request) throws IOException {
     try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
       socket.setSoTimeout(10_000);
