@@ -107,8 +107,59 @@ class ProtectedEndpointsTest {
             Map.of("area", 1, "title", "t", "text", "あ".repeat(60)),
             Set.of("ipa-admin")),
         new Endpoint("GET", EXAMPLES + "/" + NO_ID, null, Set.of("ipa-admin")),
-        new Endpoint("DELETE", EXAMPLES + "/" + NO_ID, null, Set.of("ipa-admin")));
+        new Endpoint("DELETE", EXAMPLES + "/" + NO_ID, null, Set.of("ipa-admin")),
+        new Endpoint("GET", REVIEW + "/queue", null, IPA),
+        new Endpoint("GET", REVIEW + "/rejection-reasons", null, IPA),
+        new Endpoint("GET", REVIEW + "/applications/" + NO_ID, null, IPA),
+        new Endpoint(
+            "POST",
+            REVIEW + "/applications/" + NO_ID + "/decisions",
+            Map.of("decision", "APPROVED"),
+            IPA),
+        new Endpoint(
+            "GET",
+            APPS + "/" + NO_ID + "/decisions",
+            null,
+            Set.of("specialist", "ipa-reviewer", "ipa-admin")),
+        new Endpoint("GET", AUDITS + "/strata", null, IPA),
+        new Endpoint(
+            "PUT", AUDITS + "/strata/CLIENT_ATTESTED", Map.of("rate", 0.05), Set.of("ipa-admin")),
+        new Endpoint(
+            "POST",
+            AUDITS + "/draws",
+            Map.of("periodFrom", "2026-01-01", "periodTo", "2026-01-31"),
+            Set.of("ipa-admin")),
+        new Endpoint("GET", AUDITS + "/draws/" + NO_ID, null, IPA),
+        new Endpoint("POST", AUDITS + "/draws/" + NO_ID + "/re-run", null, Set.of("ipa-admin")),
+        new Endpoint("GET", AUDITS + "/" + NO_ID, null, IPA),
+        new Endpoint(
+            "POST",
+            AUDITS + "/" + NO_ID + "/follow-up",
+            Map.of("text", "t"),
+            Set.of("ipa-reviewer")),
+        new Endpoint(
+            "POST",
+            AUDITS + "/" + NO_ID + "/outcome",
+            Map.of("outcome", "CONFIRMED"),
+            Set.of("ipa-reviewer")),
+        new Endpoint(
+            "POST",
+            DeemedAttendanceApi.BASE + "/reminders/run?today=2026-01-01",
+            null,
+            Set.of("ipa-admin")),
+        new Endpoint("GET", DeemedAttendanceApi.BASE + "/me/suggested-entries", null, SPECIALIST),
+        new Endpoint(
+            "GET", DeemedAttendanceApi.BASE + "/me/suggested-entries/" + NO_ID, null, SPECIALIST),
+        new Endpoint(
+            "POST",
+            APPS + "/" + NO_ID + "/entries/from-suggestion",
+            Map.of("suggestionId", NO_ID),
+            SPECIALIST));
   }
+
+  private static final String REVIEW = DeemedAttendanceApi.BASE + "/review";
+  private static final String AUDITS = DeemedAttendanceApi.BASE + "/audits";
+  private static final Set<String> IPA = Set.of("ipa-reviewer", "ipa-admin");
 
   private static final String APPS = DeemedAttendanceApi.BASE + "/applications";
   private static final String EXAMPLES = DeemedAttendanceApi.BASE + "/examples";
@@ -126,7 +177,8 @@ class ProtectedEndpointsTest {
           Map.entry("applicantRole", "r"),
           Map.entry("certifierName", "n"),
           Map.entry("certifierTitle", "t"),
-          Map.entry("certifierEmail", "a@example.jp"));
+          Map.entry("certifierEmail", "a@example.jp"),
+          Map.entry("certifierRelation", "EMPLOYER"));
 
   static Stream<Arguments> forbidden() {
     return endpoints()

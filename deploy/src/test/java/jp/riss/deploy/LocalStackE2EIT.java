@@ -13,64 +13,30 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole stack as a developer runs it: deploy/local/up (PostgreSQL, KRaft Kafka, four services,
  * gateway, demo data), then the vertical slice through the gateway only, with tokens from
  * deploy/local/token (the script developers use, not a Java signer), then deploy/local/down.
  */
+@ExtendWith(LocalStack.class)
 class LocalStackE2EIT {
 
-  private static final String GATEWAY = "http://127.0.0.1:8080";
   private static final String LISTINGS = "/api/v1/active-list/listings";
   private static final String GUIDE_SPECIALISTS = "/api/v1/guide/specialists";
   private static final Duration EVENT_DELIVERY = Duration.ofSeconds(5);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-  private static Path repo;
-  private static Path target;
-
-  @BeforeAll
-  static void up() throws Exception {
-    repo = App.repoRoot();
-    target = repo.resolve("deploy/target");
-    Files.createDirectories(target);
-    run(
-        "up",
-        List.of(repo.resolve("deploy/local/up").toString()),
-        target.resolve("e2e-up.log"),
-        15);
-    RestAssured.baseURI = GATEWAY;
-    RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    if (repo != null) {
-      run(
-          "down",
-          List.of(repo.resolve("deploy/local/down").toString()),
-          target.resolve("e2e-down.log"),
-          2);
-    }
-  }
 
   @Test
   void listingLifecycleFromCreateToGuideAndBack() {
@@ -261,49 +227,7 @@ class LocalStackE2EIT {
     return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 900_000));
   }
 
-  /** A token as a developer gets one: from deploy/local/token. */
   private static String token(String role, String subject) {
-    try {
-      Process process =
-          new ProcessBuilder(repo.resolve("deploy/local/token").toString(), role, subject)
-              .directory(repo.toFile())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        fail("deploy/local/token " + role + " " + subject + " failed");
-      }
-      String token = out.strip();
-      assertTrue(token.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+"), "a JWT: " + token);
-      return token;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void run(String what, List<String> command, Path log, int timeoutMinutes)
-      throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(command)
-            .directory(repo.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean finished = process.waitFor(timeoutMinutes, TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroy();
-      fail("deploy/local/" + what + " did not finish in " + timeoutMinutes + " min\n" + tail(log));
-    }
-    if (process.exitValue() != 0) {
-      fail("deploy/local/" + what + " exited " + process.exitValue() + "\n" + tail(log));
-    }
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    return LocalStack.token(role, subject);
   }
 }

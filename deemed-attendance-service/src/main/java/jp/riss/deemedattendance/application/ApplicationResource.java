@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.deemedattendance.Paging;
 import jp.riss.deemedattendance.application.Views.ApplicationSummary;
 import jp.riss.deemedattendance.application.Views.ApplicationView;
 import jp.riss.deemedattendance.application.Views.EntryView;
 import jp.riss.platform.idempotency.IdempotentRequests;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
@@ -125,7 +125,7 @@ public class ApplicationResource {
     Applications.Slice slice =
         applications.mine(
             token.getSubject(),
-            limit == null ? 20 : limit(limit),
+            Paging.limit(limit),
             Cursors.decode(cursor, Applications.Position.class));
     return new Page(
         slice.items().stream().map(ApplicationSummary::of).toList(),
@@ -184,17 +184,5 @@ public class ApplicationResource {
   public Response deleteEntry(@PathParam("id") String id, @PathParam("entryId") String entryId) {
     applications.deleteEntry(Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
     return Response.noContent().build();
-  }
-
-  private static int limit(String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 1 && n <= 100) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ProblemException.badRequest("limit", "must be a whole number from 1 to 100");
   }
 }

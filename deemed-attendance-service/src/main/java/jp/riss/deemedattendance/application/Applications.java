@@ -152,7 +152,10 @@ public class Applications {
   @Transactional
   public void delete(UUID id, String subject) {
     Application application = owned(id, subject);
-    requireDraft(application);
+    if (application.status != ApplicationStatus.DRAFT) {
+      throw conflict(
+          "not-a-draft", "Not a draft", "Only a draft application can be deleted.", null);
+    }
     em.remove(application);
   }
 
@@ -209,7 +212,7 @@ public class Applications {
   @Transactional
   public ExperienceEntry addEntry(UUID applicationId, String subject, EntryInput input) {
     Application application = owned(applicationId, subject);
-    requireDraft(application);
+    requireAmendable(application);
     ExperienceEntry entry = new ExperienceEntry();
     apply(application, entry, input);
     if (application.entries.size() >= MAX_ENTRIES) {
@@ -238,8 +241,12 @@ public class Applications {
     Application application = owned(applicationId, subject);
     ExperienceEntry entry = entry(application, entryId);
     Preconditions.requireIfMatch(ifMatch, entry.version);
-    requireDraft(application);
-    if (!entry.isEditable()) {
+    requireAmendable(application);
+    // Sent back by IPA, even an attested entry may be amended; it then needs a new attestation.
+    boolean reopened =
+        application.status == ApplicationStatus.MORE_INFORMATION_REQUESTED
+            && entry.status == EntryStatus.ATTESTED;
+    if (!entry.isEditable() && !reopened) {
       throw conflict(
           "entry-not-editable",
           "Entry not editable",
@@ -247,6 +254,14 @@ public class Applications {
           null);
     }
     apply(application, entry, input);
+    if (reopened) {
+      entry.status = EntryStatus.DRAFT;
+      entry.attestationRequestedAt = null;
+      entry.attestationExpiresAt = null;
+      entry.attestationDecidedAt = null;
+      entry.attestationComment = null;
+      entry.attestedByName = null;
+    }
     entry.updatedAt = now();
     application.updatedAt = entry.updatedAt;
     flagSharedDescription(entry, subject);
@@ -258,7 +273,7 @@ public class Applications {
   public void deleteEntry(UUID applicationId, UUID entryId, String subject) {
     Application application = owned(applicationId, subject);
     ExperienceEntry entry = entry(application, entryId);
-    requireDraft(application);
+    requireAmendable(application);
     application.entries.remove(entry);
     application.updatedAt = now();
   }
@@ -277,6 +292,7 @@ public class Applications {
     String certifierName = Texts.text(v, "certifierName", in.certifierName(), 1, 100);
     String certifierTitle = Texts.text(v, "certifierTitle", in.certifierTitle(), 1, 100);
     String certifierEmail = email(v, in.certifierEmail());
+    CertifierRelation relation = relation(v, in.certifierRelation());
     if (!v.isEmpty()) {
       throw new ProblemException(Problems.validation(v));
     }
@@ -294,6 +310,20 @@ public class Applications {
     entry.certifierName = certifierName;
     entry.certifierTitle = certifierTitle;
     entry.certifierEmail = certifierEmail;
+    entry.certifierRelation = relation;
+  }
+
+  private static CertifierRelation relation(List<Problem.Violation> v, String value) {
+    if (value == null) {
+      v.add(new Problem.Violation("certifierRelation", "is required"));
+      return null;
+    }
+    try {
+      return CertifierRelation.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      v.add(new Problem.Violation("certifierRelation", "must be EMPLOYER or CLIENT"));
+      return null;
+    }
   }
 
   private List<String> items(List<Problem.Violation> v, List<String> codes) {
@@ -404,14 +434,69 @@ public class Applications {
     }
   }
 
-  private static void requireDraft(Application application) {
-    if (application.status != ApplicationStatus.DRAFT) {
+  private static void requireAmendable(Application application) {
+    if (!application.status.isAmendable()) {
       throw conflict(
           "not-a-draft",
           "Not a draft",
-          "Only a draft application can be changed or deleted.",
+          "Only a draft (or an application IPA sent back for more information) can be changed.",
           null);
     }
+  }
+
+  /**
+   * Copies a suggested entry into an application the caller may amend, as a normal entry that is
+   * still incomplete: replacing it with every field (and every check of a new entry) completes it.
+   */
+  @Transactional
+  public ExperienceEntry addSuggested(
+      UUID applicationId,
+      String subject,
+      UUID suggestionId,
+      List<String> items,
+      String title,
+      String description,
+      LocalDate from,
+      LocalDate to,
+      String organisationName) {
+    Application application = owned(applicationId, subject);
+    requireAmendable(application);
+    if (application.entries.stream().anyMatch(e -> suggestionId.equals(e.suggestionId))) {
+      throw new ProblemException(
+          Problem.of(
+                  409,
+                  "suggestion-already-copied",
+                  "Suggestion already copied",
+                  "This application already has an entry copied from that suggestion.")
+              .withViolations(
+                  List.of(new Problem.Violation("suggestionId", "is already in the application"))));
+    }
+    if (application.entries.size() >= MAX_ENTRIES) {
+      throw conflict(
+          "too-many-entries",
+          "Too many entries",
+          "An application has at most " + MAX_ENTRIES + " entries.",
+          null);
+    }
+    ExperienceEntry entry = new ExperienceEntry();
+    entry.id = UUID.randomUUID();
+    entry.application = application;
+    entry.suggestionId = suggestionId;
+    entry.syllabusItems.addAll(items);
+    entry.title = title;
+    entry.description = description;
+    entry.descriptionKey = DescriptionSimilarity.key(description);
+    entry.periodFrom = from;
+    entry.periodTo = to;
+    // Where the guidance was given is known; who certifies it is the specialist's to say.
+    entry.organisationName = organisationName == null ? "（未記入）" : organisationName;
+    entry.createdAt = now();
+    entry.updatedAt = entry.createdAt;
+    application.entries.add(entry);
+    application.updatedAt = entry.createdAt;
+    em.persist(entry);
+    em.flush();
+    return entry;
   }
 
   private static ProblemException conflict(String slug, String title, String detail, String field) {

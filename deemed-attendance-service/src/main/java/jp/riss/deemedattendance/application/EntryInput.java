@@ -15,4 +15,5 @@ public record EntryInput(
     String applicantRole,
     String certifierName,
     String certifierTitle,
-    String certifierEmail) {}
+    String certifierEmail,
+    String certifierRelation) {}

@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * One experience entry of an application: a coherent block of work (ひとかたまりの業務) and its result,
- * matched to syllabus sub-items. The corporate number and the certifier's e-mail are personal or
- * organisational data: only the owner (later IPA) sees them.
+ * matched to syllabus sub-items. The corporate number is organisational data: only the owner and
+ * IPA's reviewers see it. The certifier's e-mail only ever leaves in the attestation message.
  */
 @Entity
 @Table(name = "experience_entry")
@@ -64,20 +64,28 @@ public class ExperienceEntry {
   @Column(name = "organisation_name", nullable = false, columnDefinition = "text")
   public String organisationName;
 
-  @Column(name = "corporate_number", nullable = false, columnDefinition = "text")
+  @Column(name = "corporate_number", columnDefinition = "text")
   public String corporateNumber;
 
-  @Column(name = "applicant_role", nullable = false, columnDefinition = "text")
+  @Column(name = "applicant_role", columnDefinition = "text")
   public String applicantRole;
 
-  @Column(name = "certifier_name", nullable = false, columnDefinition = "text")
+  @Column(name = "certifier_name", columnDefinition = "text")
   public String certifierName;
 
-  @Column(name = "certifier_title", nullable = false, columnDefinition = "text")
+  @Column(name = "certifier_title", columnDefinition = "text")
   public String certifierTitle;
 
-  @Column(name = "certifier_email", nullable = false, columnDefinition = "text")
+  @Column(name = "certifier_email", columnDefinition = "text")
   public String certifierEmail;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "certifier_relation", columnDefinition = "text")
+  public CertifierRelation certifierRelation;
+
+  /** The suggestion (a completed guidance engagement) this entry was copied from, if any. */
+  @Column(name = "suggestion_id")
+  public UUID suggestionId;
 
   /** Where the entry stands with its certifier; only DRAFT and DECLINED entries can be edited. */
   @Enumerated(EnumType.STRING)
@@ -110,5 +118,18 @@ public class ExperienceEntry {
 
   public boolean isEditable() {
     return status == EntryStatus.DRAFT || status == EntryStatus.DECLINED;
+  }
+
+  /**
+   * Whether every field a certifier needs is filled in. Only an entry copied from a suggestion can
+   * be incomplete; replacing it (with every check of a new entry) completes it.
+   */
+  public boolean isComplete() {
+    return corporateNumber != null
+        && applicantRole != null
+        && certifierName != null
+        && certifierTitle != null
+        && certifierEmail != null
+        && certifierRelation != null;
   }
 }

@@ -38,7 +38,7 @@ public class Submissions {
   public Application submit(UUID id, String subject, String ifMatch, NewSubmission body) {
     Application application = applications.owned(id, subject);
     Preconditions.requireIfMatch(ifMatch, application.version);
-    if (application.status != ApplicationStatus.DRAFT) {
+    if (!application.status.isAmendable()) {
       throw ProblemException.conflict(
           "not-a-draft", "Not a draft", "The application has already been submitted.");
     }
@@ -128,11 +128,13 @@ public class Submissions {
     }
     List<Application> open =
         em.createQuery(
-                "SELECT a FROM Application a WHERE a.cycle = :cycle AND a.status = :status"
+                "SELECT a FROM Application a WHERE a.cycle = :cycle AND a.status IN :open"
                     + " AND a.id <> :id",
                 Application.class)
             .setParameter("cycle", cycle)
-            .setParameter("status", ApplicationStatus.SUBMITTED)
+            .setParameter(
+                "open",
+                List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_INFORMATION_REQUESTED))
             .setParameter("id", application.id)
             .getResultList();
     if (!open.isEmpty()) {

@@ -16,6 +16,9 @@ public final class Views {
    * the domain or to recognise it ({@code y…@example.jp}).
    */
   static String emailHint(String email) {
+    if (email == null) {
+      return null;
+    }
     int at = email.lastIndexOf('@');
     return email.substring(0, 1) + "…" + email.substring(at);
   }
@@ -34,6 +37,9 @@ public final class Views {
       String certifierName,
       String certifierTitle,
       String certifierEmailHint,
+      CertifierRelation certifierRelation,
+      boolean complete,
+      UUID suggestionId,
       EntryStatus status,
       OffsetDateTime attestationRequestedAt,
       OffsetDateTime attestationExpiresAt,
@@ -57,6 +63,9 @@ public final class Views {
           e.certifierName,
           e.certifierTitle,
           emailHint(e.certifierEmail),
+          e.certifierRelation,
+          e.isComplete(),
+          e.suggestionId,
           e.status,
           e.attestationRequestedAt,
           e.attestationExpiresAt,

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.Application;
-import jp.riss.deemedattendance.application.ApplicationStatus;
 import jp.riss.deemedattendance.application.Applications;
 import jp.riss.deemedattendance.application.EntryStatus;
 import jp.riss.deemedattendance.application.ExperienceEntry;
@@ -67,9 +66,23 @@ public class Attestations {
   public ExperienceEntry request(UUID applicationId, UUID entryId, String subject) {
     Application application = applications.owned(applicationId, subject);
     ExperienceEntry entry = applications.entry(application, entryId);
-    if (application.status != ApplicationStatus.DRAFT) {
+    if (!application.status.isAmendable()) {
       throw ProblemException.conflict(
           "not-a-draft", "Not a draft", "Only entries of a draft application can be attested.");
+    }
+    if (!entry.isComplete()) {
+      throw new ProblemException(
+          Problem.of(
+                  409,
+                  "entry-incomplete",
+                  "Entry incomplete",
+                  "Fill in the organisation's corporate number, your role and the certifier"
+                      + " (replace the entry) before asking for attestation.")
+              .with("entryId", entry.id)
+              .withViolations(
+                  List.of(
+                      new Problem.Violation(
+                          "certifierEmail", "is required before attestation can be requested"))));
     }
     if (!entry.isEditable()) {
       throw new ProblemException(

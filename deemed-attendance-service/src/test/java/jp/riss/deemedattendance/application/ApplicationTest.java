@@ -103,6 +103,7 @@ class ApplicationTest {
     e.put("certifierName", "山田 太郎");
     e.put("certifierTitle", "情報システム部長");
     e.put("certifierEmail", "yamada@example.jp");
+    e.put("certifierRelation", "EMPLOYER");
     return e;
   }
 
@@ -444,6 +445,8 @@ class ApplicationTest {
             new Case(with("certifierEmail", "not-an-address"), "certifierEmail"),
             new Case(with("certifierName", null), "certifierName"),
             new Case(with("applicantRole", "あ".repeat(201)), "applicantRole"),
+            new Case(with("certifierRelation", "FRIEND"), "certifierRelation"),
+            new Case(with("certifierRelation", null), "certifierRelation"),
             new Case(with("unknown", "x"), "unknown"));
     for (Case c : cases) {
       addEntry(subject, id, c.body(), false)

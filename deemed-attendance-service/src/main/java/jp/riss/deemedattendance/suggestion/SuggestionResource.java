@@ -1,0 +1,130 @@
+package jp.riss.deemedattendance.suggestion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import jp.riss.deemedattendance.Paging;
+import jp.riss.deemedattendance.application.ExperienceEntry;
+import jp.riss.deemedattendance.application.Views.EntryView;
+import jp.riss.platform.idempotency.IdempotentRequests;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Preconditions;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** A specialist's suggested entries (from completed guidance engagements), own only. */
+@Path("/api/v1/deemed-attendance")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SPECIALIST)
+public class SuggestionResource {
+
+  public record SuggestionView(
+      UUID id,
+      UUID engagementId,
+      int theme,
+      List<String> syllabusItems,
+      String title,
+      String description,
+      String organisationName,
+      LocalDate periodFrom,
+      LocalDate periodTo,
+      OffsetDateTime createdAt) {
+    static SuggestionView of(SuggestedEntry s) {
+      return new SuggestionView(
+          s.id,
+          s.engagementId,
+          s.theme,
+          List.copyOf(s.syllabusItems),
+          s.title,
+          s.description,
+          s.organisationName,
+          s.startedOn,
+          s.completedOn,
+          s.createdAt);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Page(List<SuggestionView> items, String next) {}
+
+  public record CopyRequest(String suggestionId) {}
+
+  record Fingerprint(String method, String path, Object body) {}
+
+  @Inject Suggestions suggestions;
+  @Inject JsonWebToken token;
+  @Inject IdempotentRequests idempotency;
+
+  @GET
+  @Path("/me/suggested-entries")
+  @Transactional
+  public Page mine(
+      @QueryParam("limit") String limit,
+      @QueryParam(Cursors.PARAM) String cursor,
+      @Context UriInfo uri) {
+    Suggestions.Slice slice =
+        suggestions.mine(
+            token.getSubject(),
+            Paging.limit(limit),
+            Cursors.decode(cursor, Suggestions.Position.class));
+    return new Page(
+        slice.items().stream().map(SuggestionView::of).toList(),
+        slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
+  }
+
+  @GET
+  @Path("/me/suggested-entries/{id}")
+  @Transactional
+  public SuggestionView get(@PathParam("id") String id) {
+    return SuggestionView.of(suggestions.owned(Ids.uuid("id", id), token.getSubject()));
+  }
+
+  @POST
+  @Path("/applications/{id}/entries/from-suggestion")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response copy(
+      @PathParam("id") String id,
+      @NotNull CopyRequest body,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Context UriInfo uri) {
+    UUID applicationId = Ids.uuid("id", id);
+    if (body.suggestionId() == null) {
+      throw ProblemException.badRequest("suggestionId", "is required");
+    }
+    UUID suggestionId = Ids.uuid("suggestionId", body.suggestionId());
+    return idempotency.once(
+        token.getSubject(),
+        idempotencyKey,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          ExperienceEntry entry = suggestions.copy(applicationId, suggestionId, token.getSubject());
+          return Response.created(
+                  uri.getBaseUriBuilder()
+                      .path("/api/v1/deemed-attendance/applications/{id}/entries/{entryId}")
+                      .build(applicationId, entry.id))
+              .tag(Preconditions.etag(entry.version))
+              .entity(EntryView.of(entry))
+              .build();
+        });
+  }
+}
