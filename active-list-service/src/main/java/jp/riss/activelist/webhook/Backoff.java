@@ -18,6 +18,7 @@ record Backoff(Duration base, Duration cap) {
     for (int i = 1; i < failedAttempts && delay < capMs; i++) {
       delay *= 2;
     }
+    delay = Math.min(delay, capMs);
     double jitter = 0.8 + 0.4 * random;
     return Duration.ofMillis(Math.max(1, Math.min(capMs, Math.round(delay * jitter))));
   }

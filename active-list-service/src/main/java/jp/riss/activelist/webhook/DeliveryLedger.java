@@ -46,7 +46,7 @@ public class DeliveryLedger {
     @SuppressWarnings("unchecked")
     List<Object[]> behind =
         em.createNativeQuery(
-                "SELECT s.id::text, s.position FROM webhook_subscription s WHERE s.position < ?1"
+                "SELECT CAST(s.id AS text), s.position FROM webhook_subscription s WHERE s.position < ?1"
                     + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d"
                     + " WHERE d.subscription_id = s.id AND d.status = 'PENDING')"
                     + " ORDER BY s.position LIMIT 50 FOR UPDATE SKIP LOCKED")
@@ -94,7 +94,7 @@ public class DeliveryLedger {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT d.id::text, s.url, s.secret, d.body FROM webhook_delivery d"
+                "SELECT CAST(d.id AS text), s.url, s.secret, d.body FROM webhook_delivery d"
                     + " JOIN webhook_subscription s ON s.id = d.subscription_id"
                     + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= clock_timestamp()"
                     + " ORDER BY d.next_attempt_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED")
@@ -108,7 +108,7 @@ public class DeliveryLedger {
           new Job(
               UUID.fromString((String) row[0]), (String) row[1], (String) row[2], (String) row[3]);
       em.createNativeQuery(
-              "UPDATE webhook_delivery SET next_attempt_at = clock_timestamp() + ?1::interval"
+              "UPDATE webhook_delivery SET next_attempt_at = clock_timestamp() + CAST(?1 AS interval)"
                   + " WHERE id = ?2")
           .setParameter(1, lease.toMillis() + " milliseconds")
           .setParameter(2, job.deliveryId())
