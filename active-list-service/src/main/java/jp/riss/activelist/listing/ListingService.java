@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistory.Actor;
 import jp.riss.activelist.history.ListingHistoryEntry;
@@ -36,6 +37,7 @@ public class ListingService {
   @Inject Event<ListingTouched> touched;
   @Inject Outbox outbox;
   @Inject EventSource events;
+  @Inject ChangeFeed changeFeed;
 
   @Transactional
   public Listing create(Actor owner, NewListing request) {
@@ -164,5 +166,6 @@ public class ListingService {
         listing.id.toString(),
         events.create(
             type, listing.id.toString(), ListingChanged.SCHEMA, ListingChanged.of(listing)));
+    changeFeed.append(listing);
   }
 }

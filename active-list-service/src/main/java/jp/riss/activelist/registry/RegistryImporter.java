@@ -1,6 +1,7 @@
 package jp.riss.activelist.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -11,12 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.criteria.CriteriaEvaluation;
 import jp.riss.activelist.criteria.ListingCriteria;
 import jp.riss.activelist.criteria.ListingCriterion;
 import jp.riss.activelist.history.ListingHistory.Actor;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingStatus;
+import jp.riss.activelist.listing.ListingTouched;
 import jp.riss.activelist.review.ListingLifecycle;
 import jp.riss.activelist.verification.RegistryEntry;
 
@@ -32,6 +35,8 @@ import jp.riss.activelist.verification.RegistryEntry;
 @ApplicationScoped
 public class RegistryImporter {
 
+  @Inject ChangeFeed changeFeed;
+  @Inject Event<ListingTouched> touched;
   @Inject RegistryUpsert upsert;
   @Inject ListingCriteria criteria;
   @Inject ListingLifecycle lifecycle;
@@ -96,6 +101,10 @@ public class RegistryImporter {
         suspended.add(
             new ImportReport.SuspendedListing(
                 listing.id, listing.registrationNumber, evaluation.failed()));
+      } else {
+        // Still listed, with new verified facts: CRM mirrors and the search index follow.
+        changeFeed.append(listing);
+        touched.fire(new ListingTouched(listing.id));
       }
     }
     return suspended;

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistoryEntry;
 import jp.riss.activelist.listing.Listing;
@@ -26,6 +27,7 @@ public class DeemedAttendanceEventsHandler implements InboxHandler {
 
   @Inject ListingHistory history;
   @Inject Event<ListingTouched> touched;
+  @Inject ChangeFeed changeFeed;
 
   @Override
   public String topic() {
@@ -78,6 +80,7 @@ public class DeemedAttendanceEventsHandler implements InboxHandler {
                       new ListingHistoryEntry.FieldChange(before, status)),
                   decision.reason(),
                   current.receivedAt);
+              changeFeed.append(listing);
               touched.fire(new ListingTouched(listing.id));
             });
   }

@@ -1,0 +1,51 @@
+package jp.riss.activelist.changes;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
+
+/**
+ * The change feed for CRM sync. Support bodies keep copies of the list; IPA reads it to check what
+ * they get. Companies and specialists have no copy to keep (they search and read listings).
+ */
+@Path("/api/v1/active-list/changes")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChangeResource {
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 500;
+
+  @Inject ChangeFeed feed;
+  @Context UriInfo uri;
+
+  @GET
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.IPA_ADMIN, Roles.IPA_REVIEWER})
+  public ChangePage changes(
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    ChangeFeed.FeedPage page = feed.read(position(cursor), size);
+    String next = Cursors.encode(page.next());
+    return new ChangePage(
+        page.entries(), next, Cursors.nextLink(uri, page.next()), page.snapshot(), page.caughtUp());
+  }
+
+  /** The position a cursor holds; null (no cursor) starts with the snapshot. */
+  public static FeedPosition position(String cursor) {
+    FeedPosition position = Cursors.decode(cursor, FeedPosition.class);
+    if (position != null
+        && (position.after() < 0
+            || position.inSnapshot() && position.snapshotUpTo() < position.after())) {
+      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
+    }
+    return position;
+  }
+}

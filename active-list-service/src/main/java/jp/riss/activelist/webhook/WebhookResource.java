@@ -1,0 +1,133 @@
+package jp.riss.activelist.webhook;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import jp.riss.activelist.changes.PageLimit;
+import jp.riss.platform.idempotency.IdempotentRequests;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Ids;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Support bodies register endpoints that get the change feed pushed to them. */
+@Path("/api/v1/active-list/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SUPPORT_BODY)
+public class WebhookResource {
+
+  @Inject Webhooks webhooks;
+  @Inject WebhookDispatcher dispatcher;
+  @Inject JsonWebToken token;
+  @Inject IdempotentRequests idempotency;
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(
+      @Valid @NotNull NewWebhook body,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return idempotency.once(
+        token.getSubject(),
+        idempotencyKey,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          Webhooks.Registered registered = webhooks.register(token.getSubject(), body);
+          return Response.created(
+                  uri.getAbsolutePathBuilder()
+                      .path(registered.subscription().id.toString())
+                      .build())
+              .entity(WebhookView.withSecret(registered.subscription(), registered.secret()))
+              .build();
+        });
+  }
+
+  /** What a retried registration must repeat exactly to be answered from the first attempt. */
+  record Fingerprint(String method, String path, Object body) {}
+
+  @GET
+  public WebhookPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    int size = PageLimit.parse(limit, 20, 100);
+    WebhookCursor after = Cursors.decode(cursor, WebhookCursor.class);
+    if (after != null) {
+      try {
+        OffsetDateTime.parse(after.createdAt());
+      } catch (DateTimeParseException | NullPointerException e) {
+        throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
+      }
+    }
+    List<WebhookSubscription> found = webhooks.list(token.getSubject(), after, size + 1);
+    boolean more = found.size() > size;
+    List<WebhookSubscription> page = more ? found.subList(0, size) : found;
+    WebhookSubscription last = more ? page.get(size - 1) : null;
+    return new WebhookPage(
+        page.stream().map(WebhookView::of).toList(),
+        last == null
+            ? null
+            : Cursors.nextLink(uri, new WebhookCursor(last.createdAt.toString(), last.id)));
+  }
+
+  @GET
+  @Path("/{id}")
+  public WebhookView get(@PathParam("id") String id) {
+    return WebhookView.of(webhooks.require(token.getSubject(), Ids.uuid("id", id)));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id) {
+    webhooks.delete(token.getSubject(), Ids.uuid("id", id));
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{id}/secret")
+  public WebhookView rotateSecret(@PathParam("id") String id) {
+    Webhooks.Registered rotated = webhooks.rotateSecret(token.getSubject(), Ids.uuid("id", id));
+    return WebhookView.withSecret(rotated.subscription(), rotated.secret());
+  }
+
+  @GET
+  @Path("/{id}/deliveries")
+  public DeliveryPage deliveries(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int size = PageLimit.parse(limit, 20, 100);
+    Long before = Cursors.decode(cursor, Long.class);
+    List<DeliveryView> found =
+        webhooks.deliveries(token.getSubject(), Ids.uuid("id", id), before, size + 1);
+    boolean more = found.size() > size;
+    List<DeliveryView> page = more ? found.subList(0, size) : found;
+    return new DeliveryPage(page, more ? Cursors.nextLink(uri, page.get(size - 1).toSeq()) : null);
+  }
+
+  @POST
+  @Path("/{id}/deliveries/{deliveryId}/redeliver")
+  public Response redeliver(
+      @PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+    DeliveryView delivery =
+        webhooks.redeliver(
+            token.getSubject(), Ids.uuid("id", id), Ids.uuid("deliveryId", deliveryId));
+    dispatcher.wakeUp();
+    return Response.accepted(delivery).build();
+  }
+}

@@ -1,0 +1,36 @@
+package jp.riss.activelist.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import jp.riss.activelist.changes.FeedPosition;
+import jp.riss.platform.web.Cursors;
+
+/**
+ * A subscription as its owner sees it. {@code secret} is present only in the answer that created it
+ * or rotated it — it is never shown again.
+ */
+public record WebhookView(
+    UUID id,
+    String url,
+    String description,
+    OffsetDateTime createdAt,
+    OffsetDateTime secretRotatedAt,
+    String cursor,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+  static WebhookView of(WebhookSubscription s) {
+    return withSecret(s, null);
+  }
+
+  static WebhookView withSecret(WebhookSubscription s, String secret) {
+    return new WebhookView(
+        s.id,
+        s.url,
+        s.description,
+        s.createdAt,
+        s.secretRotatedAt,
+        Cursors.encode(FeedPosition.incremental(s.position)),
+        secret);
+  }
+}

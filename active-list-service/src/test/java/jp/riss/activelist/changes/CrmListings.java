@@ -1,0 +1,89 @@
+package jp.riss.activelist.changes;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.platform.testing.Tokens;
+
+/**
+ * Drives listings through the public API, as the specialists and reviewers whose work a CRM syncs.
+ */
+public final class CrmListings {
+
+  public static final String LISTINGS = "/api/v1/active-list/listings";
+  public static final String CHANGES = "/api/v1/active-list/changes";
+
+  private CrmListings() {}
+
+  public static Map<String, Object> declared(String name, boolean contactPublic) {
+    Map<String, Object> declared = new LinkedHashMap<>();
+    declared.put("displayName", name);
+    declared.put("affiliation", Map.of("kind", "INDEPENDENT"));
+    declared.put("prefectures", List.of("26"));
+    declared.put("themes", List.of(2));
+    declared.put(
+        "contact",
+        Map.of(
+            "email", "crm@example.jp", "phone", "075-123-4567", "publiclyVisible", contactPublic));
+    declared.put("availability", Map.of("status", "ACCEPTING"));
+    return declared;
+  }
+
+  public static String draft(String owner, String name, boolean contactPublic) {
+    return given()
+        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "registrationNumber",
+                String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
+                "selfDeclared",
+                declared(name, contactPublic)))
+        .post(LISTINGS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  public static String published(String owner, String name, boolean contactPublic) {
+    String id = draft(owner, name, contactPublic);
+    given()
+        .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "reviewer"))
+        .post(LISTINGS + "/" + id + "/publish")
+        .then()
+        .statusCode(200);
+    return id;
+  }
+
+  public static void rename(String owner, String id, String name, boolean contactPublic) {
+    String etag =
+        given()
+            .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+            .get(LISTINGS + "/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    given()
+        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+        .header("If-Match", etag)
+        .contentType(ContentType.JSON)
+        .body(declared(name, contactPublic))
+        .put(LISTINGS + "/" + id)
+        .then()
+        .statusCode(200);
+  }
+
+  public static void withdraw(String owner, String id) {
+    given()
+        .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
+        .post(LISTINGS + "/" + id + "/withdraw")
+        .then()
+        .statusCode(200);
+  }
+}

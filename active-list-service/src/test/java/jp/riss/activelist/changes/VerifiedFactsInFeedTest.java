@@ -1,0 +1,91 @@
+package jp.riss.activelist.changes;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.riss.activelist.listing.Listings;
+import jp.riss.activelist.registry.RegistryRecords;
+import jp.riss.activelist.verification.DeemedAttendanceDecision;
+import jp.riss.platform.events.CloudEvent;
+import jp.riss.platform.events.EventJson;
+import jp.riss.platform.events.EventSource;
+import jp.riss.platform.testing.EventSender;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A CRM mirror stays right when only the verified side of a listing changes: a registry import
+ * that keeps it listed and a deemed-attendance decision both put its new state in the feed.
+ */
+@QuarkusTest
+class VerifiedFactsInFeedTest {
+
+  @SuppressWarnings("unchecked")
+  private static Object verified(Map<String, Object> entry, String group, String field) {
+    Map<String, Object> verified =
+        (Map<String, Object>) ChangeFeedTest.listing(entry).get("verified");
+    Map<String, Object> facts = (Map<String, Object>) verified.get(group);
+    return facts == null ? null : facts.get(field);
+  }
+
+  private static Map<String, Object> latest(ChangeFeedTest.Read read, String id) {
+    List<Map<String, Object>> entries = ChangeFeedTest.of(read, id);
+    return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+  }
+
+  @Test
+  void registryAndDeemedAttendanceChangesReachTheFeed() {
+    String number = Listings.uniqueRegistrationNumber();
+    String id = Listings.createDraft("feed-verified", number);
+    Listings.publish(id);
+    String cursor = ChangeFeedTest.readUntilCaughtUp(null, 100).cursor();
+
+    RegistryRecords.send(
+            RegistryRecords.NDJSON,
+            RegistryRecords.ndjson(
+                RegistryRecords.valid(number, "practicalCourseStatus", "DUE", "practicalCourseCompletedOn", null)))
+        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    ChangeFeedTest.Read afterImport = ChangeFeedTest.readUntilCaughtUp(cursor, 100);
+    Map<String, Object> entry = latest(afterImport, id);
+    assertEquals("UPSERT", entry.get("kind"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> practical =
+        (Map<String, Object>) verified(entry, "mandatoryCourses", "practicalCourse");
+    assertEquals("DUE", practical.get("status"));
+
+    try (EventSender sender = new EventSender()) {
+      UUID application = UUID.randomUUID();
+      CloudEvent approved =
+          EventSource.of("deemed-attendance-service")
+              .create(
+                  DeemedAttendanceDecision.APPROVED,
+                  application.toString(),
+                  "deemedattendance.application.v1",
+                  new DeemedAttendanceDecision(
+                      application,
+                      number,
+                      "practical-course",
+                      LocalDate.now().minusYears(1),
+                      LocalDate.now().plusYears(2),
+                      OffsetDateTime.now(),
+                      null));
+      sender.send(DeemedAttendanceDecision.TOPIC, approved.subject(), EventJson.write(approved));
+    }
+    String afterImportCursor = afterImport.cursor();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              Map<String, Object> last =
+                  latest(ChangeFeedTest.readUntilCaughtUp(afterImportCursor, 100), id);
+              return last != null && "APPROVED".equals(verified(last, "deemedAttendance", "status"));
+            });
+  }
+}

@@ -1,0 +1,262 @@
+package jp.riss.activelist.webhook;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.riss.activelist.changes.CrmListings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Webhooks end to end, against real HTTP endpoints started by the test on loopback ports. */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Inject AgroalDataSource dataSource;
+
+  @AfterEach
+  void deleteSubscriptions() throws Exception {
+    sql("DELETE FROM webhook_subscription");
+  }
+
+  @Test
+  void aChangeIsPostedSignedSoTheReceiverCanVerifyIt() throws Exception {
+    try (Receiver crm = new Receiver()) {
+      Hooks.Registered hook = Hooks.register("cci-osaka", crm.url());
+      assertTrue(hook.secret().startsWith("whsec_"));
+      Hooks.as("cci-osaka")
+          .get(Hooks.PATH + "/" + hook.id())
+          .then()
+          .statusCode(200)
+          .body("url", equalTo(crm.url()))
+          .body("secret", nullValue());
+
+      String listing = CrmListings.published("hook-a", "通知 一郎", false);
+
+      Receiver.Request request = awaitRequest(crm, listing);
+      String timestamp = request.header("RISS-Webhook-Timestamp");
+      assertEquals(
+          Hooks.expectedSignature(hook.secret(), timestamp, request.body()),
+          request.header("RISS-Webhook-Signature"));
+      assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 60);
+      assertEquals("application/json", request.header("Content-Type"));
+
+      JsonNode body = JSON.readTree(request.body());
+      assertEquals(hook.id(), body.path("subscriptionId").asText());
+      JsonNode entry = body.path("items").get(0);
+      assertEquals(listing, entry.path("listingId").asText());
+      assertEquals("UPSERT", entry.path("kind").asText());
+      assertEquals(
+          "通知 一郎", entry.path("listing").path("selfDeclared").path("displayName").asText());
+      assertTrue(entry.path("listing").path("selfDeclared").path("contact").isNull());
+      assertTrue(body.path("cursor").isTextual());
+
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "SUCCEEDED"
+                      .equals(Hooks.deliveries("cci-osaka", hook.id()).get(0).get("status")));
+      Map<String, Object> delivery = Hooks.deliveries("cci-osaka", hook.id()).get(0);
+      assertEquals(request.header("RISS-Webhook-Id"), delivery.get("id"));
+    }
+  }
+
+  @Test
+  void failuresAreRetriedWithGrowingDelaysUntilAcceptedAndEveryAttemptIsLogged() throws Exception {
+    try (Receiver crm = new Receiver().answering(500, 503)) {
+      Hooks.Registered hook = Hooks.register("cci-kobe", crm.url());
+      String listing = CrmListings.published("hook-b", "再試行 次郎", false);
+
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                List<Map<String, Object>> all = Hooks.deliveries("cci-kobe", hook.id());
+                return !all.isEmpty() && "SUCCEEDED".equals(all.get(0).get("status"));
+              });
+      Map<String, Object> delivery = Hooks.deliveries("cci-kobe", hook.id()).get(0);
+      assertEquals(3, delivery.get("attempts"));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> log = (List<Map<String, Object>>) delivery.get("attemptLog");
+      assertEquals(List.of(500, 503, 200), log.stream().map(a -> a.get("statusCode")).toList());
+      log.forEach(a -> assertTrue(((Number) a.get("durationMs")).intValue() >= 0));
+      // Backoff base 20 ms in tests, ±20%: at least 16 ms, then at least 32 ms.
+      List<OffsetDateTime> at =
+          log.stream().map(a -> OffsetDateTime.parse((String) a.get("at"))).toList();
+      assertTrue(Duration.between(at.get(0), at.get(1)).toMillis() >= 16, at.toString());
+      assertTrue(Duration.between(at.get(1), at.get(2)).toMillis() >= 32, at.toString());
+
+      List<Receiver.Request> requests = crm.requestsMentioning(listing);
+      assertEquals(3, requests.size());
+      assertEquals(1, requests.stream().map(r -> r.header("RISS-Webhook-Id")).distinct().count());
+      assertEquals(1, requests.stream().map(Receiver.Request::body).distinct().count());
+    }
+  }
+
+  @Test
+  void aDeliveryCanBeSentAgainOnRequestButNotWhileItIsStillBeingTried() throws Exception {
+    try (Receiver crm = new Receiver().holding()) {
+      Hooks.Registered hook = Hooks.register("cci-nara", crm.url());
+      String listing = CrmListings.published("hook-c", "再送 三郎", false);
+      awaitRequest(crm, listing);
+      String deliveryId = (String) Hooks.deliveries("cci-nara", hook.id()).get(0).get("id");
+
+      Hooks.as("cci-nara")
+          .post(Hooks.PATH + "/" + hook.id() + "/deliveries/" + deliveryId + "/redeliver")
+          .then()
+          .statusCode(409)
+          .body("type", equalTo("https://riss.example/problems/delivery-pending"));
+
+      crm.release();
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "SUCCEEDED".equals(Hooks.deliveries("cci-nara", hook.id()).get(0).get("status")));
+
+      Hooks.as("cci-nara")
+          .post(Hooks.PATH + "/" + hook.id() + "/deliveries/" + deliveryId + "/redeliver")
+          .then()
+          .statusCode(202)
+          .body("id", equalTo(deliveryId))
+          .body("status", equalTo("PENDING"));
+
+      await().atMost(WAIT).until(() -> crm.requestsMentioning(listing).size() == 2);
+      List<Receiver.Request> twice = crm.requestsMentioning(listing);
+      assertEquals(twice.get(0).body(), twice.get(1).body());
+      assertEquals(twice.get(0).header("RISS-Webhook-Id"), twice.get(1).header("RISS-Webhook-Id"));
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                Map<String, Object> d = Hooks.deliveries("cci-nara", hook.id()).get(0);
+                return "SUCCEEDED".equals(d.get("status")) && (int) d.get("attempts") == 2;
+              });
+    }
+  }
+
+  @Test
+  void afterRotationDeliveriesAreSignedWithTheNewSecretOnly() throws Exception {
+    try (Receiver crm = new Receiver()) {
+      Hooks.Registered hook = Hooks.register("cci-shiga", crm.url());
+      String rotated =
+          Hooks.as("cci-shiga")
+              .post(Hooks.PATH + "/" + hook.id() + "/secret")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("secret");
+      assertNotEquals(hook.secret(), rotated);
+
+      String listing = CrmListings.published("hook-d", "鍵 交換", false);
+      Receiver.Request request = awaitRequest(crm, listing);
+      String timestamp = request.header("RISS-Webhook-Timestamp");
+      String signature = request.header("RISS-Webhook-Signature");
+      assertEquals(Hooks.expectedSignature(rotated, timestamp, request.body()), signature);
+      assertNotEquals(Hooks.expectedSignature(hook.secret(), timestamp, request.body()), signature);
+    }
+  }
+
+  @Test
+  void aSlowEndpointDoesNotHoldUpTheOthers() throws Exception {
+    try (Receiver slow = new Receiver().holding();
+        Receiver fast = new Receiver()) {
+      Hooks.register("cci-slow", slow.url());
+      Hooks.register("cci-fast", fast.url());
+      String listing = CrmListings.published("hook-e", "遅延 五郎", false);
+
+      awaitRequest(slow, listing);
+      awaitRequest(fast, listing);
+      // The slow one still has not answered: the fast one got its delivery meanwhile.
+      slow.release();
+    }
+  }
+
+  @Test
+  void anUnreachableEndpointIsRetriedThenMarkedFailedWithTheErrorLogged() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Hooks.Registered hook = Hooks.register("cci-down", "http://127.0.0.1:" + closedPort + "/hook");
+    CrmListings.published("hook-f", "不通 六郎", false);
+
+    // Tests give up after 3 s (production: 24 h).
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              List<Map<String, Object>> all = Hooks.deliveries("cci-down", hook.id());
+              return !all.isEmpty() && "FAILED".equals(all.get(0).get("status"));
+            });
+    Map<String, Object> delivery = Hooks.deliveries("cci-down", hook.id()).get(0);
+    assertTrue((int) delivery.get("attempts") >= 2, delivery.toString());
+    assertNull(delivery.get("nextAttemptAt"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> attempt = ((List<Map<String, Object>>) delivery.get("attemptLog")).get(0);
+    assertNull(attempt.get("statusCode"));
+    assertTrue(((String) attempt.get("error")).startsWith("connection failed"), attempt.toString());
+  }
+
+  @Test
+  void aDeliveryInterruptedByARestartIsSentWhenItsLeaseRunsOut() throws Exception {
+    try (Receiver crm = new Receiver()) {
+      Hooks.Registered hook = Hooks.register("cci-crash", crm.url());
+      // What a process that died mid-attempt leaves behind: PENDING, its lease already over.
+      UUID delivery = UUID.randomUUID();
+      sql(
+          "INSERT INTO webhook_delivery (id, subscription_id, from_seq, to_seq, entry_count, body,"
+              + " status, attempts, next_attempt_at, created_at, give_up_at) VALUES ('"
+              + delivery
+              + "', '"
+              + hook.id()
+              + "', 0, 0, 0, '{\"items\":[],\"left\":\"by-a-crash\"}', 'PENDING', 0,"
+              + " now() - interval '1 second', now(), now() + interval '1 hour')");
+
+      awaitRequest(crm, "by-a-crash");
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  Hooks.deliveries("cci-crash", hook.id()).stream()
+                      .anyMatch(
+                          d ->
+                              delivery.toString().equals(d.get("id"))
+                                  && "SUCCEEDED".equals(d.get("status"))));
+    }
+  }
+
+  private static Receiver.Request awaitRequest(Receiver receiver, String mentioning) {
+    await().atMost(WAIT).until(() -> !receiver.requestsMentioning(mentioning).isEmpty());
+    return receiver.requestsMentioning(mentioning).get(0);
+  }
+
+  private void sql(String statement) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(statement)) {
+      ps.executeUpdate();
+    }
+  }
+}
