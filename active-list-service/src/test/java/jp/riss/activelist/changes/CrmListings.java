@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.riss.activelist.listing.Listings;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.platform.testing.Tokens;
 
@@ -52,11 +53,8 @@ public final class CrmListings {
 
   public static String published(String owner, String name, boolean contactPublic) {
     String id = draft(owner, name, contactPublic);
-    given()
-        .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "reviewer"))
-        .post(LISTINGS + "/" + id + "/publish")
-        .then()
-        .statusCode(200);
+    Listings.ownedBy(id, owner);
+    Listings.publish(id);
     return id;
   }
 

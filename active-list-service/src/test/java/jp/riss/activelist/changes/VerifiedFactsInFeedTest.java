@@ -1,6 +1,5 @@
 package jp.riss.activelist.changes;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,8 +20,8 @@ import jp.riss.platform.testing.EventSender;
 import org.junit.jupiter.api.Test;
 
 /**
- * A CRM mirror stays right when only the verified side of a listing changes: a registry import
- * that keeps it listed and a deemed-attendance decision both put its new state in the feed.
+ * A CRM mirror stays right when only the verified side of a listing changes: a registry import that
+ * keeps it listed and a deemed-attendance decision both put its new state in the feed.
  */
 @QuarkusTest
 class VerifiedFactsInFeedTest {
@@ -50,7 +49,8 @@ class VerifiedFactsInFeedTest {
     RegistryRecords.send(
             RegistryRecords.NDJSON,
             RegistryRecords.ndjson(
-                RegistryRecords.valid(number, "practicalCourseStatus", "DUE", "practicalCourseCompletedOn", null)))
+                RegistryRecords.valid(
+                    number, "practicalCourseStatus", "DUE", "practicalCourseCompletedOn", null)))
         .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     ChangeFeedTest.Read afterImport = ChangeFeedTest.readUntilCaughtUp(cursor, 100);
     Map<String, Object> entry = latest(afterImport, id);
@@ -85,7 +85,8 @@ class VerifiedFactsInFeedTest {
             () -> {
               Map<String, Object> last =
                   latest(ChangeFeedTest.readUntilCaughtUp(afterImportCursor, 100), id);
-              return last != null && "APPROVED".equals(verified(last, "deemedAttendance", "status"));
+              return last != null
+                  && "APPROVED".equals(verified(last, "deemedAttendance", "status"));
             });
   }
 }

@@ -87,6 +87,11 @@ public final class Listings {
     return id;
   }
 
+  /** Records who owns a draft created some other way, so {@link #publish} can act for them. */
+  public static void ownedBy(String id, String owner) {
+    OWNERS.put(id, owner);
+  }
+
   /** The subject that created the draft with {@link #createDraft}. */
   public static String owner(String id) {
     String owner = OWNERS.get(id);
