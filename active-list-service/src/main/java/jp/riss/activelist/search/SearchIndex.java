@@ -229,25 +229,23 @@ final class SearchIndex {
         }
         matched.add(slot);
         total++;
-        RankPosition position =
-            new RankPosition(
-                seed,
-                epoch,
-                0,
-                ExposureBalancer.tier(listing),
-                primary(query, slot, listing),
-                ExposureBalancer.rotationKey(
-                    seed, listing.rotationSalt, balancer.weight(listing, previousEpoch)),
-                listing.id);
+        int tier = ExposureBalancer.tier(listing);
+        long primary = primary(query, slot, listing);
+        double key =
+            ExposureBalancer.rotationKey(
+                seed, listing.rotationSalt, balancer.weight(listing, previousEpoch));
+        // Most candidates rank below a full page: compare before allocating anything for them.
+        if (best.size() > limit && !before(tier, primary, key, listing.id, best.peek().position)) {
+          continue;
+        }
+        RankPosition position = new RankPosition(seed, epoch, 0, tier, primary, key, listing.id);
         if (after != null && !position.isAfter(after)) {
           continue;
         }
-        if (best.size() <= limit) {
-          best.add(new Ranked(position, listing));
-        } else if (RankPosition.ORDER.compare(position, best.peek().position) < 0) {
+        if (best.size() > limit) {
           best.poll();
-          best.add(new Ranked(position, listing));
         }
+        best.add(new Ranked(position, listing));
       }
       List<Ranked> page = new ArrayList<>(best);
       page.sort(Comparator.comparing(Ranked::position, RankPosition.ORDER));
@@ -273,6 +271,19 @@ final class SearchIndex {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  private static boolean before(int tier, long primary, double key, UUID id, RankPosition other) {
+    if (tier != other.tier()) {
+      return tier < other.tier();
+    }
+    if (primary != other.primary()) {
+      return primary < other.primary();
+    }
+    if (key != other.key()) {
+      return key > other.key();
+    }
+    return id.compareTo(other.id()) < 0;
   }
 
   private record Ranked(RankPosition position, IndexedListing listing) {
