@@ -1,0 +1,197 @@
+package jp.riss.activelist.search;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import jp.riss.activelist.listing.ListingStatus;
+import jp.riss.activelist.listing.ListingTouched;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the in-memory {@link SearchIndex} in step with the database and answers searches from it.
+ * All published listings are loaded at startup; a listing this process changed is re-read as soon
+ * as its transaction commits; every few seconds the listings any replica changed are read again (by
+ * updated_at, with an overlap for late commits); now and then the whole index is rebuilt. Exposure
+ * epochs start on a clock aligned across replicas.
+ */
+@ApplicationScoped
+public class ListingSearch {
+
+  private static final Logger LOG = Logger.getLogger(ListingSearch.class);
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  /** Seeds stay below 2^53 so that JSON clients read them back exactly. */
+  private static final long SEED_BOUND = 1L << 53;
+
+  @Inject PublishedListings listings;
+  @Inject SearchReferenceData reference;
+  @Inject ExposureStatistics exposure;
+  @Inject SearchConfig config;
+
+  private volatile SearchIndex index;
+  private volatile OffsetDateTime seenUpTo;
+  private volatile SearchIndex.ExposureEpoch currentEpoch = SearchIndex.ExposureEpoch.NONE;
+  private volatile SearchIndex.ExposureEpoch previousEpoch = SearchIndex.ExposureEpoch.NONE;
+  private ScheduledExecutorService timer;
+
+  void start(@Observes StartupEvent event) throws SQLException {
+    rebuild();
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "search-index");
+              thread.setDaemon(true);
+              return thread;
+            });
+    every(config.catchUpInterval().toMillis(), this::catchUp);
+    every(Math.min(config.exposure().epoch().toMillis(), 5_000), this::startEpochIfDue);
+    every(config.rebuildInterval().toMillis(), this::rebuild);
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private interface Job {
+    void run() throws SQLException;
+  }
+
+  private void every(long millis, Job job) {
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            job.run();
+          } catch (SQLException | RuntimeException e) {
+            LOG.warnf("search index maintenance failed, will retry: %s", e);
+          }
+        },
+        millis,
+        millis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** Re-reads a listing once the transaction that changed it has committed. */
+  void onTouched(@Observes(during = TransactionPhase.AFTER_SUCCESS) ListingTouched touched) {
+    try {
+      refresh(touched.listingId());
+    } catch (SQLException | RuntimeException e) {
+      // The next catch-up reads it again.
+      LOG.warnf("search index not refreshed for listing %s: %s", touched.listingId(), e);
+    }
+  }
+
+  /** Reads one listing again: indexed when published, dropped otherwise. */
+  public void refresh(UUID id) throws SQLException {
+    Optional<StoredListing> row = listings.one(id);
+    SearchIndex current = index;
+    if (row.isPresent() && row.get().status() == ListingStatus.PUBLISHED) {
+      current.put(IndexedListing.of(row.get(), current.codes(), today()));
+    } else {
+      current.remove(id);
+    }
+  }
+
+  /** Reads the listings changed since the last catch-up (by any replica). */
+  public void catchUp() throws SQLException {
+    OffsetDateTime since = seenUpTo.minus(config.catchUpOverlap());
+    OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    SearchIndex current = index;
+    for (StoredListing row : listings.changedSince(since)) {
+      if (row.status() != ListingStatus.PUBLISHED) {
+        current.remove(row.id());
+        continue;
+      }
+      IndexedListing indexed = current.get(row.id());
+      boolean registryChanged =
+          indexed != null
+              && !java.util.Objects.equals(
+                  indexed.registryVerifiedAt,
+                  row.registry() == null ? null : row.registry().verifiedAt());
+      if (indexed == null || indexed.version != row.version() || registryChanged) {
+        current.put(IndexedListing.of(row, current.codes(), today()));
+      }
+    }
+    seenUpTo = startedAt;
+  }
+
+  /** Builds a new index from all published listings and swaps it in. */
+  public synchronized void rebuild() throws SQLException {
+    OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    SearchCodes codes = reference.load();
+    SearchIndex fresh = new SearchIndex(codes, new ExposureBalancer(settings()));
+    LocalDate today = today();
+    for (StoredListing row : listings.allPublished()) {
+      fresh.put(IndexedListing.of(row, codes, today));
+    }
+    fresh.startEpoch(previousEpoch);
+    fresh.startEpoch(currentEpoch);
+    boolean first = index == null;
+    index = fresh;
+    if (first) {
+      seenUpTo = startedAt;
+      startEpochIfDue();
+    }
+    LOG.debugf("search index rebuilt with %d published listings", fresh.size());
+  }
+
+  /** Recomputes exposure damping when a new epoch (aligned on the clock) has begun. */
+  public void startEpochIfDue() throws SQLException {
+    long length = config.exposure().epoch().toMillis();
+    long epoch = System.currentTimeMillis() / length;
+    if (epoch == currentEpoch.epoch()) {
+      return;
+    }
+    OffsetDateTime start =
+        OffsetDateTime.ofInstant(Instant.ofEpochMilli(epoch * length), ZoneOffset.UTC);
+    SearchIndex current = index;
+    Map<UUID, Long> top =
+        exposure.inBucket(
+            current.codes().top().code(), start.minus(config.exposure().window()), start);
+    long total = top.values().stream().mapToLong(Long::longValue).sum();
+    double mean = (double) total / Math.max(1, Math.max(current.size(), top.size()));
+    SearchIndex.ExposureEpoch next = new SearchIndex.ExposureEpoch(epoch, Map.copyOf(top), mean);
+    previousEpoch = currentEpoch;
+    currentEpoch = next;
+    current.startEpoch(next);
+  }
+
+  public SearchResult search(SearchQuery query) {
+    return index.search(query, ThreadLocalRandom.current().nextLong(SEED_BOUND));
+  }
+
+  SearchCodes codes() {
+    return index.codes();
+  }
+
+  int size() {
+    return index.size();
+  }
+
+  private ExposureBalancer.Settings settings() {
+    SearchConfig.Ranking r = config.ranking();
+    return new ExposureBalancer.Settings(
+        r.minLoadFactor(), r.limitedFactor(), r.maxExposureBoost(), r.minExposureFactor());
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(JAPAN);
+  }
+}

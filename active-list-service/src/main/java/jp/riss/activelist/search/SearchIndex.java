@@ -1,0 +1,406 @@
+package jp.riss.activelist.search;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import jp.riss.activelist.listing.SelfDeclared;
+
+/**
+ * The published listings in memory, so a search is answered without the database: a slot per
+ * listing, a bitset of slots per filter value, sorted slot lists per text bigram. A search narrows
+ * the slots by filters and text, then ranks only those candidates (through {@link
+ * ExposureBalancer}) keeping just the requested page. Listings are replaced one at a time as they
+ * change; searches and changes take a read/write lock.
+ *
+ * <p>Exposure damping works in epochs: the factors of the current and the previous epoch are kept,
+ * and a cursor names the epoch its first page was ranked in, so paging stays stable while the
+ * impressions that page caused accumulate.
+ */
+final class SearchIndex {
+
+  private final SearchCodes codes;
+  private final ExposureBalancer balancer;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private IndexedListing[] docs = new IndexedListing[1024];
+  private final Map<UUID, Integer> slotOf = new HashMap<>();
+  private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+  private int nextSlot;
+
+  private final Slots live = new Slots();
+  private final Slots online = new Slots();
+  private final Slots firstFree = new Slots();
+  private final FilterSlots themes = new FilterSlots();
+  private final FilterSlots prefectures = new FilterSlots();
+  private final FilterSlots industries = new FilterSlots();
+  private final FilterSlots formats = new FilterSlots();
+  private final FilterSlots qualifications = new FilterSlots();
+  private final FilterSlots engagementLengths = new FilterSlots();
+  private final Map<SelfDeclared.Affiliation.Kind, Slots> affiliations =
+      new EnumMap<>(SelfDeclared.Affiliation.Kind.class);
+  private final Map<Integer, Postings> bigrams = new HashMap<>();
+
+  private ExposureEpoch current = ExposureEpoch.NONE;
+  private ExposureEpoch previous = ExposureEpoch.NONE;
+
+  /**
+   * Recent top-position impressions per listing as of the start of an epoch, and their mean over
+   * all published listings (those never shown count as zero).
+   */
+  record ExposureEpoch(long epoch, Map<UUID, Long> topImpressions, double meanTopImpressions) {
+    static final ExposureEpoch NONE = new ExposureEpoch(-1, Map.of(), 0);
+  }
+
+  SearchIndex(SearchCodes codes, ExposureBalancer balancer) {
+    this.codes = codes;
+    this.balancer = balancer;
+  }
+
+  SearchCodes codes() {
+    return codes;
+  }
+
+  int size() {
+    lock.readLock().lock();
+    try {
+      return slotOf.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  IndexedListing get(UUID id) {
+    lock.readLock().lock();
+    try {
+      Integer slot = slotOf.get(id);
+      return slot == null ? null : docs[slot];
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Adds a published listing or replaces the indexed version of it. */
+  void put(IndexedListing listing) {
+    lock.writeLock().lock();
+    try {
+      Integer existing = slotOf.get(listing.id);
+      int slot;
+      if (existing != null) {
+        slot = existing;
+        unindex(slot, docs[slot]);
+      } else {
+        slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
+        if (slot >= docs.length) {
+          docs = Arrays.copyOf(docs, docs.length * 2);
+        }
+        slotOf.put(listing.id, slot);
+      }
+      listing.exposureCurrent = factor(current, listing.id);
+      listing.exposurePrevious = factor(previous, listing.id);
+      docs[slot] = listing;
+      index(slot, listing);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Drops a listing that is no longer published (no-op if it was not indexed). */
+  void remove(UUID id) {
+    lock.writeLock().lock();
+    try {
+      Integer slot = slotOf.remove(id);
+      if (slot != null) {
+        unindex(slot, docs[slot]);
+        docs[slot] = null;
+        freeSlots.push(slot);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Starts a new exposure epoch; the one before stays usable for cursors issued in it. */
+  void startEpoch(ExposureEpoch epoch) {
+    lock.writeLock().lock();
+    try {
+      previous = current;
+      current = epoch;
+      for (IndexedListing listing : docs) {
+        if (listing != null) {
+          listing.exposurePrevious = listing.exposureCurrent;
+          listing.exposureCurrent = factor(current, listing.id);
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  long currentEpoch() {
+    lock.readLock().lock();
+    try {
+      return current.epoch();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private double factor(ExposureEpoch epoch, UUID id) {
+    return balancer.exposureFactor(
+        epoch.topImpressions().getOrDefault(id, 0L), epoch.meanTopImpressions());
+  }
+
+  private void index(int slot, IndexedListing listing) {
+    ListingSummary s = listing.summary;
+    live.add(slot);
+    if (s.onlineNationwide()) {
+      online.add(slot);
+    }
+    if (s.firstConsultationFree()) {
+      firstFree.add(slot);
+    }
+    themes.add(slot, themeCodes(s));
+    prefectures.add(slot, s.prefectures());
+    industries.add(slot, s.industries());
+    formats.add(slot, listing.formats);
+    qualifications.add(slot, s.qualifications());
+    engagementLengths.add(slot, s.engagementLengths());
+    affiliations.computeIfAbsent(s.affiliation().kind(), k -> new Slots()).add(slot);
+    for (int bigram : listing.bigrams) {
+      bigrams.computeIfAbsent(bigram, b -> new Postings()).add(slot);
+    }
+  }
+
+  private void unindex(int slot, IndexedListing listing) {
+    ListingSummary s = listing.summary;
+    live.remove(slot);
+    online.remove(slot);
+    firstFree.remove(slot);
+    themes.remove(slot, themeCodes(s));
+    prefectures.remove(slot, s.prefectures());
+    industries.remove(slot, s.industries());
+    formats.remove(slot, listing.formats);
+    qualifications.remove(slot, s.qualifications());
+    engagementLengths.remove(slot, s.engagementLengths());
+    affiliations.values().forEach(slots -> slots.remove(slot));
+    for (int bigram : listing.bigrams) {
+      Postings postings = bigrams.get(bigram);
+      if (postings != null) {
+        postings.remove(slot);
+        if (postings.size() == 0) {
+          bigrams.remove(bigram);
+        }
+      }
+    }
+  }
+
+  private static List<String> themeCodes(ListingSummary s) {
+    return s.themes().stream().map(String::valueOf).toList();
+  }
+
+  /** One page of results for {@code query} in the session {@code seed}, with facets. */
+  SearchResult search(SearchQuery query, long freshSeed) {
+    RankPosition after = query.after();
+    long seed = after != null ? after.seed() : query.seed() != null ? query.seed() : freshSeed;
+    lock.readLock().lock();
+    try {
+      long epoch = after != null ? after.epoch() : current.epoch();
+      boolean previousEpoch = epoch == previous.epoch() && epoch != current.epoch();
+      if (!previousEpoch) {
+        epoch = current.epoch();
+      }
+      Slots candidates = filter(query);
+      Slots matched = new Slots(nextSlot);
+      int limit = query.limit();
+      PriorityQueue<Ranked> best = new PriorityQueue<>(limit + 2, Ranked.WORST_FIRST);
+      int total = 0;
+      for (int slot = candidates.next(0); slot >= 0; slot = candidates.next(slot + 1)) {
+        IndexedListing listing = docs[slot];
+        if (!accepts(query, listing)) {
+          continue;
+        }
+        matched.add(slot);
+        total++;
+        int tier = ExposureBalancer.tier(listing);
+        long primary = primary(query, slot, listing);
+        double key =
+            ExposureBalancer.rotationKey(
+                seed, listing.rotationSalt, balancer.weight(listing, previousEpoch));
+        // Most candidates rank below a full page: compare before allocating anything for them.
+        if (best.size() > limit && !before(tier, primary, key, listing.id, best.peek().position)) {
+          continue;
+        }
+        RankPosition position = new RankPosition(seed, epoch, 0, tier, primary, key, listing.id);
+        if (after != null && !position.isAfter(after)) {
+          continue;
+        }
+        if (best.size() > limit) {
+          best.poll();
+        }
+        best.add(new Ranked(position, listing));
+      }
+      List<Ranked> page = new ArrayList<>(best);
+      page.sort(Comparator.comparing(Ranked::position, RankPosition.ORDER));
+      boolean more = page.size() > limit;
+      if (more) {
+        page = page.subList(0, limit);
+      }
+      int offset = after == null ? 0 : after.offset();
+      RankPosition next = null;
+      if (more) {
+        RankPosition last = page.get(limit - 1).position;
+        next =
+            new RankPosition(
+                seed, epoch, offset + limit, last.tier(), last.primary(), last.key(), last.id());
+      }
+      return new SearchResult(
+          page.stream().map(r -> r.listing.summary).toList(),
+          offset + 1,
+          total,
+          facets(matched),
+          seed,
+          next);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static boolean before(int tier, long primary, double key, UUID id, RankPosition other) {
+    if (tier != other.tier()) {
+      return tier < other.tier();
+    }
+    if (primary != other.primary()) {
+      return primary < other.primary();
+    }
+    if (key != other.key()) {
+      return key > other.key();
+    }
+    return id.compareTo(other.id()) < 0;
+  }
+
+  private record Ranked(RankPosition position, IndexedListing listing) {
+    static final Comparator<Ranked> WORST_FIRST =
+        Comparator.comparing(Ranked::position, RankPosition.ORDER.reversed());
+  }
+
+  /** The slots every set-valued filter and text word allows. */
+  private Slots filter(SearchQuery q) {
+    Slots candidates = live.copy();
+    if (!q.themes().isEmpty()) {
+      candidates.retain(themes.anyOf(q.themes(), null));
+    }
+    if (!q.prefectures().isEmpty()) {
+      candidates.retain(prefectures.anyOf(q.prefectures(), q.includeOnline() ? online : null));
+    }
+    if (!q.industries().isEmpty()) {
+      candidates.retain(industries.anyOf(q.industries(), null));
+    }
+    if (!q.formats().isEmpty()) {
+      candidates.retain(formats.anyOf(q.formats(), null));
+    }
+    if (!q.qualifications().isEmpty()) {
+      candidates.retain(qualifications.anyOf(q.qualifications(), null));
+    }
+    if (!q.engagementLengths().isEmpty()) {
+      candidates.retain(engagementLengths.anyOf(q.engagementLengths(), null));
+    }
+    if (q.firstFree()) {
+      candidates.retain(firstFree);
+    }
+    if (q.affiliation() != null) {
+      candidates.retain(affiliations.getOrDefault(q.affiliation(), new Slots()));
+    }
+    for (String word : q.words()) {
+      if (word.length() >= 2) {
+        candidates = containing(word, candidates);
+      }
+    }
+    return candidates;
+  }
+
+  /** The candidates whose text contains {@code word}: its rarest bigram first, then verified. */
+  private Slots containing(String word, Slots candidates) {
+    int[] keys = JapaneseText.bigrams(word);
+    Postings[] lists = new Postings[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      lists[i] = bigrams.get(keys[i]);
+      if (lists[i] == null) {
+        return new Slots();
+      }
+    }
+    Arrays.sort(lists, Comparator.comparingInt(Postings::size));
+    Slots found = new Slots(nextSlot);
+    Postings rarest = lists[0];
+    next:
+    for (int i = 0; i < rarest.size(); i++) {
+      int slot = rarest.get(i);
+      if (!candidates.contains(slot)) {
+        continue;
+      }
+      for (int j = 1; j < lists.length; j++) {
+        if (!lists[j].contains(slot)) {
+          continue next;
+        }
+      }
+      if (docs[slot].text.contains(word)) {
+        found.add(slot);
+      }
+    }
+    return found;
+  }
+
+  /** Conditions checked per candidate: fee limits, availability, one-character words. */
+  private static boolean accepts(SearchQuery q, IndexedListing listing) {
+    if (q.maxFee() != null && listing.lowestFee(q.formats()) > q.maxFee()) {
+      return false;
+    }
+    if (q.acceptingOnly() && ExposureBalancer.tier(listing) == ExposureBalancer.SATURATED) {
+      return false;
+    }
+    for (String word : q.words()) {
+      if (word.length() == 1 && listing.text.indexOf(word.charAt(0)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The sort key before the rotation: fewer unmatched requested values, or the explicit sort. */
+  private long primary(SearchQuery q, int slot, IndexedListing listing) {
+    return switch (q.sort()) {
+      case FEE -> listing.lowestFee(q.formats());
+      case YEARS_REGISTERED -> listing.yearsRegistered < 0 ? 1 : -listing.yearsRegistered;
+      case ROTATION -> -matchedValues(q, slot);
+    };
+  }
+
+  private int matchedValues(SearchQuery q, int slot) {
+    int matched = 0;
+    for (String theme : q.themes()) {
+      matched += themes.has(slot, theme) ? 1 : 0;
+    }
+    for (String industry : q.industries()) {
+      matched += industries.has(slot, industry) ? 1 : 0;
+    }
+    for (String qualification : q.qualifications()) {
+      matched += qualifications.has(slot, qualification) ? 1 : 0;
+    }
+    return matched;
+  }
+
+  private Facets facets(Slots result) {
+    return new Facets(
+        themes.counts(codes.themes(), result),
+        prefectures.counts(codes.prefectures(), result),
+        industries.counts(codes.industries(), result),
+        formats.counts(codes.formats(), result));
+  }
+}

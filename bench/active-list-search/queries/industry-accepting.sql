@@ -1,0 +1,19 @@
+-- the SQL equivalent of the search 'industry-accepting':
+-- the first page of 20 in a seeded pseudo-random order (saturated last) and the total.
+-- Facet counts are left out, which favours the database.
+\set t random(1, 6)
+\set t2 random(1, 6)
+\set p random(1, 47)
+\set ind random(0, 19)
+\set seed random(1, 1000000)
+SELECT id, registration_number, display_name, display_name_kana, affiliation, company_name,
+       prefectures, online_nationwide, themes, industries, formats, first_consultation_free,
+       engagement_lengths, qualifications, availability
+  FROM listing
+ WHERE status = 'PUBLISHED'
+   AND industries @> ARRAY[chr(65 + :ind)] AND availability <> 'NOT_ACCEPTING' AND open_inquiries < capacity
+ ORDER BY (availability = 'NOT_ACCEPTING' OR open_inquiries >= capacity), md5(id::text || :seed)
+ LIMIT 20;
+SELECT count(*) FROM listing
+ WHERE status = 'PUBLISHED'
+   AND industries @> ARRAY[chr(65 + :ind)] AND availability <> 'NOT_ACCEPTING' AND open_inquiries < capacity;
