@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * Publish -> guide read model latency through the gateway: for each of N listings, create a
- * draft, publish it, and poll the guide until it lists it. Latency = from sending the publish
- * request to the first guide answer that contains the listing. Runs against the local stack.
+ * draft that meets the listing criteria (registry record imported, ethics pledge accepted),
+ * submit it, have IPA approve it, and poll the guide until it lists it. Latency = from sending the
+ * approval to the first guide answer that contains the listing. Runs against the local stack.
  *
- * <p>usage: java PublishToGuideLatency.java <gatewayUrl> <specialistToken> <reviewerToken> [n]
+ * <p>usage: java PublishToGuideLatency.java <gatewayUrl> <specialistToken> <reviewerToken>
+ * <adminToken> [n]
  */
 public class PublishToGuideLatency {
 
@@ -25,7 +27,8 @@ public class PublishToGuideLatency {
     String gateway = args[0];
     String specialist = args[1];
     String reviewer = args[2];
-    int n = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+    String admin = args[3];
+    int n = args.length > 4 ? Integer.parseInt(args[4]) : 50;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     List<Double> latencies = new ArrayList<>();
     int theme = 1 + ThreadLocalRandom.current().nextInt(5);
@@ -33,8 +36,10 @@ public class PublishToGuideLatency {
     for (int i = 0; i < n; i++) {
       String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
       String body =
-          "{\"registrationNumber\":\"" + number + "\",\"displayName\":\"計測 " + i
-              + "\",\"prefectures\":[\"" + prefecture + "\"],\"themes\":[" + theme + "]}";
+          "{\"registrationNumber\":\"" + number + "\",\"selfDeclared\":{\"displayName\":\"計測 " + i
+              + "\",\"affiliation\":{\"kind\":\"INDEPENDENT\"},\"availability\":{\"status\":"
+              + "\"ACCEPTING\"},\"formats\":[{\"format\":\"online\",\"feePerSessionJpy\":10000}],"
+              + "\"prefectures\":[\"" + prefecture + "\"],\"themes\":[" + theme + "]}}";
       HttpResponse<String> created =
           http.send(
               HttpRequest.newBuilder(URI.create(gateway + "/api/v1/active-list/listings"))
@@ -53,18 +58,14 @@ public class PublishToGuideLatency {
       Matcher m = ID.matcher(created.body());
       m.find();
       String id = m.group(1);
+      String listing = gateway + "/api/v1/active-list/listings/" + id;
+      post(http, gateway + "/api/v1/active-list/registry-imports", admin, "application/x-ndjson",
+          registryRecord(number), 201);
+      post(http, listing + "/ethics-pledge", specialist, "application/json",
+          "{\"version\":\"" + pledgeVersion(http, gateway) + "\"}", 200);
+      post(http, listing + "/submit", specialist, null, null, 200);
       long start = System.nanoTime();
-      HttpResponse<String> published =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(gateway + "/api/v1/active-list/listings/" + id + "/publish"))
-                  .header("Authorization", "Bearer " + reviewer)
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (published.statusCode() != 200) {
-        throw new IllegalStateException("publish: " + published.statusCode());
-      }
+      post(http, listing + "/approve", reviewer, null, null, 200);
       URI guide =
           URI.create(
               gateway + "/api/v1/guide/specialists?limit=100&theme=" + theme + "&prefecture="
@@ -98,10 +99,51 @@ public class PublishToGuideLatency {
             ? latencies.get(n / 2)
             : (latencies.get(n / 2 - 1) + latencies.get(n / 2)) / 2;
     System.out.printf(
-        "publish -> guide read model, %d listings through the gateway: median %.1f ms, p90 %.1f ms,"
+        "approve (publish) -> guide read model, %d listings through the gateway: median %.1f ms, p90 %.1f ms,"
             + " max %.1f ms, min %.1f ms%n",
         n, median, latencies.get((int) Math.ceil(n * 0.9) - 1), latencies.get(n - 1),
         latencies.get(0));
+  }
+
+  private static void post(
+      HttpClient http, String url, String token, String type, String body, int expected)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    request.POST(
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  private static String pledgeVersion(HttpClient http, String gateway) throws Exception {
+    String pledge =
+        http.send(
+                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/active-list/ethics-pledge"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(pledge);
+    m.find();
+    return m.group(1);
+  }
+
+  /** What IPA's registry says of a specialist who meets every listing criterion. */
+  private static String registryRecord(String number) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    return "{\"registrationNumber\":\"" + number + "\",\"registeredOn\":\"2020-04-01\","
+        + "\"cycleStart\":\"" + today.minusYears(1) + "\",\"expiresOn\":\"" + today.plusYears(2)
+        + "\",\"registrationStatus\":\"VALID\",\"onlineCourseStatus\":\"COMPLETED\","
+        + "\"onlineCourseCompletedOn\":\"" + today.minusMonths(6) + "\","
+        + "\"practicalCourseStatus\":\"COMPLETED\",\"practicalCourseCompletedOn\":\""
+        + today.minusMonths(3) + "\"}\n";
   }
 
   private static void pollPause() {

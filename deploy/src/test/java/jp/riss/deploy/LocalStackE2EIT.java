@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,17 +72,44 @@ class LocalStackE2EIT {
         .contentType(startsWith("application/problem+json"))
         .body("existingListingId", equalTo(id));
 
+    // What IPA's registry says about the specialist, then the owner's pledge and submission,
+    // then IPA's review: the listing criteria pass and it is published.
+    given()
+        .auth()
+        .oauth2(token("ipa-admin", "e2e-admin"))
+        .contentType("application/x-ndjson")
+        .body(registryRecord(registrationNumber).getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/active-list/registry-imports")
+        .then()
+        .statusCode(201)
+        .body("created", equalTo(1));
+    String pledge = given().get("/api/v1/active-list/ethics-pledge").then().extract().path("version");
+    given()
+        .auth()
+        .oauth2(token("specialist", specialist))
+        .contentType(ContentType.JSON)
+        .body(Map.of("version", pledge))
+        .post(LISTINGS + "/" + id + "/ethics-pledge")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(token("specialist", specialist))
+        .post(LISTINGS + "/" + id + "/submit")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PENDING_REVIEW"));
     given()
         .auth()
         .oauth2(token("ipa-reviewer", "e2e-reviewer"))
-        .post(LISTINGS + "/" + id + "/publish")
+        .post(LISTINGS + "/" + id + "/approve")
         .then()
         .statusCode(200)
         .body("status", equalTo("PUBLISHED"));
     given()
         .auth()
         .oauth2(token("ipa-reviewer", "e2e-reviewer"))
-        .post(LISTINGS + "/" + id + "/publish")
+        .post(LISTINGS + "/" + id + "/approve")
         .then()
         .statusCode(409)
         .contentType(startsWith("application/problem+json"));
@@ -92,7 +120,26 @@ class LocalStackE2EIT {
         .statusCode(200)
         .body("id", equalTo(id))
         .body("status", equalTo("PUBLISHED"))
-        .body("displayName", equalTo(body.get("displayName")));
+        .body("selfDeclared.displayName", equalTo(displayName(registrationNumber)))
+        .body("verified.registration.status", equalTo("VALID"))
+        .body("selfDeclared.contact", org.hamcrest.Matchers.nullValue());
+
+    // The public search finds it by a part of its name, without contact details.
+    await("published listing " + id + " in the search")
+        .atMost(EVENT_DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                given()
+                    .queryParam("q", registrationNumber)
+                    .queryParam("prefecture", "13")
+                    .get(LISTINGS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.id", String.class)
+                    .contains(id));
 
     // listing published -> Kafka -> the guide's read model.
     await("published listing " + id + " in the guide")
@@ -210,16 +257,38 @@ class LocalStackE2EIT {
     return fail("more than 50 pages of specialists for theme 1 in Tokyo");
   }
 
+  private static String displayName(String registrationNumber) {
+    return "結合試験 太郎 " + registrationNumber;
+  }
+
   private static Map<String, Object> newListing(String registrationNumber) {
     return Map.of(
         "registrationNumber",
         registrationNumber,
-        "displayName",
-        "結合試験 太郎 " + registrationNumber,
-        "prefectures",
-        List.of("13"),
-        "themes",
-        List.of(1));
+        "selfDeclared",
+        Map.of(
+            "displayName", displayName(registrationNumber),
+            "affiliation", Map.of("kind", "INDEPENDENT"),
+            "availability", Map.of("status", "ACCEPTING"),
+            "prefectures", List.of("13"),
+            "themes", List.of(1),
+            "formats", List.of(Map.of("format", "online", "feePerSessionJpy", 10000)),
+            "contact", Map.of("email", "e2e@example.jp", "publiclyVisible", false)));
+  }
+
+  /** A registry record that meets every listing criterion (valid two more years, courses done). */
+  private static String registryRecord(String registrationNumber) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    return String.format(
+        "{\"registrationNumber\":\"%s\",\"registeredOn\":\"2020-04-01\",\"cycleStart\":\"%s\","
+            + "\"expiresOn\":\"%s\",\"registrationStatus\":\"VALID\","
+            + "\"onlineCourseStatus\":\"COMPLETED\",\"onlineCourseCompletedOn\":\"%s\","
+            + "\"practicalCourseStatus\":\"COMPLETED\",\"practicalCourseCompletedOn\":\"%s\"}\n",
+        registrationNumber,
+        today.minusYears(1),
+        today.plusYears(2),
+        today.minusMonths(6),
+        today.minusMonths(3));
   }
 
   /** Six digits, outside the 9000xx block the demo data uses. */

@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.riss.activelist.listing.Listings;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.activelist.listing.Listings;
 import jp.riss.platform.testing.Tokens;
 
 /**
