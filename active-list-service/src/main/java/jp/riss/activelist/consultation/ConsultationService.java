@@ -50,9 +50,11 @@ public class ConsultationService {
     List<UUID> listingIds = new ArrayList<>();
     for (int i = 0; i < invited.size(); i++) {
       String field = "invitedListingIds[" + i + "]";
-      UUID listingId = Ids.uuid(field, invited.get(i));
-      Listing listing = Listing.findById(listingId);
-      if (listing == null || listing.status != ListingStatus.PUBLISHED) {
+      UUID listingId = uuidOrNull(invited.get(i));
+      Listing listing = listingId == null ? null : Listing.findById(listingId);
+      if (listingId == null) {
+        violations.add(new Problem.Violation(field, "must be a UUID"));
+      } else if (listing == null || listing.status != ListingStatus.PUBLISHED) {
         violations.add(new Problem.Violation(field, "is not a published listing"));
       } else if (listingIds.contains(listingId)) {
         violations.add(new Problem.Violation(field, "is invited twice"));
@@ -195,6 +197,14 @@ public class ConsultationService {
     slot.createdAt = now();
     slot.persistAndFlush();
     return slot;
+  }
+
+  private static UUID uuidOrNull(String value) {
+    try {
+      return Ids.uuid("id", value);
+    } catch (ProblemException e) {
+      return null;
+    }
   }
 
   private static ProblemException doubleBooked(String detail) {
