@@ -17,7 +17,8 @@ import java.util.List;
 public record NewEngagement(
     @NotNull String listingId,
     String inquiryId,
-    @Size(min = 1, max = 200) String organisationName,
+    @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String organisationName,
     @Pattern(regexp = "\\d{13}", message = "must be a 13-digit corporate number (法人番号)")
         String corporateNumber,
     @NotNull @Min(1) @Max(99) Integer themeNumber,

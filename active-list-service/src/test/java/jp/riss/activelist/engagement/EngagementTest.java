@@ -192,6 +192,7 @@ class EngagementTest {
     Map<String, Object> body = arranged(listing);
     body.put("themeNumber", 42);
     body.put("corporateNumber", "12-34");
+    body.put("organisationName", "   ");
     body.put(
         "visits",
         List.of(
@@ -206,8 +207,10 @@ class EngagementTest {
         .post(ENGAGEMENTS)
         .then()
         .statusCode(400)
-        .body("violations.field", hasItem("corporateNumber"));
+        .body("violations.field", hasItem("corporateNumber"))
+        .body("violations.field", hasItem("organisationName"));
     body.put("corporateNumber", null);
+    body.put("organisationName", "株式会社訪問先");
     given()
         .filter(Contracts.responseValidator())
         .header("Authorization", bearer("support-body", "eng-chamber-c"))
