@@ -198,11 +198,13 @@ class ShortlistTest {
                 "profile",
                 Matching.sme("prefecture", "99", "preferredFormat", "telepathy"),
                 "k",
-                21))
+                21,
+                "seed",
+                -1))
         .post(Matching.API + "/shortlists")
         .then()
         .statusCode(400)
-        .body("violations.field", hasItem("k"));
+        .body("violations.field", hasItems("k", "seed"));
     given()
         .filter(Contracts.responseValidator())
         .header("Authorization", bearer("company", "sl-sme"))
