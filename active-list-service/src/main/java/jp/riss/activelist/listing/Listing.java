@@ -128,6 +128,10 @@ public class Listing extends PanacheEntityBase {
   @Column(name = "open_inquiries", nullable = false)
   public int openInquiries;
 
+  /** Set by the inquiry load's own updates (never by the entity), for other replicas' indexes. */
+  @Column(name = "load_changed_at", insertable = false, updatable = false)
+  public OffsetDateTime loadChangedAt;
+
   @Column(name = "engagements_completed", nullable = false)
   public int engagementsCompleted;
 

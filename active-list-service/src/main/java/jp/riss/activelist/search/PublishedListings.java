@@ -58,13 +58,17 @@ class PublishedListings {
     return query(SELECT + " WHERE l.id = ?", ps -> ps.setObject(1, id)).stream().findFirst();
   }
 
-  /** Listings (in any status) whose row or registry entry changed after {@code since}. */
+  /**
+   * Listings (in any status) whose row, inquiry load or registry entry changed after {@code
+   * since}.
+   */
   List<StoredListing> changedSince(OffsetDateTime since) throws SQLException {
     return query(
-        SELECT + " WHERE l.updated_at > ? OR r.verified_at > ?",
+        SELECT + " WHERE l.updated_at > ? OR l.load_changed_at > ? OR r.verified_at > ?",
         ps -> {
           ps.setObject(1, since);
           ps.setObject(2, since);
+          ps.setObject(3, since);
         });
   }
 

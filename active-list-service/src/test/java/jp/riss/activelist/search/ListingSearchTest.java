@@ -345,6 +345,25 @@ class ListingSearchTest {
   }
 
   @Test
+  void inquiryLoadChangedElsewhereArrivesWithTheCatchUp() {
+    String m = marker();
+    String id = publish("search-load-catch-up", declared(m));
+    // Another replica took the last places: only load_changed_at tells (updated_at must not).
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE listing SET open_inquiries = capacity, load_changed_at = now()"
+                            + " WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(id))
+                    .executeUpdate());
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> ids("acceptingOnly=true&q=" + m).isEmpty());
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(id), ids("q=" + m));
+  }
+
+  @Test
   void resultsAreContractShapedSummaries() {
     String m = marker();
     String id = publish("search-shape", declared(m));

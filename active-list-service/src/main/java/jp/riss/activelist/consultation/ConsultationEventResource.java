@@ -1,0 +1,214 @@
+package jp.riss.activelist.consultation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
+import jp.riss.activelist.consultation.ConsultationRequests.NewRegistration;
+import jp.riss.activelist.consultation.ConsultationRequests.NewSlot;
+import jp.riss.activelist.consultation.ConsultationRequests.Outcome;
+import jp.riss.activelist.shortlist.Caller;
+import jp.riss.platform.idempotency.IdempotentRequests;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Ids;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/v1/active-list/consultation-events")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsultationEventResource {
+
+  public record Page(List<ConsultationEventView> items, String next) {}
+
+  record Position(String at, String id) {}
+
+  record Fingerprint(String method, String path, Object body) {}
+
+  @Inject ConsultationService consultations;
+  @Inject IdempotentRequests idempotency;
+  @Inject JsonWebToken token;
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SUPPORT_BODY)
+  public Response create(
+      @Valid @NotNull NewEvent body, @HeaderParam(IdempotentRequests.HEADER) String key) {
+    Caller caller = Caller.of(token);
+    return idempotency.once(
+        caller.subject(),
+        key,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          ConsultationEvent event = consultations.create(caller, body);
+          return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
+              .entity(consultations.view(event, caller))
+              .build();
+        });
+  }
+
+  @GET
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
+  @Transactional
+  public Page list(
+      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+      @QueryParam("cursor") String cursor) {
+    Caller caller = Caller.of(token);
+    StringBuilder query = new StringBuilder("1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (caller.isSpecialist()) {
+      List<UUID> own = caller.ownListingIds();
+      if (own.isEmpty()) {
+        return new Page(List.of(), null);
+      }
+      query.append(" and id in (select i.eventId from Invitation i where i.listingId in :own)");
+      params.put("own", own);
+    } else if (caller.isSupportBody()) {
+      query.append(" and ownerSubject = :subject");
+      params.put("subject", caller.subject());
+    }
+    Position after = Cursors.decode(cursor, Position.class);
+    if (after != null) {
+      query.append(" and (startsAt < :at or (startsAt = :at and id < :id))");
+      params.put("at", cursorTime(after.at()));
+      params.put("id", Ids.uuid(Cursors.PARAM, after.id()));
+    }
+    query.append(" order by startsAt desc, id desc");
+    List<ConsultationEvent> found =
+        ConsultationEvent.find(query.toString(), params).page(0, limit + 1).list();
+    boolean more = found.size() > limit;
+    List<ConsultationEvent> page = more ? found.subList(0, limit) : found;
+    ConsultationEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
+    return new Page(
+        page.stream().map(e -> consultations.view(e, caller)).toList(),
+        more
+            ? Cursors.nextLink(uri, new Position(last.startsAt.toString(), last.id.toString()))
+            : null);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
+  @Transactional
+  public ConsultationEventView get(@PathParam("id") String id) {
+    Caller caller = Caller.of(token);
+    return consultations.view(consultations.require(Ids.uuid("id", id), caller), caller);
+  }
+
+  @POST
+  @Path("/{id}/invitations/{listingId}/confirm")
+  @RolesAllowed(Roles.SPECIALIST)
+  @Transactional
+  public ConsultationEventView confirm(
+      @PathParam("id") String id, @PathParam("listingId") String listingId) {
+    return answer(id, listingId, Invitation.Status.CONFIRMED);
+  }
+
+  @POST
+  @Path("/{id}/invitations/{listingId}/decline")
+  @RolesAllowed(Roles.SPECIALIST)
+  @Transactional
+  public ConsultationEventView decline(
+      @PathParam("id") String id, @PathParam("listingId") String listingId) {
+    return answer(id, listingId, Invitation.Status.DECLINED);
+  }
+
+  private ConsultationEventView answer(String id, String listingId, Invitation.Status answer) {
+    Caller caller = Caller.of(token);
+    ConsultationEvent event =
+        consultations.answer(Ids.uuid("id", id), Ids.uuid("listingId", listingId), caller, answer);
+    return consultations.view(event, caller);
+  }
+
+  @POST
+  @Path("/{id}/registrations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SUPPORT_BODY)
+  public Response register(
+      @PathParam("id") String id,
+      @Valid @NotNull NewRegistration body,
+      @HeaderParam(IdempotentRequests.HEADER) String key) {
+    Caller caller = Caller.of(token);
+    UUID eventId = Ids.uuid("id", id);
+    return idempotency.once(
+        caller.subject(),
+        key,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          Registration registration = consultations.register(eventId, caller, body);
+          return Response.created(
+                  uri.getAbsolutePathBuilder().path(registration.id.toString()).build())
+              .entity(ConsultationEventView.RegistrationView.of(registration))
+              .build();
+        });
+  }
+
+  @POST
+  @Path("/{id}/slots")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SUPPORT_BODY)
+  public Response book(
+      @PathParam("id") String id,
+      @Valid @NotNull NewSlot body,
+      @HeaderParam(IdempotentRequests.HEADER) String key) {
+    Caller caller = Caller.of(token);
+    UUID eventId = Ids.uuid("id", id);
+    return idempotency.once(
+        caller.subject(),
+        key,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          Slot slot = consultations.book(eventId, caller, body);
+          return Response.created(uri.getAbsolutePathBuilder().path(slot.id.toString()).build())
+              .entity(ConsultationEventView.SlotView.of(slot))
+              .build();
+        });
+  }
+
+  @POST
+  @Path("/{id}/slots/{slotId}/outcome")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
+  @Transactional
+  public ConsultationEventView.SlotView recordOutcome(
+      @PathParam("id") String id,
+      @PathParam("slotId") String slotId,
+      @Valid @NotNull Outcome body) {
+    Slot slot =
+        consultations.recordOutcome(
+            Ids.uuid("id", id), Ids.uuid("slotId", slotId), Caller.of(token), body);
+    return ConsultationEventView.SlotView.of(slot);
+  }
+
+  private static OffsetDateTime cursorTime(String value) {
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package jp.riss.activelist.consultation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The bodies clients send to run a consultation event. */
+public final class ConsultationRequests {
+
+  private ConsultationRequests() {}
+
+  public record NewEvent(
+      @NotBlank @Size(max = 200) String title,
+      @NotNull OffsetDateTime startsAt,
+      @NotNull OffsetDateTime endsAt,
+      @Size(max = 300) String venue,
+      boolean online,
+      @Size(max = 50) List<@NotNull String> invitedListingIds) {}
+
+  public record NewRegistration(
+      @NotBlank @Size(max = 200) String companyName,
+      @NotNull @Pattern(regexp = "[A-T]", message = "must be a JSIC division letter such as \"E\"")
+          String industry,
+      @NotNull @Pattern(regexp = "\\d{2}", message = "must be a JIS X 0401 code such as \"13\"")
+          String prefecture,
+      @NotNull String sizeBand,
+      @NotNull @Size(max = 6) List<@NotNull Integer> themes) {}
+
+  public record NewSlot(
+      @NotNull String registrationId,
+      @NotNull String listingId,
+      @NotNull OffsetDateTime startsAt,
+      @NotNull OffsetDateTime endsAt) {}
+
+  /** What an individual consultation found: issues, themes by priority, what follows. */
+  public record Outcome(
+      @NotNull @Size(max = 20) List<@NotBlank @Size(max = 500) String> issues,
+      @NotNull @Size(max = 6) List<@NotNull Integer> priorities,
+      @NotNull String followUp) {}
+}

@@ -1,0 +1,336 @@
+package jp.riss.activelist.consultation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
+import jp.riss.activelist.consultation.ConsultationRequests.NewRegistration;
+import jp.riss.activelist.consultation.ConsultationRequests.NewSlot;
+import jp.riss.activelist.consultation.ConsultationRequests.Outcome;
+import jp.riss.activelist.listing.Listing;
+import jp.riss.activelist.listing.ListingStatus;
+import jp.riss.activelist.shortlist.Caller;
+import jp.riss.activelist.shortlist.MatchingReferences;
+import jp.riss.activelist.shortlist.SmeProfile;
+import jp.riss.platform.problem.Problem;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.problem.Problems;
+import jp.riss.platform.web.Ids;
+
+/**
+ * Consultation events: the support body invites specialists, registers SMEs and books individual
+ * consultations; specialists answer their invitations; outcomes are recorded per consultation.
+ */
+@ApplicationScoped
+public class ConsultationService {
+
+  @Inject MatchingReferences references;
+
+  @Transactional
+  public ConsultationEvent create(Caller caller, NewEvent request) {
+    List<Problem.Violation> violations = new ArrayList<>();
+    if (!request.endsAt().isAfter(request.startsAt())) {
+      violations.add(new Problem.Violation("endsAt", "must be after startsAt"));
+    }
+    if (!request.online() && (request.venue() == null || request.venue().isBlank())) {
+      violations.add(new Problem.Violation("venue", "is required unless the event is online"));
+    }
+    List<String> invited =
+        request.invitedListingIds() == null ? List.of() : request.invitedListingIds();
+    List<UUID> listingIds = new ArrayList<>();
+    for (int i = 0; i < invited.size(); i++) {
+      String field = "invitedListingIds[" + i + "]";
+      UUID listingId = uuidOrNull(invited.get(i));
+      Listing listing = listingId == null ? null : Listing.findById(listingId);
+      if (listingId == null) {
+        violations.add(new Problem.Violation(field, "must be a UUID"));
+      } else if (listing == null || listing.status != ListingStatus.PUBLISHED) {
+        violations.add(new Problem.Violation(field, "is not a published listing"));
+      } else if (listingIds.contains(listingId)) {
+        violations.add(new Problem.Violation(field, "is invited twice"));
+      } else {
+        listingIds.add(listingId);
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.validation(violations));
+    }
+    ConsultationEvent event = new ConsultationEvent();
+    event.id = UUID.randomUUID();
+    event.ownerSubject = caller.subject();
+    event.title = request.title().strip();
+    event.startsAt = request.startsAt();
+    event.endsAt = request.endsAt();
+    event.venue = request.venue() == null || request.venue().isBlank() ? null : request.venue();
+    event.online = request.online();
+    event.createdAt = now();
+    event.persist();
+    for (UUID listingId : listingIds) {
+      Invitation invitation = new Invitation();
+      invitation.eventId = event.id;
+      invitation.listingId = listingId;
+      invitation.status = Invitation.Status.INVITED;
+      invitation.persist();
+    }
+    event.flush();
+    return event;
+  }
+
+  /** The invited specialist confirms or declines, once. */
+  @Transactional
+  public ConsultationEvent answer(
+      UUID eventId, UUID listingId, Caller caller, Invitation.Status answer) {
+    ConsultationEvent event = require(eventId, caller);
+    Listing listing = Listing.findById(listingId);
+    Invitation invitation =
+        Invitation.find("eventId = ?1 and listingId = ?2", eventId, listingId)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .firstResult();
+    if (invitation == null || listing == null || !caller.owns(listing)) {
+      throw ProblemException.notFound("invitation of listing " + listingId);
+    }
+    if (invitation.status != Invitation.Status.INVITED) {
+      throw ProblemException.conflict(
+          "invalid-transition",
+          "Invitation already answered",
+          "This invitation was already " + invitation.status + ".");
+    }
+    invitation.status = answer;
+    invitation.respondedAt = now();
+    return event;
+  }
+
+  @Transactional
+  public Registration register(UUID eventId, Caller caller, NewRegistration request) {
+    ConsultationEvent event = requireOwned(eventId, caller, false);
+    List<Problem.Violation> violations =
+        references.check(
+            "",
+            new SmeProfile(
+                request.companyName(),
+                request.industry(),
+                request.prefecture(),
+                request.sizeBand(),
+                request.themes(),
+                null,
+                false));
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.validation(violations));
+    }
+    Registration registration = new Registration();
+    registration.id = UUID.randomUUID();
+    registration.eventId = event.id;
+    registration.companyName = request.companyName().strip();
+    registration.industry = request.industry();
+    registration.prefecture = request.prefecture();
+    registration.sizeBand = request.sizeBand();
+    registration.themes = request.themes().stream().distinct().toArray(Integer[]::new);
+    registration.createdAt = now();
+    registration.persistAndFlush();
+    return registration;
+  }
+
+  /**
+   * Books an individual consultation. The event row is locked so two bookings of one event are
+   * checked one after the other; a specialist is also never booked twice at once across events.
+   */
+  @Transactional
+  public Slot book(UUID eventId, Caller caller, NewSlot request) {
+    ConsultationEvent event = requireOwned(eventId, caller, true);
+    UUID registrationId = Ids.uuid("registrationId", request.registrationId());
+    UUID listingId = Ids.uuid("listingId", request.listingId());
+    List<Problem.Violation> violations = new ArrayList<>();
+    if (!request.endsAt().isAfter(request.startsAt())) {
+      violations.add(new Problem.Violation("endsAt", "must be after startsAt"));
+    } else if (request.startsAt().isBefore(event.startsAt)
+        || request.endsAt().isAfter(event.endsAt)) {
+      violations.add(new Problem.Violation("startsAt", "is outside the event's time"));
+    }
+    Registration registration = Registration.findById(registrationId);
+    if (registration == null || !registration.eventId.equals(eventId)) {
+      violations.add(new Problem.Violation("registrationId", "is not registered for this event"));
+    }
+    Invitation invitation =
+        Invitation.find("eventId = ?1 and listingId = ?2", eventId, listingId).firstResult();
+    if (invitation == null) {
+      violations.add(new Problem.Violation("listingId", "is not invited to this event"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.validation(violations));
+    }
+    if (invitation.status != Invitation.Status.CONFIRMED) {
+      throw ProblemException.conflict(
+          "specialist-not-confirmed",
+          "Specialist not confirmed",
+          "Individual consultations are booked with specialists who confirmed their invitation.");
+    }
+    String overlap = "startsAt < ?2 and endsAt > ?3";
+    if (Slot.count("listingId = ?1 and " + overlap, listingId, request.endsAt(), request.startsAt())
+        > 0) {
+      throw doubleBooked("The specialist already has a consultation at that time.");
+    }
+    if (Slot.count(
+            "registrationId = ?1 and " + overlap,
+            registrationId,
+            request.endsAt(),
+            request.startsAt())
+        > 0) {
+      throw doubleBooked("The SME already has a consultation at that time.");
+    }
+    Slot slot = new Slot();
+    slot.id = UUID.randomUUID();
+    slot.eventId = eventId;
+    slot.registrationId = registrationId;
+    slot.listingId = listingId;
+    slot.startsAt = request.startsAt();
+    slot.endsAt = request.endsAt();
+    slot.createdAt = now();
+    slot.persistAndFlush();
+    return slot;
+  }
+
+  private static UUID uuidOrNull(String value) {
+    try {
+      return Ids.uuid("id", value);
+    } catch (ProblemException e) {
+      return null;
+    }
+  }
+
+  private static ProblemException doubleBooked(String detail) {
+    return ProblemException.conflict("slot-double-booked", "Double booking", detail);
+  }
+
+  /** The slot's specialist or the event's support body records the outcome, once. */
+  @Transactional
+  public Slot recordOutcome(UUID eventId, UUID slotId, Caller caller, Outcome outcome) {
+    ConsultationEvent event = require(eventId, caller);
+    Slot slot = Slot.findById(slotId, LockModeType.PESSIMISTIC_WRITE);
+    if (slot == null || !slot.eventId.equals(event.id) || !seesSlot(event, slot, caller)) {
+      throw ProblemException.notFound("slot " + slotId);
+    }
+    List<Problem.Violation> violations =
+        new ArrayList<>(references.checkThemes("priorities", outcome.priorities()));
+    if (new HashSet<>(outcome.priorities()).size() != outcome.priorities().size()) {
+      violations.add(new Problem.Violation("priorities", "must name each theme once"));
+    }
+    if (!references.followUpCodes().contains(outcome.followUp())) {
+      violations.add(new Problem.Violation("followUp", "is not a follow-up code"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.validation(violations));
+    }
+    if (slot.outcomeRecordedAt != null) {
+      throw ProblemException.conflict(
+          "outcome-recorded",
+          "Outcome recorded",
+          "This consultation's outcome is already recorded.");
+    }
+    slot.issues = outcome.issues().stream().map(String::strip).toArray(String[]::new);
+    slot.priorities = outcome.priorities().toArray(Integer[]::new);
+    slot.followUp = outcome.followUp();
+    slot.outcomeRecordedAt = now();
+    return slot;
+  }
+
+  /** The event if the caller runs it, is invited to it, or is IPA; otherwise 404. */
+  public ConsultationEvent require(UUID id, Caller caller) {
+    ConsultationEvent event = ConsultationEvent.findById(id);
+    if (event == null || !visible(event, caller)) {
+      throw ProblemException.notFound("consultation event " + id);
+    }
+    return event;
+  }
+
+  private ConsultationEvent requireOwned(UUID id, Caller caller, boolean lock) {
+    ConsultationEvent event =
+        lock
+            ? ConsultationEvent.findById(id, LockModeType.PESSIMISTIC_WRITE)
+            : ConsultationEvent.findById(id);
+    if (event == null || !event.ownerSubject.equals(caller.subject())) {
+      throw ProblemException.notFound("consultation event " + id);
+    }
+    return event;
+  }
+
+  boolean runs(ConsultationEvent event, Caller caller) {
+    return caller.isSupportBody() && event.ownerSubject.equals(caller.subject());
+  }
+
+  private boolean visible(ConsultationEvent event, Caller caller) {
+    return caller.isIpa() || runs(event, caller) || !invitedListings(event, caller).isEmpty();
+  }
+
+  /** The caller's own listings invited to the event (empty for anyone but a specialist). */
+  Set<UUID> invitedListings(ConsultationEvent event, Caller caller) {
+    Set<UUID> own = new HashSet<>(caller.ownListingIds());
+    Set<UUID> invited = new HashSet<>();
+    if (own.isEmpty()) {
+      return invited;
+    }
+    Invitation.<Invitation>list("eventId", event.id).stream()
+        .map(i -> i.listingId)
+        .filter(own::contains)
+        .forEach(invited::add);
+    return invited;
+  }
+
+  private boolean seesSlot(ConsultationEvent event, Slot slot, Caller caller) {
+    return runs(event, caller) || invitedListings(event, caller).contains(slot.listingId);
+  }
+
+  /** The event as the caller may see it. */
+  public ConsultationEventView view(ConsultationEvent event, Caller caller) {
+    boolean all = caller.isIpa() || runs(event, caller);
+    Set<UUID> mine = all ? Set.of() : invitedListings(event, caller);
+    List<Invitation> invitations =
+        Invitation.<Invitation>list("eventId", event.id).stream()
+            .filter(i -> all || mine.contains(i.listingId))
+            .sorted((a, b) -> a.listingId.toString().compareTo(b.listingId.toString()))
+            .toList();
+    Map<UUID, String> names = new HashMap<>();
+    invitations.forEach(
+        i -> names.put(i.listingId, Listing.<Listing>findById(i.listingId).displayName));
+    List<Slot> slots =
+        Slot.<Slot>list("eventId = ?1 order by startsAt, id", event.id).stream()
+            .filter(s -> all || mine.contains(s.listingId))
+            .toList();
+    Set<UUID> slotSmes = new HashSet<>();
+    slots.forEach(s -> slotSmes.add(s.registrationId));
+    List<ConsultationEventView.RegistrationView> registrations =
+        Registration.<Registration>list("eventId = ?1 order by createdAt, id", event.id).stream()
+            .filter(r -> all || slotSmes.contains(r.id))
+            .map(ConsultationEventView.RegistrationView::of)
+            .toList();
+    return new ConsultationEventView(
+        event.id,
+        event.title,
+        event.startsAt,
+        event.endsAt,
+        event.venue,
+        event.online,
+        invitations.stream()
+            .map(
+                i ->
+                    new ConsultationEventView.InvitationView(
+                        i.listingId, names.get(i.listingId), i.status, i.respondedAt))
+            .toList(),
+        registrations,
+        slots.stream().map(ConsultationEventView.SlotView::of).toList(),
+        event.version);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

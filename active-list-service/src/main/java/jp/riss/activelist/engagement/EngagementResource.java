@@ -1,0 +1,179 @@
+package jp.riss.activelist.engagement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.riss.activelist.listing.Listing;
+import jp.riss.activelist.shortlist.Caller;
+import jp.riss.platform.idempotency.IdempotentRequests;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Preconditions;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/v1/active-list/engagements")
+@Produces(MediaType.APPLICATION_JSON)
+public class EngagementResource {
+
+  /** What the specialist reports of one visit. */
+  public record VisitReport(
+      @NotNull LocalDate visitedOn, @NotBlank @Size(max = 2000) String outcome) {}
+
+  public record Page(List<EngagementView> items, String next) {}
+
+  record Position(String at, String id) {}
+
+  record Fingerprint(String method, String path, Object body) {}
+
+  @Inject EngagementService engagements;
+  @Inject IdempotentRequests idempotency;
+  @Inject JsonWebToken token;
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
+  public Response create(
+      @Valid @NotNull NewEngagement body,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    Caller caller = Caller.of(token);
+    return idempotency.once(
+        caller.subject(),
+        idempotencyKey,
+        new Fingerprint("POST", uri.getPath(), body),
+        () -> {
+          Engagement engagement = engagements.create(caller, body);
+          return Response.created(
+                  uri.getAbsolutePathBuilder().path(engagement.id.toString()).build())
+              .tag(Preconditions.etag(engagement.version))
+              .entity(view(engagement))
+              .build();
+        });
+  }
+
+  @GET
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
+  @Transactional
+  public Page list(
+      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+      @QueryParam("cursor") String cursor) {
+    Caller caller = Caller.of(token);
+    StringBuilder query = new StringBuilder("1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (caller.isSpecialist()) {
+      List<UUID> own = caller.ownListingIds();
+      if (own.isEmpty()) {
+        return new Page(List.of(), null);
+      }
+      query.append(" and listingId in :own");
+      params.put("own", own);
+    } else if (caller.isSupportBody()) {
+      query.append(" and supportBodySubject = :subject");
+      params.put("subject", caller.subject());
+    }
+    Position after = Cursors.decode(cursor, Position.class);
+    if (after != null) {
+      query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+      params.put("at", cursorTime(after.at()));
+      params.put("id", Ids.uuid(Cursors.PARAM, after.id()));
+    }
+    query.append(" order by createdAt desc, id desc");
+    List<Engagement> found = Engagement.find(query.toString(), params).page(0, limit + 1).list();
+    boolean more = found.size() > limit;
+    List<Engagement> page = more ? found.subList(0, limit) : found;
+    Engagement last = page.isEmpty() ? null : page.get(page.size() - 1);
+    return new Page(
+        page.stream().map(this::view).toList(),
+        more
+            ? Cursors.nextLink(uri, new Position(last.createdAt.toString(), last.id.toString()))
+            : null);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
+  @Transactional
+  public Response get(@PathParam("id") String id) {
+    return ok(engagements.require(Ids.uuid("id", id), Caller.of(token)));
+  }
+
+  @PUT
+  @Path("/{id}/visits/{number}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SPECIALIST)
+  public Response recordVisit(
+      @PathParam("id") String id,
+      @PathParam("number") String number,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @Valid @NotNull VisitReport body) {
+    return ok(
+        engagements.recordVisit(
+            Ids.uuid("id", id),
+            visitNumber(number),
+            Caller.of(token),
+            ifMatch,
+            body.visitedOn(),
+            body.outcome()));
+  }
+
+  @POST
+  @Path("/{id}/complete")
+  @RolesAllowed({Roles.SPECIALIST, Roles.SUPPORT_BODY})
+  public Response complete(
+      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+    return ok(engagements.complete(Ids.uuid("id", id), Caller.of(token), ifMatch));
+  }
+
+  private Response ok(Engagement engagement) {
+    return Response.ok(view(engagement)).tag(Preconditions.etag(engagement.version)).build();
+  }
+
+  private EngagementView view(Engagement engagement) {
+    Listing listing = Listing.findById(engagement.listingId);
+    return EngagementView.of(engagement, listing.displayName);
+  }
+
+  private static int visitNumber(String number) {
+    if (number.matches("[1-3]")) {
+      return Integer.parseInt(number);
+    }
+    throw ProblemException.badRequest("number", "must be 1, 2 or 3");
+  }
+
+  private static OffsetDateTime cursorTime(String value) {
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package jp.riss.activelist.engagement;
+
+public enum EngagementStatus {
+  IN_PROGRESS,
+  COMPLETED
+}
