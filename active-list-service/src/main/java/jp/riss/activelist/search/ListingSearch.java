@@ -125,7 +125,9 @@ public class ListingSearch {
               && !java.util.Objects.equals(
                   indexed.registryVerifiedAt,
                   row.registry() == null ? null : row.registry().verifiedAt());
-      if (indexed == null || indexed.version != row.version() || registryChanged) {
+      // The inquiry load changes without a new version (an inquiry must not fail the owner's edit).
+      boolean loadChanged = indexed != null && indexed.openInquiries != row.openInquiries();
+      if (indexed == null || indexed.version != row.version() || registryChanged || loadChanged) {
         current.put(IndexedListing.of(row, current.codes(), today()));
       }
     }

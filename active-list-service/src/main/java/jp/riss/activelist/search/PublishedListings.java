@@ -59,8 +59,7 @@ class PublishedListings {
   }
 
   /**
-   * Listings (in any status) whose row, inquiry load or registry entry changed after {@code
-   * since}.
+   * Listings (in any status) whose row, inquiry load or registry entry changed after {@code since}.
    */
   List<StoredListing> changedSince(OffsetDateTime since) throws SQLException {
     return query(

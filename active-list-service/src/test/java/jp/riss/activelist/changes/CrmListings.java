@@ -26,6 +26,7 @@ public final class CrmListings {
     declared.put("affiliation", Map.of("kind", "INDEPENDENT"));
     declared.put("prefectures", List.of("26"));
     declared.put("themes", List.of(2));
+    declared.put("formats", List.of(Map.of("format", "online", "feePerSessionJpy", 15000)));
     declared.put(
         "contact",
         Map.of(

@@ -10,9 +10,9 @@ import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.riss.activelist.listing.Listings;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import jp.riss.activelist.listing.Listings;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 

@@ -290,7 +290,7 @@ class ListingSearchTest {
     String owner = "search-refresh-owner";
     String id = PublishedListingFixtures.create(owner, declared(m));
     assertEquals(List.of(), ids("q=" + m), "a draft is not searchable");
-    PublishedListingFixtures.publishDraft(id);
+    PublishedListingFixtures.publishDraft(owner, id);
     org.awaitility.Awaitility.await().until(() -> ids("q=" + m).equals(List.of(id)));
 
     String etag =

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.activelist.listing.Listings;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 
@@ -64,17 +65,14 @@ final class PublishedListingFixtures {
   /** Creates a draft as {@code owner} and publishes it; returns its id. */
   static String publish(String owner, Map<String, Object> declared) {
     String id = create(owner, declared);
-    publishDraft(id);
+    publishDraft(owner, id);
     return id;
   }
 
-  static void publishDraft(String id) {
-    given()
-        .filter(Contracts.validator())
-        .header("Authorization", "Bearer " + Tokens.of("ipa-reviewer", "search-reviewer"))
-        .post(LISTINGS + "/" + id + "/publish")
-        .then()
-        .statusCode(200);
+  /** Through the review flow: registry record, pledge, submission, approval. */
+  static void publishDraft(String owner, String id) {
+    Listings.ownedBy(id, owner);
+    Listings.publish(id);
   }
 
   static String create(String owner, Map<String, Object> declared) {
