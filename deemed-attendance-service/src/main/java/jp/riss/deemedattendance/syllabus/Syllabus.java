@@ -3,11 +3,15 @@ package jp.riss.deemedattendance.syllabus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Preconditions;
 
 /** Reads the syllabus and the theme mapping loaded by migrations, always in syllabus order. */
 @ApplicationScoped
@@ -37,6 +41,27 @@ public class Syllabus {
         .getResultStream()
         .findFirst()
         .map(SyllabusItemDetail::of);
+  }
+
+  /** The sub-item with its version, for the ETag of a read and an admin's change. */
+  public Optional<SyllabusItem> entity(String code) {
+    return Optional.ofNullable(em.find(SyllabusItem.class, code));
+  }
+
+  /** An IPA administrator marks a sub-item shaded (網掛け) or not. */
+  @Transactional
+  public SyllabusItemDetail shade(String code, String ifMatch, boolean shaded, String admin) {
+    SyllabusItem item =
+        entity(code).orElseThrow(() -> ProblemException.notFound("syllabus sub-item " + code));
+    Preconditions.requireIfMatch(ifMatch, item.version);
+    if (item.shaded != shaded) {
+      item.shaded = shaded;
+      item.updatedAt = OffsetDateTime.now();
+      item.updatedBy = admin;
+      // Flush so the ETag answered is the version stored.
+      em.flush();
+    }
+    return SyllabusItemDetail.of(item);
   }
 
   public List<Integer> areaNumbers() {

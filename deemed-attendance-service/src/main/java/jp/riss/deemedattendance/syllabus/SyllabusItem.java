@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -37,6 +38,16 @@ public class SyllabusItem {
   /** 網掛け: claims or courses on shaded sub-items alone are not enough. */
   @Column(nullable = false)
   public boolean shaded;
+
+  @Version
+  @Column(nullable = false)
+  public long version;
+
+  @Column(name = "updated_at")
+  public java.time.OffsetDateTime updatedAt;
+
+  @Column(name = "updated_by", columnDefinition = "text")
+  public String updatedBy;
 
   /** Guidance theme numbers whose engagements exercise this sub-item. */
   @ElementCollection

@@ -1,25 +1,40 @@
 package jp.riss.deemedattendance.syllabus;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+import jp.riss.platform.web.Preconditions;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The exam syllabus and the guidance-theme mapping, public and read only. */
+/**
+ * The exam syllabus and the guidance-theme mapping: public reads; IPA administrators set which
+ * sub-items are shaded.
+ */
 @Path("/api/v1/deemed-attendance")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
 public class SyllabusResource {
+
+  /** What an IPA administrator sends to change a sub-item's shading. */
+  public record ShadingChange(@NotNull Boolean shaded) {}
 
   public record Items<T>(List<T> items) {}
 
@@ -27,8 +42,10 @@ public class SyllabusResource {
   private static final Pattern NUMBER = Pattern.compile("[0-9]{1,2}");
 
   @Inject Syllabus syllabus;
+  @Inject JsonWebToken token;
 
   @GET
+  @PermitAll
   @Path("/syllabus-items")
   @Transactional
   public Items<SyllabusItemView> items(@Context UriInfo uri) {
@@ -36,18 +53,42 @@ public class SyllabusResource {
   }
 
   @GET
+  @PermitAll
   @Path("/syllabus-items/{code}")
   @Transactional
-  public SyllabusItemDetail item(@PathParam("code") String code) {
+  public Response item(@PathParam("code") String code) {
+    SyllabusItemDetail item =
+        syllabus
+            .item(checked(code))
+            .orElseThrow(() -> ProblemException.notFound("syllabus sub-item " + code));
+    long version = syllabus.entity(code).orElseThrow().version;
+    return Response.ok(item).tag(Preconditions.etag(version)).build();
+  }
+
+  @PUT
+  @Path("/syllabus-items/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.IPA_ADMIN)
+  public Response shade(
+      @PathParam("code") String code,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @Valid @NotNull ShadingChange body) {
+    SyllabusItemDetail item =
+        syllabus.shade(checked(code), ifMatch, body.shaded(), token.getSubject());
+    return Response.ok(item)
+        .tag(Preconditions.etag(syllabus.entity(code).orElseThrow().version))
+        .build();
+  }
+
+  private static String checked(String code) {
     if (code == null || !CODE.matcher(code).matches()) {
       throw ProblemException.badRequest("code", "must be a syllabus sub-item code such as 1-1");
     }
-    return syllabus
-        .item(code)
-        .orElseThrow(() -> ProblemException.notFound("syllabus sub-item " + code));
+    return code;
   }
 
   @GET
+  @PermitAll
   @Path("/theme-mappings")
   @Transactional
   public Items<ThemeMapping> themeMappings() {
