@@ -78,3 +78,84 @@ expiring=$(jq -c --arg today "$demo_today" 'select(.registrationNumber == "90000
 demo_call POST /registry-imports "$demo_admin" "$expiring" application/x-ndjson
 demo_expect "registry import (expiring registration)" 200 201
 echo "    registry import: $(jq -c '{updated, unchanged, suspended: (.suspendedListings // [] | length)}' <<<"$demo_json")"
+
+# 4. Matching through support bodies (skipped when the demo chamber already has its event).
+demo_company=$(RISS_TOKEN_TTL=900 "$here/token" company demo-company-kanda)
+demo_chamber=$(RISS_TOKEN_TTL=900 "$here/token" support-body demo-chamber-tokyo)
+demo_owner() { RISS_TOKEN_TTL=900 "$here/token" specialist "$(jq -r --arg r "$1" '.[] | select(.registrationNumber == $r) | .subject' "$demo_listings")"; }
+demo_etag() { curl -sS -o /dev/null -D - "$demo_api$1" -H "Authorization: Bearer $2" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r'; }
+demo_sme() { # demo_sme COMPANY PREFECTURE INDUSTRY THEMES(JSON) FORMAT
+  jq -nc --arg c "$1" --arg p "$2" --arg i "$3" --argjson t "$4" --arg f "$5" \
+    '{companyName: $c, industry: $i, prefecture: $p, sizeBand: "6-20", themes: $t, preferredFormat: $f, acceptsOnline: true}'
+}
+demo_call GET /consultation-events "$demo_chamber"
+demo_expect "listing the chamber's consultation events" 200
+if [ "$(jq '.items | length' <<<"$demo_json")" = 0 ]; then
+  # An SME asks 900001 directly, who accepts; one asks 900002, who declines (alternatives are
+  # offered); the chamber asks 900006 (capacity 1) on an SME's behalf, which fills her up.
+  inquiry() { # inquiry KEY TOKEN REGNO SME-JSON MESSAGE -> id
+    demo_call POST /inquiries "$2" "$(jq -nc --arg l "${demo_listing_id[$3]}" --argjson s "$4" --arg m "$5" \
+      '{listingId: $l, sme: $s, message: $m, contact: {name: "総務部 山田", email: "soumu@example.co.jp"}, consentToShareContact: true}')" \
+      application/json "Idempotency-Key: $1"
+    demo_expect "inquiry $1" 201
+    jq -r .id <<<"$demo_json"
+  }
+  i1=$(inquiry demo-inquiry-1 "$demo_company" 900001 "$(demo_sme 神田金属工業株式会社 13 E '[1]' on-site)" "取引先から情報セキュリティ規程の提出を求められています。")
+  o1=$(demo_owner 900001)
+  demo_call POST "/inquiries/$i1/accept" "$o1" "" application/json "If-Match: $(demo_etag "/inquiries/$i1" "$o1")"
+  demo_expect "accepting inquiry" 200
+  i2=$(inquiry demo-inquiry-2 "$demo_company" 900002 "$(demo_sme 神田金属工業株式会社 13 E '[3]' online)" "クラウドの利用ルールを作りたい。")
+  o2=$(demo_owner 900002)
+  demo_call POST "/inquiries/$i2/decline" "$o2" '{"reason":"schedule","note":"今月は予定が埋まっています"}' application/json "If-Match: $(demo_etag "/inquiries/$i2" "$o2")"
+  demo_expect "declining inquiry" 200
+  inquiry demo-inquiry-3 "$demo_chamber" 900006 "$(demo_sme 有限会社浅草印刷 13 P '[5]' lecture)" "従業員研修をお願いしたい。" >/dev/null
+  echo "    inquiries: 900001 accepted, 900002 declined (alternatives offered), 900006 now at capacity"
+
+  # A consultation event (相談会) with two specialists, two SMEs, slots and an outcome.
+  demo_call POST /consultation-events "$demo_chamber" "$(jq -nc --arg a "${demo_listing_id[900001]}" --arg b "${demo_listing_id[900007]}" \
+    '{title: "サイバーセキュリティ個別相談会", startsAt: "2026-12-10T13:00:00+09:00", endsAt: "2026-12-10T17:00:00+09:00",
+      venue: "東京商工会議所 会議室A", online: false, invitedListingIds: [$a, $b]}')"
+  demo_expect "creating the consultation event" 201
+  event=$(jq -r .id <<<"$demo_json")
+  for regno in 900001 900007; do
+    demo_call POST "/consultation-events/$event/invitations/${demo_listing_id[$regno]}/confirm" "$(demo_owner $regno)"
+    demo_expect "confirming the invitation of $regno" 200
+  done
+  demo_call POST "/consultation-events/$event/registrations" "$demo_chamber" '{"companyName":"神田金属工業株式会社","industry":"E","prefecture":"13","sizeBand":"21-50","themes":[1,5]}'
+  demo_expect "registering an SME" 201
+  sme1=$(jq -r .id <<<"$demo_json")
+  demo_call POST "/consultation-events/$event/registrations" "$demo_chamber" '{"companyName":"株式会社日本橋商事","industry":"I","prefecture":"13","sizeBand":"6-20","themes":[3]}'
+  demo_expect "registering an SME" 201
+  sme2=$(jq -r .id <<<"$demo_json")
+  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme1" --arg l "${demo_listing_id[900001]}" \
+    '{registrationId: $r, listingId: $l, startsAt: "2026-12-10T13:30:00+09:00", endsAt: "2026-12-10T14:00:00+09:00"}')"
+  demo_expect "booking a slot" 201
+  slot=$(jq -r .id <<<"$demo_json")
+  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme2" --arg l "${demo_listing_id[900007]}" \
+    '{registrationId: $r, listingId: $l, startsAt: "2026-12-10T14:00:00+09:00", endsAt: "2026-12-10T14:30:00+09:00"}')"
+  demo_expect "booking a slot" 201
+  demo_call POST "/consultation-events/$event/slots/$slot/outcome" "$(demo_owner 900001)" \
+    '{"issues":["情報セキュリティ規程がない","パスワードの使い回し"],"priorities":[1,5],"followUp":"GUIDANCE_ENGAGEMENT"}'
+  demo_expect "recording the outcome" 200
+  echo "    consultation event $event: 2 specialists, 2 SMEs, 2 slots, 1 outcome"
+
+  # On-site guidance (訪問指導) on theme 1 in three visits, completed: the verified track record
+  # grows and the deemed-attendance service receives activelist.engagement.v1.
+  demo_call POST /engagements "$demo_chamber" "$(jq -nc --arg l "${demo_listing_id[900001]}" \
+    '{listingId: $l, organisationName: "神田金属工業株式会社", themeNumber: 1, startedOn: "2026-09-01"}')"
+  demo_expect "arranging the guidance engagement" 201
+  engagement=$(jq -r .id <<<"$demo_json")
+  n=1
+  for outcome in "現状のリスクを洗い出した" "基本方針案を作成し既存規程を点検した" "関連規程案を作成した"; do
+    demo_call PUT "/engagements/$engagement/visits/$n" "$o1" "$(jq -nc --arg d "2026-09-0$((n * 3))" --arg o "$outcome" '{visitedOn: $d, outcome: $o}')" \
+      application/json "If-Match: $(demo_etag "/engagements/$engagement" "$o1")"
+    demo_expect "recording visit $n" 200
+    n=$((n + 1))
+  done
+  demo_call POST "/engagements/$engagement/complete" "$o1" "" application/json "If-Match: $(demo_etag "/engagements/$engagement" "$o1")"
+  demo_expect "completing the engagement" 200
+  echo "    guidance engagement $engagement completed (900001's verified track record: 1)"
+fi
+demo_call POST /shortlists "$demo_chamber" "{\"profile\":$(demo_sme 神田金属工業株式会社 13 E '[1,4]' on-site),\"k\":3,\"seed\":7}"
+demo_expect "a shortlist" 200
+echo "    shortlist for a Tokyo manufacturer (themes 1, 4): $(jq -c '[.candidates[] | {rank, name: .displayName, reasons}]' <<<"$demo_json" | cut -c1-200)"

@@ -66,6 +66,27 @@ class DeemedAttendanceE2EIT {
       number = created == 1 ? candidate : null;
     }
     assertNotNull(number, "a free registration number");
+    // The same specialist's Active List listing, whose verified training status follows the
+    // decisions below (deemedattendance.application.v1 -> active list).
+    String listing =
+        given()
+            .auth()
+            .oauth2(specialist)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "registrationNumber",
+                    number,
+                    "selfDeclared",
+                    Map.of(
+                        "displayName", "みなし 太郎",
+                        "affiliation", Map.of("kind", "INDEPENDENT"),
+                        "availability", Map.of("status", "ACCEPTING"))))
+            .post("/api/v1/active-list/listings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
 
     String id =
         given()
@@ -163,6 +184,7 @@ class DeemedAttendanceE2EIT {
         .then()
         .statusCode(201)
         .body("decision", equalTo("APPROVED"));
+    awaitTrainingStatus(specialist, listing, "APPROVED");
 
     // Every client-attested approval of today is drawn, so this one certainly is; the rate is
     // put back afterwards.
@@ -242,6 +264,25 @@ class DeemedAttendanceE2EIT {
         .statusCode(200)
         .body("items.decision", equalTo(List.of("APPROVED", "REVOKED")))
         .body("items[1].reviewer", equalTo(null));
+    awaitTrainingStatus(specialist, listing, "REVOKED");
+  }
+
+  /** The Active List shows the decision as the listing's verified training status. */
+  private static void awaitTrainingStatus(String specialist, String listing, String status) {
+    org.awaitility.Awaitility.await("verified deemed-attendance status " + status)
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .until(
+            () ->
+                status.equals(
+                    given()
+                        .auth()
+                        .oauth2(specialist)
+                        .get("/api/v1/active-list/listings/" + listing)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("verified.deemedAttendance.status")));
   }
 
   /** Sets the client-attested rate; answers the new version. */

@@ -141,6 +141,54 @@ class LocalStackE2EIT {
                     .getList("items.id", String.class)
                     .contains(id));
 
+    // An SME asks the specialist through the gateway; the specialist accepts.
+    String inquiry =
+        given()
+            .auth()
+            .oauth2(token("company", "e2e-company"))
+            .header("Idempotency-Key", "e2e-" + UUID.randomUUID())
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "listingId", id,
+                    "sme",
+                        Map.of(
+                            "companyName", "結合試験工業株式会社",
+                            "industry", "E",
+                            "prefecture", "13",
+                            "sizeBand", "6-20",
+                            "themes", List.of(1),
+                            "preferredFormat", "online",
+                            "acceptsOnline", true),
+                    "contact", Map.of("name", "総務 花子", "email", "soumu@example.jp"),
+                    "consentToShareContact", true))
+            .post("/api/v1/active-list/inquiries")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String inquiryEtag =
+        given()
+            .auth()
+            .oauth2(token("specialist", specialist))
+            .get("/api/v1/active-list/inquiries/" + inquiry)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    given()
+        .auth()
+        .oauth2(token("specialist", specialist))
+        .header("If-Match", inquiryEtag)
+        .post("/api/v1/active-list/inquiries/" + inquiry + "/accept")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACCEPTED"));
+
+    // A support body's CRM sync: the snapshot has the listing; after the withdrawal below, the
+    // feed continues with its tombstone.
+    String feedCursor = readFeedUntil(null, id, "UPSERT");
+
     // listing published -> Kafka -> the guide's read model.
     await("published listing " + id + " in the guide")
         .atMost(EVENT_DELIVERY)
@@ -159,6 +207,7 @@ class LocalStackE2EIT {
         .atMost(EVENT_DELIVERY)
         .pollInterval(Duration.ofMillis(100))
         .until(() -> !guideListsSpecialist(id));
+    readFeedUntil(feedCursor, id, "TOMBSTONE");
   }
 
   @Test
@@ -236,6 +285,36 @@ class LocalStackE2EIT {
   }
 
   // ------------------------------------------------------------------------- helpers ----
+
+  /**
+   * Reads the CRM change feed as a support body from {@code cursor} until caught up, and asserts
+   * that the last entry for the listing is of the given kind; answers the cursor to go on from.
+   */
+  private static String readFeedUntil(String cursor, String listingId, String kind) {
+    String at = cursor;
+    String last = null;
+    for (int pages = 0; pages < 1_000; pages++) {
+      var request =
+          given().auth().oauth2(token("support-body", "e2e-chamber")).queryParam("limit", 100);
+      if (at != null) {
+        request.queryParam("cursor", at);
+      }
+      Response page = request.get("/api/v1/active-list/changes");
+      assertEquals(200, page.statusCode(), () -> "changes: " + page.asString());
+      List<Map<String, Object>> items = page.jsonPath().getList("items");
+      for (Map<String, Object> item : items) {
+        if (listingId.equals(item.get("listingId"))) {
+          last = (String) item.get("kind");
+        }
+      }
+      at = page.jsonPath().getString("cursor");
+      if (page.jsonPath().getBoolean("caughtUp")) {
+        assertEquals(kind, last, "the feed's last entry for " + listingId);
+        return at;
+      }
+    }
+    return fail("the change feed never caught up");
+  }
 
   /** Whether the guide lists the listing for theme 1 in Tokyo, following `next` pages. */
   private static boolean guideListsSpecialist(String listingId) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
 /** Aggregates for IPA: no row ever names a specialist or an SME. */
@@ -16,6 +17,19 @@ public class ListingStatistics {
   public record ListingCount(String prefecture, int theme, String status, long listings) {}
 
   public record DemandCount(String prefecture, int theme, long diagnoses, long publishedListings) {}
+
+  /**
+   * One Japan month: inquiries sent, accepted, declined and expired in it, and guidance engagements
+   * (the matches that led to work) started and completed in it.
+   */
+  public record MonthCount(
+      String month,
+      long inquiries,
+      long accepted,
+      long declined,
+      long expired,
+      long engagementsStarted,
+      long engagementsCompleted) {}
 
   @Inject EntityManager em;
 
@@ -39,6 +53,48 @@ public class ListingStatistics {
                     ((Number) r[1]).intValue(),
                     (String) r[2],
                     ((Number) r[3]).longValue()))
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<MonthCount> inquiriesByMonth(YearMonth from, YearMonth to) {
+    String inMonth = "date_trunc('month', %s AT TIME ZONE 'Asia/Tokyo') = m.m";
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT to_char(m.m, 'YYYY-MM'),"
+                    + " (SELECT count(*) FROM inquiry WHERE "
+                    + inMonth.formatted("created_at")
+                    + "),"
+                    + " (SELECT count(*) FROM inquiry WHERE decline_reason IS NULL"
+                    + "   AND responded_at IS NOT NULL AND "
+                    + inMonth.formatted("responded_at")
+                    + "),"
+                    + " (SELECT count(*) FROM inquiry WHERE status = 'DECLINED' AND "
+                    + inMonth.formatted("responded_at")
+                    + "),"
+                    + " (SELECT count(*) FROM inquiry WHERE status = 'EXPIRED' AND "
+                    + inMonth.formatted("respond_by")
+                    + "),"
+                    + " (SELECT count(*) FROM guidance_engagement"
+                    + "   WHERE date_trunc('month', started_on) = m.m),"
+                    + " (SELECT count(*) FROM guidance_engagement WHERE status = 'COMPLETED'"
+                    + "   AND date_trunc('month', completed_on) = m.m)"
+                    + " FROM generate_series(CAST(?1 AS timestamp), CAST(?2 AS timestamp),"
+                    + "   interval '1 month') AS m(m) ORDER BY m.m")
+            .setParameter(1, from.atDay(1).atStartOfDay())
+            .setParameter(2, to.atDay(1).atStartOfDay())
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new MonthCount(
+                    (String) r[0],
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(),
+                    ((Number) r[4]).longValue(),
+                    ((Number) r[5]).longValue(),
+                    ((Number) r[6]).longValue()))
         .toList();
   }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -28,6 +29,36 @@ public class StatisticsResource {
   public record Listings(List<ListingStatistics.ListingCount> items) {}
 
   public record Demand(LocalDate from, LocalDate to, List<ListingStatistics.DemandCount> items) {}
+
+  public record Inquiries(
+      YearMonth from, YearMonth to, List<ListingStatistics.MonthCount> months) {}
+
+  /** Japan months, both inclusive; without a period the last 12 months; at most 60 months. */
+  @GET
+  @Path("/inquiries")
+  @Transactional
+  public Inquiries inquiries(@QueryParam("from") String from, @QueryParam("to") String to) {
+    YearMonth last = month("to", to, YearMonth.now(JAPAN));
+    YearMonth first = month("from", from, last.minusMonths(11));
+    if (first.isAfter(last)) {
+      throw ProblemException.badRequest("from", "must not be after to");
+    }
+    if (first.plusMonths(59).isBefore(last)) {
+      throw ProblemException.badRequest("from", "must be at most 60 months before to");
+    }
+    return new Inquiries(first, last, statistics.inquiriesByMonth(first, last));
+  }
+
+  static YearMonth month(String name, String value, YearMonth otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return YearMonth.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(name, "must be a month such as 2026-04");
+    }
+  }
 
   @GET
   @Path("/listings")

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.riss.activelist.inquiry.Matching;
 import jp.riss.activelist.listing.Listings;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
@@ -69,6 +70,35 @@ class StatisticsTest {
       }
     }
     assertEquals(cell(before, "13", 2, "PUBLISHED"), cell(after, "13", 2, "PUBLISHED"));
+  }
+
+  private static long month(JsonPath stats, String month, String field) {
+    List<Map<String, Object>> months = stats.getList("months");
+    return months.stream()
+        .filter(m -> month.equals(m.get("month")))
+        .mapToLong(m -> ((Number) m.get(field)).longValue())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void inquiriesAndMatchesAreCountedPerJapanMonth() {
+    String now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+    JsonPath before = get("/inquiries");
+    String listing = Matching.publishedListing("stats-inq", "capacity", 5);
+    String accepted = Matching.sent("stats-company", listing, true);
+    String declined = Matching.sent("stats-company", listing, false);
+    Matching.act("specialist", "stats-inq", accepted, "accept", null).statusCode(200);
+    Matching.act("specialist", "stats-inq", declined, "decline", Map.of("reason", "schedule"))
+        .statusCode(200);
+
+    JsonPath after = get("/inquiries?from=" + now + "&to=" + now);
+    assertEquals(1, after.getList("months").size());
+    assertEquals(month(before, now, "inquiries") + 2, month(after, now, "inquiries"));
+    assertEquals(month(before, now, "accepted") + 1, month(after, now, "accepted"));
+    assertEquals(month(before, now, "declined") + 1, month(after, now, "declined"));
+    assertEquals(12, before.getList("months").size(), "the last 12 months by default");
+    assertEquals(0, month(get("/inquiries?from=2019-01&to=2019-03"), "2019-02", "inquiries"));
   }
 
   @Test
@@ -135,7 +165,7 @@ class StatisticsTest {
 
   @Test
   void onlyIpaReadsStatistics() {
-    for (String path : List.of("/listings", "/demand")) {
+    for (String path : List.of("/listings", "/demand", "/inquiries")) {
       given().get(PATH + path).then().statusCode(401);
       for (String role :
           List.of("specialist", "company", "support-body", "certifier", "alumni", "camp-office")) {
