@@ -77,7 +77,7 @@ expiring=$(jq -c --arg today "$demo_today" 'select(.registrationNumber == "90000
   | .expiresOn = (($today | strptime("%Y-%m-%d") | mktime) + 30*86400 | strftime("%Y-%m-%d"))' <<<"$registry")
 demo_call POST /registry-imports "$demo_admin" "$expiring" application/x-ndjson
 demo_expect "registry import (expiring registration)" 200 201
-echo "    registry import: $(jq -c '{updated, unchanged, suspended: (.suspendedListings // [] | length)}' <<<"$demo_json")"
+echo "    registry import: $(jq -c '{updated, unchanged, suspended: [.suspended[]? | {registrationNumber, reasons: [.failedCriteria[]?.code]}]}' <<<"$demo_json")"
 
 # 4. Matching through support bodies (skipped when the demo chamber already has its event).
 demo_company=$(RISS_TOKEN_TTL=900 "$here/token" company demo-company-kanda)

@@ -83,7 +83,8 @@ class LocalStackE2EIT {
         .then()
         .statusCode(201)
         .body("created", equalTo(1));
-    String pledge = given().get("/api/v1/active-list/ethics-pledge").then().extract().path("version");
+    String pledge =
+        given().get("/api/v1/active-list/ethics-pledge").then().extract().path("version");
     given()
         .auth()
         .oauth2(token("specialist", specialist))
@@ -150,18 +151,21 @@ class LocalStackE2EIT {
             .contentType(ContentType.JSON)
             .body(
                 Map.of(
-                    "listingId", id,
+                    "listingId",
+                    id,
                     "sme",
-                        Map.of(
-                            "companyName", "結合試験工業株式会社",
-                            "industry", "E",
-                            "prefecture", "13",
-                            "sizeBand", "6-20",
-                            "themes", List.of(1),
-                            "preferredFormat", "online",
-                            "acceptsOnline", true),
-                    "contact", Map.of("name", "総務 花子", "email", "soumu@example.jp"),
-                    "consentToShareContact", true))
+                    Map.of(
+                        "companyName", "結合試験工業株式会社",
+                        "industry", "E",
+                        "prefecture", "13",
+                        "sizeBand", "6-20",
+                        "themes", List.of(1),
+                        "preferredFormat", "online",
+                        "acceptsOnline", true),
+                    "contact",
+                    Map.of("name", "総務 花子", "email", "soumu@example.jp"),
+                    "consentToShareContact",
+                    true))
             .post("/api/v1/active-list/inquiries")
             .then()
             .statusCode(201)

@@ -23,17 +23,46 @@ public class ChangeFeedBackfill {
   @Inject EntityManager em;
   @Inject ChangeFeed feed;
 
+  /** Listings appended per transaction: a large list must not become one long transaction. */
+  static final int BATCH = 500;
+
+  /**
+   * Runs off the startup thread: a service with many listings published before the feed existed
+   * becomes ready at once and fills the feed in batches meanwhile.
+   */
   void onStart(@Observes StartupEvent event) {
-    int added = run();
-    if (added > 0) {
-      LOG.infof("change feed: added %d listings published before it existed", added);
-    }
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                int added = run();
+                if (added > 0) {
+                  LOG.infof("change feed: added %d listings published before it existed", added);
+                }
+              } catch (RuntimeException e) {
+                LOG.warn("change feed backfill stopped; the next start resumes it", e);
+              }
+            },
+            "change-feed-backfill");
+    worker.setDaemon(true);
+    worker.start();
   }
 
   /**
    * @return how many listings were added to the feed
    */
   public int run() {
+    int total = 0;
+    while (true) {
+      int added = batch();
+      total += added;
+      if (added < BATCH) {
+        return total;
+      }
+    }
+  }
+
+  private int batch() {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -43,6 +72,7 @@ public class ChangeFeedBackfill {
                           "SELECT CAST(l.id AS text) FROM listing l WHERE l.status = 'PUBLISHED'"
                               + " AND NOT EXISTS (SELECT 1 FROM listing_change c"
                               + " WHERE c.listing_id = l.id) ORDER BY l.published_at, l.id")
+                      .setMaxResults(BATCH)
                       .getResultList();
               for (String id : missing) {
                 feed.append(Listing.findById(UUID.fromString(id)));

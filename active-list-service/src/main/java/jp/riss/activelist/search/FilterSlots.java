@@ -24,6 +24,12 @@ final class FilterSlots {
     }
   }
 
+  /** The listings with {@code value} (empty when none has it). */
+  Slots of(String value) {
+    Slots slots = byValue.get(value);
+    return slots == null ? new Slots() : slots;
+  }
+
   boolean has(int slot, String value) {
     Slots slots = byValue.get(value);
     return slots != null && slots.contains(slot);

@@ -38,8 +38,11 @@ public interface SearchConfig {
     @WithDefault("5m")
     Duration epoch();
 
-    /** How often counted impressions are written (in one batch, off the request path). */
-    @WithDefault("5s")
+    /**
+     * How often counted impressions are written (in one batch, off the request path). Longer folds
+     * more impressions of a listing into one row update; the exposure damping reads hours.
+     */
+    @WithDefault("30s")
     Duration flushInterval();
   }
 

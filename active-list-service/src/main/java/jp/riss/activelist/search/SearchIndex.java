@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jp.riss.activelist.listing.SelfDeclared;
 
@@ -31,6 +32,15 @@ final class SearchIndex {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private IndexedListing[] docs = new IndexedListing[1024];
+
+  /*
+   * What ranking reads of every candidate, by slot in flat arrays: a search may rank all listings,
+   * and walking arrays in order is many times faster than visiting 50,000 scattered objects.
+   */
+  private int[] tiers = new int[1024];
+  private long[] salts = new long[1024];
+  private double[] weightsCurrent = new double[1024];
+  private double[] weightsPrevious = new double[1024];
   private final Map<UUID, Integer> slotOf = new HashMap<>();
   private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
   private int nextSlot;
@@ -47,6 +57,18 @@ final class SearchIndex {
   private final Map<SelfDeclared.Affiliation.Kind, Slots> affiliations =
       new EnumMap<>(SelfDeclared.Affiliation.Kind.class);
   private final Map<Integer, Postings> bigrams = new HashMap<>();
+
+  /**
+   * Facet counts depend on the filters only, not on the session's rotation or the page, and the
+   * index changes far more rarely than it is searched: they are kept per filter set until the next
+   * change of any listing ({@link #changes}).
+   */
+  private final Map<SearchQuery.Filters, CountedFacets> facetCache = new ConcurrentHashMap<>();
+
+  private static final int FACET_CACHE_ENTRIES = 10_000;
+  private long changes;
+
+  private record CountedFacets(long changes, Facets facets) {}
 
   private ExposureEpoch current = ExposureEpoch.NONE;
   private ExposureEpoch previous = ExposureEpoch.NONE;
@@ -99,17 +121,31 @@ final class SearchIndex {
       } else {
         slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
         if (slot >= docs.length) {
-          docs = Arrays.copyOf(docs, docs.length * 2);
+          int length = docs.length * 2;
+          docs = Arrays.copyOf(docs, length);
+          tiers = Arrays.copyOf(tiers, length);
+          salts = Arrays.copyOf(salts, length);
+          weightsCurrent = Arrays.copyOf(weightsCurrent, length);
+          weightsPrevious = Arrays.copyOf(weightsPrevious, length);
         }
         slotOf.put(listing.id, slot);
       }
       listing.exposureCurrent = factor(current, listing.id);
       listing.exposurePrevious = factor(previous, listing.id);
       docs[slot] = listing;
+      rankingFields(slot, listing);
       index(slot, listing);
+      changes++;
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  private void rankingFields(int slot, IndexedListing listing) {
+    tiers[slot] = ExposureBalancer.tier(listing);
+    salts[slot] = listing.rotationSalt;
+    weightsCurrent[slot] = balancer.weight(listing, false);
+    weightsPrevious[slot] = balancer.weight(listing, true);
   }
 
   /** Drops a listing that is no longer published (no-op if it was not indexed). */
@@ -118,6 +154,7 @@ final class SearchIndex {
     try {
       Integer slot = slotOf.remove(id);
       if (slot != null) {
+        changes++;
         unindex(slot, docs[slot]);
         docs[slot] = null;
         freeSlots.push(slot);
@@ -133,10 +170,12 @@ final class SearchIndex {
     try {
       previous = current;
       current = epoch;
-      for (IndexedListing listing : docs) {
+      for (int slot = 0; slot < docs.length; slot++) {
+        IndexedListing listing = docs[slot];
         if (listing != null) {
           listing.exposurePrevious = listing.exposureCurrent;
           listing.exposureCurrent = factor(current, listing.id);
+          rankingFields(slot, listing);
         }
       }
     } finally {
@@ -218,26 +257,40 @@ final class SearchIndex {
         epoch = current.epoch();
       }
       Slots candidates = filter(query);
-      Slots matched = new Slots(nextSlot);
+      char[] singleCharacters = singleCharacters(query);
+      Slots[] requested = requested(query);
+      SearchQuery.Filters filters = query.filters();
+      CountedFacets counted = facetCache.get(filters);
+      Facets facets = counted != null && counted.changes() == changes ? counted.facets() : null;
+      Slots matched = facets == null ? new Slots(nextSlot) : null;
       int limit = query.limit();
       PriorityQueue<Ranked> best = new PriorityQueue<>(limit + 2, Ranked.WORST_FIRST);
       int total = 0;
+      boolean checkListing = query.maxFee() != null || singleCharacters.length > 0;
+      boolean rotation = query.sort() == SearchQuery.Sort.ROTATION;
+      double[] weights = previousEpoch ? weightsPrevious : weightsCurrent;
       for (int slot = candidates.next(0); slot >= 0; slot = candidates.next(slot + 1)) {
-        IndexedListing listing = docs[slot];
-        if (!accepts(query, listing)) {
+        int tier = tiers[slot];
+        if (query.acceptingOnly() && tier == ExposureBalancer.SATURATED) {
           continue;
         }
-        matched.add(slot);
+        if (checkListing && !accepts(query, docs[slot], singleCharacters)) {
+          continue;
+        }
+        if (matched != null) {
+          matched.add(slot);
+        }
         total++;
-        int tier = ExposureBalancer.tier(listing);
-        long primary = primary(query, slot, listing);
-        double key =
-            ExposureBalancer.rotationKey(
-                seed, listing.rotationSalt, balancer.weight(listing, previousEpoch));
-        // Most candidates rank below a full page: compare before allocating anything for them.
-        if (best.size() > limit && !before(tier, primary, key, listing.id, best.peek().position)) {
+        long primary =
+            rotation
+                ? -matchedValues(requested, slot)
+                : primary(query, slot, docs[slot], requested);
+        double key = ExposureBalancer.rotationKey(seed, salts[slot], weights[slot]);
+        // Most candidates rank below a full page: compare before touching anything else of them.
+        if (best.size() > limit && !before(tier, primary, key, slot, best.peek().position)) {
           continue;
         }
+        IndexedListing listing = docs[slot];
         RankPosition position = new RankPosition(seed, epoch, 0, tier, primary, key, listing.id);
         if (after != null && !position.isAfter(after)) {
           continue;
@@ -265,7 +318,7 @@ final class SearchIndex {
           page.stream().map(r -> r.listing.summary).toList(),
           offset + 1,
           total,
-          facets(matched),
+          facets != null ? facets : countFacets(filters, matched),
           seed,
           next);
     } finally {
@@ -273,7 +326,7 @@ final class SearchIndex {
     }
   }
 
-  private static boolean before(int tier, long primary, double key, UUID id, RankPosition other) {
+  private boolean before(int tier, long primary, double key, int slot, RankPosition other) {
     if (tier != other.tier()) {
       return tier < other.tier();
     }
@@ -283,7 +336,7 @@ final class SearchIndex {
     if (key != other.key()) {
       return key > other.key();
     }
-    return id.compareTo(other.id()) < 0;
+    return docs[slot].id.compareTo(other.id()) < 0;
   }
 
   private record Ranked(RankPosition position, IndexedListing listing) {
@@ -358,42 +411,69 @@ final class SearchIndex {
   }
 
   /** Conditions checked per candidate: fee limits, availability, one-character words. */
-  private static boolean accepts(SearchQuery q, IndexedListing listing) {
+  /**
+   * The checks no bitset answers. Runs once per candidate (up to every listing), so it touches only
+   * arrays prepared once per query: an iterator here costs more than the whole ranking.
+   */
+  private static boolean accepts(SearchQuery q, IndexedListing listing, char[] singleCharacters) {
     if (q.maxFee() != null && listing.lowestFee(q.formats()) > q.maxFee()) {
       return false;
     }
     if (q.acceptingOnly() && ExposureBalancer.tier(listing) == ExposureBalancer.SATURATED) {
       return false;
     }
-    for (String word : q.words()) {
-      if (word.length() == 1 && listing.text.indexOf(word.charAt(0)) < 0) {
+    for (int i = 0; i < singleCharacters.length; i++) {
+      if (listing.text.indexOf(singleCharacters[i]) < 0) {
         return false;
       }
     }
     return true;
   }
 
+  /** Query words of one character, which the bigram index cannot narrow down. */
+  private static char[] singleCharacters(SearchQuery q) {
+    StringBuilder singles = new StringBuilder();
+    for (String word : q.words()) {
+      if (word.length() == 1) {
+        singles.append(word.charAt(0));
+      }
+    }
+    return singles.toString().toCharArray();
+  }
+
   /** The sort key before the rotation: fewer unmatched requested values, or the explicit sort. */
-  private long primary(SearchQuery q, int slot, IndexedListing listing) {
+  private static long primary(SearchQuery q, int slot, IndexedListing listing, Slots[] requested) {
     return switch (q.sort()) {
       case FEE -> listing.lowestFee(q.formats());
       case YEARS_REGISTERED -> listing.yearsRegistered < 0 ? 1 : -listing.yearsRegistered;
-      case ROTATION -> -matchedValues(q, slot);
+      case ROTATION -> -matchedValues(requested, slot);
     };
   }
 
-  private int matchedValues(SearchQuery q, int slot) {
+  private static int matchedValues(Slots[] requested, int slot) {
     int matched = 0;
-    for (String theme : q.themes()) {
-      matched += themes.has(slot, theme) ? 1 : 0;
-    }
-    for (String industry : q.industries()) {
-      matched += industries.has(slot, industry) ? 1 : 0;
-    }
-    for (String qualification : q.qualifications()) {
-      matched += qualifications.has(slot, qualification) ? 1 : 0;
+    for (int i = 0; i < requested.length; i++) {
+      matched += requested[i].contains(slot) ? 1 : 0;
     }
     return matched;
+  }
+
+  /** The listings of each requested theme, industry and qualification, looked up once. */
+  private Slots[] requested(SearchQuery q) {
+    List<Slots> requested = new ArrayList<>();
+    q.themes().forEach(theme -> requested.add(themes.of(theme)));
+    q.industries().forEach(industry -> requested.add(industries.of(industry)));
+    q.qualifications().forEach(qualification -> requested.add(qualifications.of(qualification)));
+    return requested.toArray(Slots[]::new);
+  }
+
+  private Facets countFacets(SearchQuery.Filters filters, Slots matched) {
+    Facets facets = facets(matched);
+    if (facetCache.size() >= FACET_CACHE_ENTRIES) {
+      facetCache.clear();
+    }
+    facetCache.put(filters, new CountedFacets(changes, facets));
+    return facets;
   }
 
   private Facets facets(Slots result) {

@@ -33,6 +33,37 @@ record SearchQuery(
     int limit,
     RankPosition after) {
 
+  /** The part of a query that decides which listings match (not their order, not the page). */
+  record Filters(
+      List<String> themes,
+      List<String> prefectures,
+      boolean includeOnline,
+      List<String> industries,
+      List<String> formats,
+      Integer maxFee,
+      boolean firstFree,
+      List<String> qualifications,
+      List<String> engagementLengths,
+      SelfDeclared.Affiliation.Kind affiliation,
+      boolean acceptingOnly,
+      List<String> words) {}
+
+  Filters filters() {
+    return new Filters(
+        themes,
+        prefectures,
+        includeOnline,
+        industries,
+        formats,
+        maxFee,
+        firstFree,
+        qualifications,
+        engagementLengths,
+        affiliation,
+        acceptingOnly,
+        words);
+  }
+
   static final int MAX_QUERY_LENGTH = 200;
   static final int MAX_WORDS = 10;
   static final int MAX_VALUES = 50;

@@ -157,6 +157,25 @@ class ListingSearchTest {
   }
 
   @Test
+  void facetsOfARepeatedSearchFollowEveryChangeOfTheList() {
+    String m = marker();
+    publish("search-facets-again-1", declared(m, "themes", List.of(3)));
+    java.util.function.Supplier<Integer> theme3 =
+        () ->
+            given()
+                .get(LISTINGS + "?q=" + m)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("facets.theme.find { it.code == '3' }.count");
+    assertEquals(1, theme3.get());
+    assertEquals(1, theme3.get(), "the same search again: the same counts");
+    publish("search-facets-again-2", declared(m, "themes", List.of(3)));
+    org.awaitility.Awaitility.await().until(() -> theme3.get() == 2);
+  }
+
+  @Test
   void facetsCountTheWholeResultSetNotThePage() {
     String m = marker();
     publish("search-facets-1", declared(m, "themes", List.of(1, 4), "prefectures", List.of("13")));
