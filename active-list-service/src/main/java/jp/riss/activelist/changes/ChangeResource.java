@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.PageLimit;
 
 /**
  * The change feed for CRM sync. Support bodies keep copies of the list; IPA reads it to check what

@@ -20,12 +20,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import jp.riss.activelist.changes.PageLimit;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.PageLimit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Support bodies register endpoints that get the change feed pushed to them. */

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import jp.riss.deemedattendance.Paging;
 import jp.riss.deemedattendance.application.Views.ApplicationSummary;
 import jp.riss.deemedattendance.application.Views.ApplicationView;
 import jp.riss.deemedattendance.application.Views.EntryView;
@@ -29,6 +28,7 @@ import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -125,7 +125,7 @@ public class ApplicationResource {
     Applications.Slice slice =
         applications.mine(
             token.getSubject(),
-            Paging.limit(limit),
+            PageLimit.parse(limit, 20, 100),
             Cursors.decode(cursor, Applications.Position.class));
     return new Page(
         slice.items().stream().map(ApplicationSummary::of).toList(),

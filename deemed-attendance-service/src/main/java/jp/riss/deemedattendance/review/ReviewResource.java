@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.riss.deemedattendance.Paging;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.application.Views.ApplicationView;
 import jp.riss.deemedattendance.audit.Strata;
@@ -34,6 +33,7 @@ import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -58,7 +58,8 @@ public class ReviewResource {
       @QueryParam(Cursors.PARAM) String cursor,
       @Context UriInfo uri) {
     Reviews.Slice slice =
-        reviews.queue(Paging.limit(limit), Cursors.decode(cursor, Reviews.Position.class));
+        reviews.queue(
+            PageLimit.parse(limit, 20, 100), Cursors.decode(cursor, Reviews.Position.class));
     LocalDate today = RenewalCalendar.today();
     List<QueueItem> items =
         slice.items().stream()

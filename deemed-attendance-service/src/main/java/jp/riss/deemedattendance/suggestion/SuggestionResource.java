@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import jp.riss.deemedattendance.Paging;
 import jp.riss.deemedattendance.application.ExperienceEntry;
 import jp.riss.deemedattendance.application.Views.EntryView;
 import jp.riss.platform.idempotency.IdempotentRequests;
@@ -29,6 +28,7 @@ import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -85,7 +85,7 @@ public class SuggestionResource {
     Suggestions.Slice slice =
         suggestions.mine(
             token.getSubject(),
-            Paging.limit(limit),
+            PageLimit.parse(limit, 20, 100),
             Cursors.decode(cursor, Suggestions.Position.class));
     return new Page(
         slice.items().stream().map(SuggestionView::of).toList(),

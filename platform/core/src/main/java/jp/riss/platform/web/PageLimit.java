@@ -1,15 +1,17 @@
-package jp.riss.activelist.changes;
+package jp.riss.platform.web;
 
 import jp.riss.platform.problem.ProblemException;
 
-/**
- * The {@code limit} query parameter, read from text so that "abc" or 0 is a 400 naming {@code
- * limit} rather than a framework default answer.
- */
+/** The {@code limit} of a cursor-paged list, given as text so that any bad value is named. */
 public final class PageLimit {
 
   private PageLimit() {}
 
+  /**
+   * @return {@code byDefault} when absent, else the value if it is a whole number from 1 to {@code
+   *     max}
+   * @throws ProblemException 400 naming {@code limit} otherwise
+   */
   public static int parse(String value, int byDefault, int max) {
     if (value == null) {
       return byDefault;
@@ -22,6 +24,6 @@ public final class PageLimit {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ProblemException.badRequest("limit", "must be an integer from 1 to " + max);
+    throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + max);
   }
 }
