@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingStatus;
-import jp.riss.activelist.listing.SelfDeclared;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.activelist.shortlist.MatchingReferences;
 import jp.riss.platform.events.EventSource;
@@ -31,6 +32,8 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class InquiryService {
+
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /** Closing: COMPLETED once accepted; CANCELLED by either side once accepted, or by the sender. */
   public enum Outcome {
@@ -95,7 +98,7 @@ public class InquiryService {
           "Listing not published",
           "The listing is not in the public list now; choose another specialist.");
     }
-    if (listing.availability == SelfDeclared.Availability.Status.NOT_ACCEPTING) {
+    if (!listing.selfDeclared().availability().accepting(LocalDate.now(JAPAN))) {
       return ProblemException.conflict(
           "listing-not-accepting",
           "Specialist not accepting inquiries",

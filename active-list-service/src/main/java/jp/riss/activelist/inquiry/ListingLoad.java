@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingTouched;
 
 /**
@@ -27,7 +28,8 @@ class ListingLoad {
         em.createNativeQuery(
                 "UPDATE listing SET open_inquiries = open_inquiries + 1, load_changed_at = now()"
                     + " WHERE id = ?1"
-                    + " AND status = 'PUBLISHED' AND availability <> 'NOT_ACCEPTING'"
+                    + " AND status = 'PUBLISHED' AND "
+                    + Listing.ACCEPTING_TODAY_SQL
                     + " AND open_inquiries < capacity")
             .setParameter(1, listingId)
             .executeUpdate();

@@ -155,6 +155,14 @@ public class Listing extends PanacheEntityBase {
   @Column(name = "published_at")
   public OffsetDateTime publishedAt;
 
+  /**
+   * The SQL form of {@link SelfDeclared.Availability#accepting} for today in Japan, for queries
+   * that choose listings to send inquiries to.
+   */
+  public static final String ACCEPTING_TODAY_SQL =
+      "(availability <> 'NOT_ACCEPTING'"
+          + " OR unavailable_until < CAST(timezone('Asia/Tokyo', now()) AS date))";
+
   public static Optional<Listing> byRegistrationNumber(String registrationNumber) {
     return find("registrationNumber", registrationNumber).firstResultOptional();
   }

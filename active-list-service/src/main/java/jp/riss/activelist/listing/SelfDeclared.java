@@ -120,6 +120,12 @@ public record SelfDeclared(
 
   /** The specialist's own status (seed line 622), e.g. not accepting until a date. */
   public record Availability(@NotNull Status status, java.time.LocalDate until) {
+
+    /** Whether new inquiries are taken on {@code day}: "not accepting until" ends after it. */
+    public boolean accepting(java.time.LocalDate day) {
+      return status != Status.NOT_ACCEPTING || (until != null && day.isAfter(until));
+    }
+
     public enum Status {
       ACCEPTING,
       LIMITED,

@@ -77,7 +77,7 @@ final class IndexedListing {
         row.formats().stream()
             .mapToInt(f -> f.feePerSessionJpy() == null ? NO_FEE : f.feePerSessionJpy())
             .toArray();
-    notAccepting = row.availability().status() == SelfDeclared.Availability.Status.NOT_ACCEPTING;
+    notAccepting = !row.availability().accepting(today);
     limited = row.availability().status() == SelfDeclared.Availability.Status.LIMITED;
     capacity = Math.max(1, row.capacity());
     openInquiries = row.openInquiries();

@@ -61,7 +61,9 @@ public class Shortlister {
     List<Object> ids =
         em.createNativeQuery(
                 "SELECT id FROM listing WHERE status = 'PUBLISHED'"
-                    + " AND availability <> 'NOT_ACCEPTING' AND open_inquiries < capacity"
+                    + " AND "
+                    + Listing.ACCEPTING_TODAY_SQL
+                    + " AND open_inquiries < capacity"
                     + " AND (?1 = ANY (prefectures) OR (?2 AND online_nationwide))"
                     + " AND themes && CAST(?3 AS integer[])")
             .setParameter(1, profile.prefecture())

@@ -201,6 +201,26 @@ class InquiryFlowTest {
   }
 
   @Test
+  void notAcceptingUntilADateEndsAfterThatDate() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    String back =
+        Matching.publishedListing(
+            "flow-spec-back",
+            "availability",
+            Map.of("status", "NOT_ACCEPTING", "until", today.minusDays(1).toString()));
+    Matching.send("company", "flow-sme-back", Matching.inquiry(back, Matching.sme(), false))
+        .statusCode(201);
+    String away =
+        Matching.publishedListing(
+            "flow-spec-away",
+            "availability",
+            Map.of("status", "NOT_ACCEPTING", "until", today.toString()));
+    Matching.send("company", "flow-sme-back", Matching.inquiry(away, Matching.sme(), false))
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/listing-not-accepting"));
+  }
+
+  @Test
   void aFullNotAcceptingOrUnpublishedListingTakesNoInquiryAndNothingIsStored() throws Exception {
     String full = Matching.publishedListing("flow-spec-g", "capacity", 1);
     Matching.sent("flow-sme-g", full, false);

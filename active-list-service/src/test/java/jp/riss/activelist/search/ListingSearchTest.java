@@ -157,6 +157,24 @@ class ListingSearchTest {
   }
 
   @Test
+  void notAcceptingUntilAPastDateCountsAsAcceptingAgain() {
+    String m = marker();
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    String back =
+        publish(
+            "search-back",
+            declared(
+                m,
+                "availability",
+                Map.of("status", "NOT_ACCEPTING", "until", today.minusDays(1).toString())));
+    publish(
+        "search-away",
+        declared(m, "availability", Map.of("status", "NOT_ACCEPTING", "until", today.toString())));
+    assertEquals(List.of(back), ids("acceptingOnly=true&q=" + m));
+    assertEquals(2, ids("q=" + m).size());
+  }
+
+  @Test
   void facetsOfARepeatedSearchFollowEveryChangeOfTheList() {
     String m = marker();
     publish("search-facets-again-1", declared(m, "themes", List.of(3)));
