@@ -46,8 +46,6 @@ public class ConsultationEventResource {
 
   record Position(String at, String id) {}
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject ConsultationService consultations;
   @Inject IdempotentRequests idempotency;
   @Inject JsonWebToken token;
@@ -62,7 +60,7 @@ public class ConsultationEventResource {
     return idempotency.once(
         caller.subject(),
         key,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           ConsultationEvent event = consultations.create(caller, body);
           return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
@@ -157,7 +155,7 @@ public class ConsultationEventResource {
     return idempotency.once(
         caller.subject(),
         key,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Registration registration = consultations.register(eventId, caller, body);
           return Response.created(
@@ -180,7 +178,7 @@ public class ConsultationEventResource {
     return idempotency.once(
         caller.subject(),
         key,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Slot slot = consultations.book(eventId, caller, body);
           return Response.created(uri.getAbsolutePathBuilder().path(slot.id.toString()).build())

@@ -52,8 +52,6 @@ public class EngagementResource {
 
   record Position(String at, String id) {}
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject EngagementService engagements;
   @Inject IdempotentRequests idempotency;
   @Inject JsonWebToken token;
@@ -69,7 +67,7 @@ public class EngagementResource {
     return idempotency.once(
         caller.subject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Engagement engagement = engagements.create(caller, body);
           return Response.created(

@@ -57,8 +57,6 @@ public class InquiryResource {
   /** Keyset position of the list's order (newest first). */
   record Position(String at, String id) {}
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject InquiryService inquiries;
   @Inject Shortlister shortlister;
   @Inject InquiryConfig config;
@@ -76,7 +74,7 @@ public class InquiryResource {
     return idempotency.once(
         caller.subject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Inquiry inquiry = inquiries.create(caller, body);
           return Response.created(uri.getAbsolutePathBuilder().path(inquiry.id.toString()).build())

@@ -61,7 +61,7 @@ public class ListingResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Listing listing = listings.create(actor(Roles.SPECIALIST), body);
           return Response.created(uri.getAbsolutePathBuilder().path(listing.id.toString()).build())
@@ -70,9 +70,6 @@ public class ListingResource {
               .build();
         });
   }
-
-  /** What a retried create must repeat exactly to be answered from the first attempt. */
-  record Fingerprint(String method, String path, Object body) {}
 
   @PUT
   @Path("/{id}")

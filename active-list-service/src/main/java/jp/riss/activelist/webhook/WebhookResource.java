@@ -48,7 +48,7 @@ public class WebhookResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Webhooks.Registered registered = webhooks.register(token.getSubject(), body);
           return Response.created(
@@ -59,9 +59,6 @@ public class WebhookResource {
               .build();
         });
   }
-
-  /** What a retried registration must repeat exactly to be answered from the first attempt. */
-  record Fingerprint(String method, String path, Object body) {}
 
   @GET
   public WebhookPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

@@ -45,8 +45,6 @@ public class ApplicationResource {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Page(List<ApplicationSummary> items, String next) {}
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject Applications applications;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
@@ -63,7 +61,7 @@ public class ApplicationResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           Application application = applications.create(token.getSubject(), body);
           return Response.created(
@@ -144,7 +142,7 @@ public class ApplicationResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           ExperienceEntry entry = applications.addEntry(applicationId, token.getSubject(), body);
           return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())

@@ -40,8 +40,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject AuditDraws draws;
   @Inject Audits audits;
   @Inject JsonWebToken token;
@@ -78,7 +76,7 @@ public class AuditResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           DrawView draw = draws.draw(body, token.getSubject());
           return Response.created(uri.getAbsolutePathBuilder().path(draw.id().toString()).build())

@@ -32,8 +32,6 @@ public class ExampleResource {
 
   public record Items<T>(List<T> items) {}
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject Examples examples;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
@@ -71,7 +69,7 @@ public class ExampleResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           DescriptionExample example = examples.create(body, token.getSubject());
           return Response.created(uri.getAbsolutePathBuilder().path(example.id.toString()).build())

@@ -69,8 +69,6 @@ public class SuggestionResource {
 
   public record CopyRequest(String suggestionId) {}
 
-  record Fingerprint(String method, String path, Object body) {}
-
   @Inject Suggestions suggestions;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
@@ -115,7 +113,7 @@ public class SuggestionResource {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
-        new Fingerprint("POST", uri.getPath(), body),
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
           ExperienceEntry entry = suggestions.copy(applicationId, suggestionId, token.getSubject());
           return Response.created(

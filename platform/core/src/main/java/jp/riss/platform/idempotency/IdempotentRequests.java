@@ -37,6 +37,12 @@ public class IdempotentRequests {
   @Inject ObjectMapper json;
 
   /**
+   * What a retried request must repeat exactly to be answered from the first attempt: the usual
+   * {@code request} of {@link #once}.
+   */
+  public record Fingerprint(String method, String path, Object body) {}
+
+  /**
    * Runs {@code action} once per (principal, key). Without a key it simply runs it.
    *
    * @param request what identifies the request's content (method, path and body), compared on
