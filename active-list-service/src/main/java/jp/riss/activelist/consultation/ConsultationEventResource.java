@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +28,10 @@ import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
 import jp.riss.activelist.consultation.ConsultationRequests.NewRegistration;
 import jp.riss.activelist.consultation.ConsultationRequests.NewSlot;
 import jp.riss.activelist.consultation.ConsultationRequests.Outcome;
+import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
-import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -44,7 +41,7 @@ public class ConsultationEventResource {
 
   public record Page(List<ConsultationEventView> items, String next) {}
 
-  record Position(String at, String id) {}
+  private static final NewestFirst PAGING = new NewestFirst("startsAt");
 
   @Inject ConsultationService consultations;
   @Inject IdempotentRequests idempotency;
@@ -89,23 +86,16 @@ public class ConsultationEventResource {
       query.append(" and ownerSubject = :subject");
       params.put("subject", caller.subject());
     }
-    Position after = Cursors.decode(cursor, Position.class);
-    if (after != null) {
-      query.append(" and (startsAt < :at or (startsAt = :at and id < :id))");
-      params.put("at", cursorTime(after.at()));
-      params.put("id", Ids.uuid(Cursors.PARAM, after.id()));
-    }
-    query.append(" order by startsAt desc, id desc");
-    List<ConsultationEvent> found =
-        ConsultationEvent.find(query.toString(), params).page(0, limit + 1).list();
-    boolean more = found.size() > limit;
-    List<ConsultationEvent> page = more ? found.subList(0, limit) : found;
-    ConsultationEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
+    PAGING.apply(query, params, cursor);
+    NewestFirst.Page<ConsultationEvent> page =
+        PAGING.page(
+            ConsultationEvent.find(query.toString(), params).page(0, limit + 1).list(),
+            limit,
+            e -> e.startsAt,
+            e -> e.id,
+            uri);
     return new Page(
-        page.stream().map(e -> consultations.view(e, caller)).toList(),
-        more
-            ? Cursors.nextLink(uri, new Position(last.startsAt.toString(), last.id.toString()))
-            : null);
+        page.items().stream().map(e -> consultations.view(e, caller)).toList(), page.next());
   }
 
   @GET
@@ -200,13 +190,5 @@ public class ConsultationEventResource {
         consultations.recordOutcome(
             Ids.uuid("id", id), Ids.uuid("slotId", slotId), Caller.of(token), body);
     return ConsultationEventView.SlotView.of(slot);
-  }
-
-  private static OffsetDateTime cursorTime(String value) {
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-    }
   }
 }

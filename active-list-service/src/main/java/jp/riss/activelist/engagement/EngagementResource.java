@@ -24,18 +24,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
+import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
-import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -50,7 +48,7 @@ public class EngagementResource {
 
   public record Page(List<EngagementView> items, String next) {}
 
-  record Position(String at, String id) {}
+  private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
   @Inject EngagementService engagements;
   @Inject IdempotentRequests idempotency;
@@ -98,22 +96,15 @@ public class EngagementResource {
       query.append(" and supportBodySubject = :subject");
       params.put("subject", caller.subject());
     }
-    Position after = Cursors.decode(cursor, Position.class);
-    if (after != null) {
-      query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-      params.put("at", cursorTime(after.at()));
-      params.put("id", Ids.uuid(Cursors.PARAM, after.id()));
-    }
-    query.append(" order by createdAt desc, id desc");
-    List<Engagement> found = Engagement.find(query.toString(), params).page(0, limit + 1).list();
-    boolean more = found.size() > limit;
-    List<Engagement> page = more ? found.subList(0, limit) : found;
-    Engagement last = page.isEmpty() ? null : page.get(page.size() - 1);
-    return new Page(
-        page.stream().map(this::view).toList(),
-        more
-            ? Cursors.nextLink(uri, new Position(last.createdAt.toString(), last.id.toString()))
-            : null);
+    PAGING.apply(query, params, cursor);
+    NewestFirst.Page<Engagement> page =
+        PAGING.page(
+            Engagement.find(query.toString(), params).page(0, limit + 1).list(),
+            limit,
+            e -> e.createdAt,
+            e -> e.id,
+            uri);
+    return new Page(page.items().stream().map(this::view).toList(), page.next());
   }
 
   @GET
@@ -165,13 +156,5 @@ public class EngagementResource {
       return Integer.parseInt(number);
     }
     throw ProblemException.badRequest("number", "must be 1, 2 or 3");
-  }
-
-  private static OffsetDateTime cursorTime(String value) {
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-    }
   }
 }

@@ -23,20 +23,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
+import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.activelist.shortlist.Shortlist;
 import jp.riss.activelist.shortlist.Shortlister;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
-import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -55,7 +54,7 @@ public class InquiryResource {
   public record Expired(int count, List<UUID> inquiryIds) {}
 
   /** Keyset position of the list's order (newest first). */
-  record Position(String at, String id) {}
+  private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
   @Inject InquiryService inquiries;
   @Inject Shortlister shortlister;
@@ -116,24 +115,15 @@ public class InquiryResource {
       query.append(" and status = :status");
       params.put("status", status(status));
     }
-    Position after = Cursors.decode(cursor, Position.class);
-    if (after != null) {
-      query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-      params.put("at", parse(after.at(), Cursors.PARAM));
-      params.put("id", Ids.uuid(Cursors.PARAM, after.id()));
-    }
-    query.append(" order by createdAt desc, id desc");
-    List<Inquiry> found = Inquiry.find(query.toString(), params).page(0, limit + 1).list();
-    boolean more = found.size() > limit;
-    List<Inquiry> page = more ? found.subList(0, limit) : found;
-    List<InquiryView> items = new ArrayList<>();
-    page.forEach(i -> items.add(view(i, caller, false)));
-    Inquiry last = page.isEmpty() ? null : page.get(page.size() - 1);
-    return new Page(
-        items,
-        more
-            ? Cursors.nextLink(uri, new Position(last.createdAt.toString(), last.id.toString()))
-            : null);
+    PAGING.apply(query, params, cursor);
+    NewestFirst.Page<Inquiry> page =
+        PAGING.page(
+            Inquiry.find(query.toString(), params).page(0, limit + 1).list(),
+            limit,
+            e -> e.createdAt,
+            e -> e.id,
+            uri);
+    return new Page(page.items().stream().map(i -> view(i, caller, false)).toList(), page.next());
   }
 
   @GET
