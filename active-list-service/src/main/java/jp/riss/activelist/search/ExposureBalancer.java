@@ -60,14 +60,37 @@ final class ExposureBalancer {
         * (previousEpoch ? listing.exposurePrevious : listing.exposureCurrent);
   }
 
-  /** The listing's rotation key in the session {@code seed}: higher comes first. */
-  static double rotationKey(long seed, long salt, double weight) {
-    // SplitMix64 finaliser: a seed and a listing give one well-mixed 53-bit uniform in (0, 1).
+  /** The rotation key of a listing's {@link #draw} in a session, at its weight: higher first. */
+  static double key(long draw, double weight) {
+    return Math.log(uniform(draw)) / weight;
+  }
+
+  /**
+   * The listing's 53-bit random draw in the session {@code seed} (SplitMix64 finaliser: a seed and
+   * a listing give one well-mixed value). A larger draw never gives a lower key at the same weight,
+   * which lets a search skip the logarithm of draws too small to reach a page ({@link
+   * #smallestDrawReaching}).
+   */
+  static long draw(long seed, long salt) {
     long z = seed + salt * 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z = z ^ (z >>> 31);
-    double uniform = ((z >>> 11) + 0.5) / (1L << 53);
-    return Math.log(uniform) / weight;
+    return z >>> 11;
+  }
+
+  private static double uniform(long draw) {
+    return (draw + 0.5) / (1L << 53);
+  }
+
+  /**
+   * A draw below this cannot give a key of at least {@code key} with any weight up to {@code
+   * maxWeight}: key = ln(u) / w ≤ ln(u) / maxWeight. Rounded down (and the exponent widened) so
+   * that floating-point error can only let a hopeless candidate through to the exact comparison,
+   * never keep a good one out.
+   */
+  static long smallestDrawReaching(double key, double maxWeight) {
+    double u = Math.exp(key * maxWeight * (1 + 1e-9));
+    return Math.max(0, (long) Math.floor(u * (1L << 53)) - 2);
   }
 }

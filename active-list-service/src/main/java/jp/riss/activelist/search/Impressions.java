@@ -69,12 +69,12 @@ public class Impressions {
   }
 
   /** Counts one page of results shown, the first of them at {@code firstPosition}. */
-  void record(SearchCodes codes, List<ListingSummary> shown, int firstPosition, Instant at) {
+  void record(SearchCodes codes, List<IndexedListing> shown, int firstPosition, Instant at) {
     Instant hour = at.truncatedTo(ChronoUnit.HOURS);
     for (int i = 0; i < shown.size(); i++) {
       String bucket = codes.bucketOf(firstPosition + i).code();
       counts
-          .computeIfAbsent(new Counter(shown.get(i).id(), bucket, hour), c -> new LongAdder())
+          .computeIfAbsent(new Counter(shown.get(i).id, bucket, hour), c -> new LongAdder())
           .increment();
     }
   }

@@ -17,6 +17,7 @@ final class IndexedListing {
   final UUID id;
   final long version;
   final ListingSummary summary;
+  private final Serialized<ListingSummary> summaryJson;
   final String text;
   final int[] bigrams;
   final List<String> formats;
@@ -70,6 +71,7 @@ final class IndexedListing {
                     yearsRegistered,
                     registry.onlineCourseStatus(),
                     registry.practicalCourseStatus()));
+    summaryJson = new Serialized<>(summary);
     text = JapaneseText.foldFields(searchableFields(row, codes));
     bigrams = JapaneseText.bigrams(text);
     formats = row.formats().stream().map(SelfDeclared.FormatFee::format).toList();
@@ -82,6 +84,11 @@ final class IndexedListing {
     capacity = Math.max(1, row.capacity());
     openInquiries = row.openInquiries();
     rotationSalt = row.id().getMostSignificantBits() ^ row.id().getLeastSignificantBits();
+  }
+
+  /** The summary and, once a response has needed it, its JSON. */
+  Serialized<ListingSummary> summaryJson() {
+    return summaryJson;
   }
 
   static IndexedListing of(StoredListing row, SearchCodes codes, LocalDate today) {
@@ -106,16 +113,5 @@ final class IndexedListing {
     }
     fields.addAll(row.otherQualifications());
     return fields;
-  }
-
-  /** The lowest stated fee among {@code wanted} formats (all offered when empty), or NO_FEE. */
-  int lowestFee(List<String> wanted) {
-    int lowest = NO_FEE;
-    for (int i = 0; i < formats.size(); i++) {
-      if (wanted.isEmpty() || wanted.contains(formats.get(i))) {
-        lowest = Math.min(lowest, fees[i]);
-      }
-    }
-    return lowest;
   }
 }

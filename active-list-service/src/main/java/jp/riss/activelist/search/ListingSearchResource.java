@@ -1,5 +1,6 @@
 package jp.riss.activelist.search;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,20 +23,22 @@ public class ListingSearchResource {
   @Inject ListingSearch search;
   @Inject Impressions impressions;
   @Inject SearchConfig config;
+  @Inject SearchPageJson json;
 
+  /**
+   * Answers with a {@link SearchPage}, written from the index's pre-serialised pieces. Runs on the
+   * I/O thread: the search touches only memory (the index, the in-memory impression counters), and
+   * handing each request to a worker thread and back cost more than the search itself.
+   */
   @GET
   @PermitAll
-  public SearchPage search(@Context UriInfo uri) {
+  @NonBlocking
+  public byte[] search(@Context UriInfo uri) {
     SearchQuery query =
         SearchQuery.parse(
             uri.getQueryParameters(), search.codes(), config.defaultLimit(), config.maxLimit());
     SearchResult result = search.search(query);
-    impressions.record(search.codes(), result.items(), result.firstPosition(), Instant.now());
-    return new SearchPage(
-        result.items(),
-        result.total(),
-        result.facets(),
-        result.seed(),
-        result.next() == null ? null : Cursors.nextLink(uri, result.next()));
+    impressions.record(search.codes(), result.hits(), result.firstPosition(), Instant.now());
+    return json.write(result, result.next() == null ? null : Cursors.nextLink(uri, result.next()));
   }
 }

@@ -15,11 +15,18 @@ import java.util.UUID;
 record RankPosition(
     long seed, long epoch, int offset, int tier, long primary, double key, UUID id) {
 
+  /** Written out rather than composed: a composed comparator boxes every key it compares. */
   static final Comparator<RankPosition> ORDER =
-      Comparator.comparingInt(RankPosition::tier)
-          .thenComparingLong(RankPosition::primary)
-          .thenComparing(RankPosition::key, Comparator.reverseOrder())
-          .thenComparing(RankPosition::id);
+      (a, b) -> {
+        if (a.tier != b.tier) {
+          return Integer.compare(a.tier, b.tier);
+        }
+        if (a.primary != b.primary) {
+          return Long.compare(a.primary, b.primary);
+        }
+        int byKey = Double.compare(b.key, a.key);
+        return byKey != 0 ? byKey : a.id.compareTo(b.id);
+      };
 
   boolean isAfter(RankPosition other) {
     return ORDER.compare(this, other) > 0;

@@ -18,8 +18,10 @@ import jp.riss.activelist.listing.SelfDeclared;
  * The published listings in memory, so a search is answered without the database: a slot per
  * listing, a bitset of slots per filter value, sorted slot lists per text bigram. A search narrows
  * the slots by filters and text, then ranks only those candidates (through {@link
- * ExposureBalancer}) keeping just the requested page. Listings are replaced one at a time as they
- * change; searches and changes take a read/write lock.
+ * ExposureBalancer}) keeping just the requested page: once the page is full, a candidate whose
+ * rotation draw could not reach its last place even at the highest weight is dismissed before its
+ * key is computed, so a search over most of the list stays cheap. Listings are replaced one at a
+ * time as they change; searches and changes take a read/write lock.
  *
  * <p>Exposure damping works in epochs: the factors of the current and the previous epoch are kept,
  * and a cursor names the epoch its first page was ranked in, so paging stays stable while the
@@ -41,11 +43,23 @@ final class SearchIndex {
   private long[] salts = new long[1024];
   private double[] weightsCurrent = new double[1024];
   private double[] weightsPrevious = new double[1024];
+
+  /** An upper bound of every weight above: what lets ranking skip hopeless candidates. */
+  private double maxWeight = Double.MIN_VALUE;
+
+  /**
+   * Per slot and consultation format (in the order of {@link SearchCodes#formats()}): the stated
+   * fee, or {@link IndexedListing#NO_FEE} when the format is not offered or has no fee stated.
+   */
+  private final int formatCount;
+
+  private int[] fees;
   private final Map<UUID, Integer> slotOf = new HashMap<>();
   private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
   private int nextSlot;
 
   private final Slots live = new Slots();
+  private final Slots saturated = new Slots();
   private final Slots online = new Slots();
   private final Slots firstFree = new Slots();
   private final FilterSlots themes = new FilterSlots();
@@ -68,7 +82,7 @@ final class SearchIndex {
   private static final int FACET_CACHE_ENTRIES = 10_000;
   private long changes;
 
-  private record CountedFacets(long changes, Facets facets) {}
+  private record CountedFacets(long changes, Serialized<Facets> facets) {}
 
   private ExposureEpoch current = ExposureEpoch.NONE;
   private ExposureEpoch previous = ExposureEpoch.NONE;
@@ -84,6 +98,8 @@ final class SearchIndex {
   SearchIndex(SearchCodes codes, ExposureBalancer balancer) {
     this.codes = codes;
     this.balancer = balancer;
+    this.formatCount = Math.max(1, codes.formats().size());
+    this.fees = new int[docs.length * formatCount];
   }
 
   SearchCodes codes() {
@@ -127,6 +143,7 @@ final class SearchIndex {
           salts = Arrays.copyOf(salts, length);
           weightsCurrent = Arrays.copyOf(weightsCurrent, length);
           weightsPrevious = Arrays.copyOf(weightsPrevious, length);
+          fees = Arrays.copyOf(fees, length * formatCount);
         }
         slotOf.put(listing.id, slot);
       }
@@ -146,6 +163,15 @@ final class SearchIndex {
     salts[slot] = listing.rotationSalt;
     weightsCurrent[slot] = balancer.weight(listing, false);
     weightsPrevious[slot] = balancer.weight(listing, true);
+    maxWeight = Math.max(maxWeight, Math.max(weightsCurrent[slot], weightsPrevious[slot]));
+    int row = slot * formatCount;
+    Arrays.fill(fees, row, row + formatCount, IndexedListing.NO_FEE);
+    for (int i = 0; i < listing.formats.size(); i++) {
+      int format = codes.formats().indexOf(listing.formats.get(i));
+      if (format >= 0) {
+        fees[row + format] = Math.min(fees[row + format], listing.fees[i]);
+      }
+    }
   }
 
   /** Drops a listing that is no longer published (no-op if it was not indexed). */
@@ -200,6 +226,9 @@ final class SearchIndex {
   private void index(int slot, IndexedListing listing) {
     ListingSummary s = listing.summary;
     live.add(slot);
+    if (tiers[slot] == ExposureBalancer.SATURATED) {
+      saturated.add(slot);
+    }
     if (s.onlineNationwide()) {
       online.add(slot);
     }
@@ -221,6 +250,7 @@ final class SearchIndex {
   private void unindex(int slot, IndexedListing listing) {
     ListingSummary s = listing.summary;
     live.remove(slot);
+    saturated.remove(slot);
     online.remove(slot);
     firstFree.remove(slot);
     themes.remove(slot, themeCodes(s));
@@ -261,44 +291,74 @@ final class SearchIndex {
       Slots[] requested = requested(query);
       SearchQuery.Filters filters = query.filters();
       CountedFacets counted = facetCache.get(filters);
-      Facets facets = counted != null && counted.changes() == changes ? counted.facets() : null;
+      Serialized<Facets> facets =
+          counted != null && counted.changes() == changes ? counted.facets() : null;
       Slots matched = facets == null ? new Slots(nextSlot) : null;
       int limit = query.limit();
       PriorityQueue<Ranked> best = new PriorityQueue<>(limit + 2, Ranked.WORST_FIRST);
       int total = 0;
-      boolean checkListing = query.maxFee() != null || singleCharacters.length > 0;
+      int[] wantedFormats = formatIndexes(query.formats());
+      int maxFee = query.maxFee() == null ? Integer.MAX_VALUE : query.maxFee();
+      boolean checkFee = query.maxFee() != null;
       boolean rotation = query.sort() == SearchQuery.Sort.ROTATION;
       double[] weights = previousEpoch ? weightsPrevious : weightsCurrent;
-      for (int slot = candidates.next(0); slot >= 0; slot = candidates.next(slot + 1)) {
-        int tier = tiers[slot];
-        if (query.acceptingOnly() && tier == ExposureBalancer.SATURATED) {
-          continue;
+      // The page's worst entry once the page is full, and the smallest rotation draw that could
+      // still beat it: most candidates are dismissed on these before any key is computed.
+      RankPosition worst = null;
+      int worstTier = Integer.MAX_VALUE;
+      long worstPrimary = Long.MAX_VALUE;
+      long smallestDraw = 0;
+      long[] words = candidates.words();
+      for (int word = 0; word < words.length; word++) {
+        for (long bits = words[word]; bits != 0; bits &= bits - 1) {
+          int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
+          int tier = tiers[slot];
+          if (checkFee && lowestFee(slot, wantedFormats) > maxFee) {
+            continue;
+          }
+          if (singleCharacters.length > 0 && !containsAll(docs[slot].text, singleCharacters)) {
+            continue;
+          }
+          if (matched != null) {
+            matched.add(slot);
+          }
+          total++;
+          long primary =
+              rotation
+                  ? -matchedValues(requested, slot)
+                  : primary(query, slot, wantedFormats, requested);
+          long draw = ExposureBalancer.draw(seed, salts[slot]);
+          if (tier != worstTier) {
+            if (tier > worstTier) {
+              continue;
+            }
+          } else if (primary != worstPrimary) {
+            if (primary > worstPrimary) {
+              continue;
+            }
+          } else if (draw < smallestDraw) {
+            continue;
+          }
+          double key = ExposureBalancer.key(draw, weights[slot]);
+          if (worst != null && !before(tier, primary, key, slot, worst)) {
+            continue;
+          }
+          IndexedListing listing = docs[slot];
+          RankPosition position = new RankPosition(seed, epoch, 0, tier, primary, key, listing.id);
+          if (after != null && !position.isAfter(after)) {
+            continue;
+          }
+          if (best.size() > limit) {
+            best.poll();
+          }
+          best.add(new Ranked(position, listing));
+          if (best.size() > limit) {
+            worst = best.peek().position();
+            worstTier = worst.tier();
+            worstPrimary = worst.primary();
+            smallestDraw = ExposureBalancer.smallestDrawReaching(worst.key(), maxWeight);
+          }
         }
-        if (checkListing && !accepts(query, docs[slot], singleCharacters)) {
-          continue;
-        }
-        if (matched != null) {
-          matched.add(slot);
-        }
-        total++;
-        long primary =
-            rotation
-                ? -matchedValues(requested, slot)
-                : primary(query, slot, docs[slot], requested);
-        double key = ExposureBalancer.rotationKey(seed, salts[slot], weights[slot]);
-        // Most candidates rank below a full page: compare before touching anything else of them.
-        if (best.size() > limit && !before(tier, primary, key, slot, best.peek().position)) {
-          continue;
-        }
-        IndexedListing listing = docs[slot];
-        RankPosition position = new RankPosition(seed, epoch, 0, tier, primary, key, listing.id);
-        if (after != null && !position.isAfter(after)) {
-          continue;
-        }
-        if (best.size() > limit) {
-          best.poll();
-        }
-        best.add(new Ranked(position, listing));
       }
       List<Ranked> page = new ArrayList<>(best);
       page.sort(Comparator.comparing(Ranked::position, RankPosition.ORDER));
@@ -315,7 +375,7 @@ final class SearchIndex {
                 seed, epoch, offset + limit, last.tier(), last.primary(), last.key(), last.id());
       }
       return new SearchResult(
-          page.stream().map(r -> r.listing.summary).toList(),
+          page.stream().map(r -> r.listing).toList(),
           offset + 1,
           total,
           facets != null ? facets : countFacets(filters, matched),
@@ -347,6 +407,9 @@ final class SearchIndex {
   /** The slots every set-valued filter and text word allows. */
   private Slots filter(SearchQuery q) {
     Slots candidates = live.copy();
+    if (q.acceptingOnly()) {
+      candidates.removeAll(saturated);
+    }
     if (!q.themes().isEmpty()) {
       candidates.retain(themes.anyOf(q.themes(), null));
     }
@@ -379,7 +442,11 @@ final class SearchIndex {
     return candidates;
   }
 
-  /** The candidates whose text contains {@code word}: its rarest bigram first, then verified. */
+  /**
+   * The candidates whose text contains {@code word}: those in the postings of all its bigrams,
+   * walking the rarest list or the candidates, whichever is shorter; then, for words longer than
+   * one bigram, the text itself (the bigrams could be apart).
+   */
   private Slots containing(String word, Slots candidates) {
     int[] keys = JapaneseText.bigrams(word);
     Postings[] lists = new Postings[keys.length];
@@ -390,44 +457,65 @@ final class SearchIndex {
       }
     }
     Arrays.sort(lists, Comparator.comparingInt(Postings::size));
+    boolean readText = word.length() > 2;
     Slots found = new Slots(nextSlot);
     Postings rarest = lists[0];
-    next:
-    for (int i = 0; i < rarest.size(); i++) {
-      int slot = rarest.get(i);
-      if (!candidates.contains(slot)) {
-        continue;
-      }
-      for (int j = 1; j < lists.length; j++) {
-        if (!lists[j].contains(slot)) {
-          continue next;
+    if (candidates.size() < rarest.size()) {
+      for (int slot = candidates.next(0); slot >= 0; slot = candidates.next(slot + 1)) {
+        if (inAll(lists, 0, slot) && (!readText || docs[slot].text.contains(word))) {
+          found.add(slot);
         }
       }
-      if (docs[slot].text.contains(word)) {
+      return found;
+    }
+    for (int i = 0; i < rarest.size(); i++) {
+      int slot = rarest.get(i);
+      if (candidates.contains(slot)
+          && inAll(lists, 1, slot)
+          && (!readText || docs[slot].text.contains(word))) {
         found.add(slot);
       }
     }
     return found;
   }
 
-  /** Conditions checked per candidate: fee limits, availability, one-character words. */
-  /**
-   * The checks no bitset answers. Runs once per candidate (up to every listing), so it touches only
-   * arrays prepared once per query: an iterator here costs more than the whole ranking.
-   */
-  private static boolean accepts(SearchQuery q, IndexedListing listing, char[] singleCharacters) {
-    if (q.maxFee() != null && listing.lowestFee(q.formats()) > q.maxFee()) {
-      return false;
-    }
-    if (q.acceptingOnly() && ExposureBalancer.tier(listing) == ExposureBalancer.SATURATED) {
-      return false;
-    }
-    for (int i = 0; i < singleCharacters.length; i++) {
-      if (listing.text.indexOf(singleCharacters[i]) < 0) {
+  private static boolean inAll(Postings[] lists, int from, int slot) {
+    for (int j = from; j < lists.length; j++) {
+      if (!lists[j].contains(slot)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code text} has every one of {@code characters}. */
+  private static boolean containsAll(String text, char[] characters) {
+    for (int i = 0; i < characters.length; i++) {
+      if (text.indexOf(characters[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The positions of {@code formats} in the fee table; every format when none is asked for. */
+  private int[] formatIndexes(List<String> formats) {
+    if (formats.isEmpty()) {
+      int[] all = new int[codes.formats().size()];
+      Arrays.setAll(all, i -> i);
+      return all;
+    }
+    return formats.stream().mapToInt(codes.formats()::indexOf).filter(i -> i >= 0).toArray();
+  }
+
+  /** The lowest stated fee among {@code formats} of the listing in {@code slot}, or NO_FEE. */
+  private int lowestFee(int slot, int[] formats) {
+    int row = slot * formatCount;
+    int lowest = IndexedListing.NO_FEE;
+    for (int i = 0; i < formats.length; i++) {
+      lowest = Math.min(lowest, fees[row + formats[i]]);
+    }
+    return lowest;
   }
 
   /** Query words of one character, which the bigram index cannot narrow down. */
@@ -442,10 +530,13 @@ final class SearchIndex {
   }
 
   /** The sort key before the rotation: fewer unmatched requested values, or the explicit sort. */
-  private static long primary(SearchQuery q, int slot, IndexedListing listing, Slots[] requested) {
+  private long primary(SearchQuery q, int slot, int[] formats, Slots[] requested) {
     return switch (q.sort()) {
-      case FEE -> listing.lowestFee(q.formats());
-      case YEARS_REGISTERED -> listing.yearsRegistered < 0 ? 1 : -listing.yearsRegistered;
+      case FEE -> lowestFee(slot, formats);
+      case YEARS_REGISTERED -> {
+        int years = docs[slot].yearsRegistered;
+        yield years < 0 ? 1 : -years;
+      }
       case ROTATION -> -matchedValues(requested, slot);
     };
   }
@@ -467,8 +558,8 @@ final class SearchIndex {
     return requested.toArray(Slots[]::new);
   }
 
-  private Facets countFacets(SearchQuery.Filters filters, Slots matched) {
-    Facets facets = facets(matched);
+  private Serialized<Facets> countFacets(SearchQuery.Filters filters, Slots matched) {
+    Serialized<Facets> facets = new Serialized<>(facets(matched));
     if (facetCache.size() >= FACET_CACHE_ENTRIES) {
       facetCache.clear();
     }

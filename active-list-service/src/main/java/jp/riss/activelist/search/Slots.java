@@ -55,6 +55,22 @@ final class Slots {
     Arrays.fill(words, common, words.length, 0L);
   }
 
+  /** Drops the slots that are in {@code other}. */
+  void removeAll(Slots other) {
+    int common = Math.min(words.length, other.words.length);
+    for (int i = 0; i < common; i++) {
+      words[i] &= ~other.words[i];
+    }
+  }
+
+  /**
+   * The bits themselves, for loops over every member: walking the words beats calling {@link #next}
+   * per slot when a search visits tens of thousands. Read only.
+   */
+  long[] words() {
+    return words;
+  }
+
   /** Adds every slot of {@code other}. */
   void addAll(Slots other) {
     if (other.words.length > words.length) {

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -37,9 +38,19 @@ public class RequestIds {
 
   /** The caller's id when it is sane, otherwise a new one. */
   public static String accept(String offered) {
-    return offered != null && SANE.matcher(offered).matches()
-        ? offered
-        : UUID.randomUUID().toString();
+    return offered != null && SANE.matcher(offered).matches() ? offered : fresh();
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's generator: a correlation id must be unique, not
+   * unpredictable, and {@link UUID#randomUUID()} reads the kernel's entropy source under a lock on
+   * every request.
+   */
+  private static String fresh() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The id of this exchange. */
