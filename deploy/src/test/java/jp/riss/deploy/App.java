@@ -32,7 +32,8 @@ enum App {
           "KAFKA_BOOTSTRAP_SERVERS",
           "JWT_PUBLIC_KEY_LOCATION",
           "JWT_ISSUER",
-          "JWT_AUDIENCE");
+          "JWT_AUDIENCE",
+          "JWT_BLOCKING_AUTHENTICATION");
 
   /** Env names the gateway reads, per the contract. */
   static final Set<String> GATEWAY_ENV =
@@ -44,7 +45,8 @@ enum App {
           "GUIDE_URL",
           "JWT_PUBLIC_KEY_LOCATION",
           "JWT_ISSUER",
-          "JWT_AUDIENCE");
+          "JWT_AUDIENCE",
+          "JWT_BLOCKING_AUTHENTICATION");
 
   private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
