@@ -46,6 +46,12 @@ public class ListingSearch {
 
   private volatile SearchIndex index;
   private volatile OffsetDateTime seenUpTo;
+
+  /**
+   * The day (in Japan) the index's availability was judged for; see {@link #catchUp(LocalDate)}.
+   */
+  private volatile LocalDate indexedOn;
+
   private volatile SearchIndex.ExposureEpoch currentEpoch = SearchIndex.ExposureEpoch.NONE;
   private volatile SearchIndex.ExposureEpoch previousEpoch = SearchIndex.ExposureEpoch.NONE;
   private ScheduledExecutorService timer;
@@ -103,7 +109,7 @@ public class ListingSearch {
     Optional<StoredListing> row = listings.one(id);
     SearchIndex current = index;
     if (row.isPresent() && row.get().status() == ListingStatus.PUBLISHED) {
-      current.put(IndexedListing.of(row.get(), current.codes(), today()));
+      current.put(IndexedListing.of(row.get(), current.codes(), indexedOn));
     } else {
       current.remove(id);
     }
@@ -111,6 +117,18 @@ public class ListingSearch {
 
   /** Reads the listings changed since the last catch-up (by any replica). */
   public void catchUp() throws SQLException {
+    catchUp(today());
+  }
+
+  /**
+   * As {@link #catchUp()} on {@code today}. "Not accepting until" a date ends with that date, while
+   * nothing about the listing changes: when the day has turned, the whole index is judged afresh.
+   */
+  void catchUp(LocalDate today) throws SQLException {
+    if (!today.equals(indexedOn)) {
+      rebuild(today);
+      return;
+    }
     OffsetDateTime since = seenUpTo.minus(config.catchUpOverlap());
     OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
     SearchIndex current = index;
@@ -128,18 +146,21 @@ public class ListingSearch {
       // The inquiry load changes without a new version (an inquiry must not fail the owner's edit).
       boolean loadChanged = indexed != null && indexed.openInquiries != row.openInquiries();
       if (indexed == null || indexed.version != row.version() || registryChanged || loadChanged) {
-        current.put(IndexedListing.of(row, current.codes(), today()));
+        current.put(IndexedListing.of(row, current.codes(), today));
       }
     }
     seenUpTo = startedAt;
   }
 
   /** Builds a new index from all published listings and swaps it in. */
-  public synchronized void rebuild() throws SQLException {
+  public void rebuild() throws SQLException {
+    rebuild(today());
+  }
+
+  private synchronized void rebuild(LocalDate today) throws SQLException {
     OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
     SearchCodes codes = reference.load();
     SearchIndex fresh = new SearchIndex(codes, new ExposureBalancer(settings()));
-    LocalDate today = today();
     for (StoredListing row : listings.allPublished()) {
       fresh.put(IndexedListing.of(row, codes, today));
     }
@@ -147,6 +168,7 @@ public class ListingSearch {
     fresh.startEpoch(currentEpoch);
     boolean first = index == null;
     index = fresh;
+    indexedOn = today;
     if (first) {
       seenUpTo = startedAt;
       startEpochIfDue();

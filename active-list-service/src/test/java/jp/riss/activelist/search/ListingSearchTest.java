@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class ListingSearchTest {
 
   @Inject EntityManager em;
+  @Inject ListingSearch search;
   @Inject Event<ListingTouched> touched;
 
   @Test
@@ -172,6 +173,26 @@ class ListingSearchTest {
         declared(m, "availability", Map.of("status", "NOT_ACCEPTING", "until", today.toString())));
     assertEquals(List.of(back), ids("acceptingOnly=true&q=" + m));
     assertEquals(2, ids("q=" + m).size());
+  }
+
+  @Test
+  void aSpecialistAwayUntilTodayIsBackInSearchOnceTheDayTurns() throws Exception {
+    String m = marker();
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    String away =
+        publish(
+            "search-turn",
+            declared(
+                m, "availability", Map.of("status", "NOT_ACCEPTING", "until", today.toString())));
+    assertEquals(List.of(), ids("acceptingOnly=true&q=" + m));
+    try {
+      // Nothing about the listing changes at midnight; the next catch-up sees the new day.
+      search.catchUp(today.plusDays(1));
+      assertEquals(List.of(away), ids("acceptingOnly=true&q=" + m));
+    } finally {
+      search.catchUp(today);
+    }
+    assertEquals(List.of(), ids("acceptingOnly=true&q=" + m));
   }
 
   @Test
