@@ -14,8 +14,9 @@ import java.util.Locale;
 /**
  * The SSRF guard: a webhook may only reach public internet addresses over https. Checked on
  * registration and again before every attempt, on the addresses the name resolves to then, so a
- * name re-pointed at an internal address later (DNS rebinding) is refused too. The HTTP client
- * resolves the name once more when it connects; network egress policy closes that last window.
+ * name re-pointed at an internal address later is refused too; and an attempt connects to exactly
+ * the address checked ({@link WebhookSender}), so a name answering differently the moment after the
+ * check (DNS rebinding) gains nothing.
  */
 @Singleton
 public class WebhookTargets {
@@ -27,7 +28,13 @@ public class WebhookTargets {
     }
   }
 
+  /** Name resolution: the system's, or a test's stand-in for a DNS server it controls. */
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
   private final boolean allowLoopback;
+  private final Resolver resolver;
 
   @Inject
   public WebhookTargets(WebhookConfig config) {
@@ -35,7 +42,12 @@ public class WebhookTargets {
   }
 
   public WebhookTargets(boolean allowLoopback) {
+    this(allowLoopback, InetAddress::getAllByName);
+  }
+
+  public WebhookTargets(boolean allowLoopback, Resolver resolver) {
     this.allowLoopback = allowLoopback;
+    this.resolver = resolver;
   }
 
   /** Parses and checks a URL as given by a client. */
@@ -70,7 +82,7 @@ public class WebhookTargets {
   public List<InetAddress> check(URI uri) throws Refused {
     List<InetAddress> addresses;
     try {
-      addresses = List.of(InetAddress.getAllByName(uri.getHost()));
+      addresses = List.of(resolver.resolve(uri.getHost()));
     } catch (UnknownHostException e) {
       throw new Refused("has a host name that does not resolve");
     }

@@ -57,6 +57,10 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
