@@ -51,4 +51,12 @@ public interface WebhookConfig {
 
   @WithDefault("10")
   int maxSubscriptionsPerOwner();
+
+  /** How long finished deliveries and their attempts stay readable and redeliverable. */
+  @WithDefault("30d")
+  java.time.Duration keepDeliveriesFor();
+
+  /** How often finished deliveries past their retention are removed ({@code off} to stop). */
+  @WithDefault("1h")
+  String retentionEvery();
 }

@@ -162,6 +162,16 @@ class WebhookSenderTest {
       public int maxSubscriptionsPerOwner() {
         return 10;
       }
+
+      @Override
+      public Duration keepDeliveriesFor() {
+        return Duration.ofDays(30);
+      }
+
+      @Override
+      public String retentionEvery() {
+        return "1h";
+      }
     };
   }
 }
