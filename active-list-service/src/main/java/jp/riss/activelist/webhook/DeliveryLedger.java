@@ -27,7 +27,9 @@ import jp.riss.platform.web.Cursors;
 public class DeliveryLedger {
 
   /** A delivery claimed for one attempt. */
-  public record Job(UUID deliveryId, String url, String secret, String body) {}
+  /** One attempt to make: the signing secret as stored (sealed), opened only to sign. */
+  public record Job(
+      UUID deliveryId, UUID subscriptionId, String url, String sealedSecret, String body) {}
 
   @Inject EntityManager em;
   @Inject ChangeLog changes;
@@ -94,7 +96,8 @@ public class DeliveryLedger {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT CAST(d.id AS text), s.url, s.secret, d.body FROM webhook_delivery d"
+                "SELECT CAST(d.id AS text), s.url, s.secret, d.body, CAST(s.id AS text)"
+                    + " FROM webhook_delivery d"
                     + " JOIN webhook_subscription s ON s.id = d.subscription_id"
                     + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= clock_timestamp()"
                     + " ORDER BY d.next_attempt_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED")
@@ -106,7 +109,11 @@ public class DeliveryLedger {
     for (Object[] row : rows) {
       Job job =
           new Job(
-              UUID.fromString((String) row[0]), (String) row[1], (String) row[2], (String) row[3]);
+              UUID.fromString((String) row[0]),
+              UUID.fromString((String) row[4]),
+              (String) row[1],
+              (String) row[2],
+              (String) row[3]);
       em.createNativeQuery(
               "UPDATE webhook_delivery SET next_attempt_at = clock_timestamp() + CAST(?1 AS interval)"
                   + " WHERE id = ?2")

@@ -56,6 +56,12 @@ public interface WebhookConfig {
   @WithDefault("30d")
   java.time.Duration keepDeliveriesFor();
 
+  /**
+   * The key signing secrets are stored sealed under ({@code WEBHOOK_SECRET_KEY}: 32 random bytes,
+   * base64); required.
+   */
+  java.util.Optional<String> secretKey();
+
   /** How often finished deliveries past their retention are removed ({@code off} to stop). */
   @WithDefault("1h")
   String retentionEvery();

@@ -37,6 +37,7 @@ public class WebhookSender {
 
   @Inject WebhookConfig config;
   @Inject WebhookTargets targets;
+  @Inject WebhookSecrets secrets;
   @Inject Vertx vertx;
 
   private HttpClient client;
@@ -66,6 +67,7 @@ public class WebhookSender {
       InetAddress address = targets.check(uri).get(0);
       boolean https = "https".equalsIgnoreCase(uri.getScheme());
       int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+      String secret = secrets.open(job.subscriptionId(), job.sealedSecret());
       long timestamp = Instant.now().getEpochSecond();
       RequestOptions request =
           new RequestOptions()
@@ -81,8 +83,7 @@ public class WebhookSender {
               .putHeader(WebhookSignature.ID, job.deliveryId().toString())
               .putHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
               .putHeader(
-                  WebhookSignature.SIGNATURE,
-                  WebhookSignature.sign(job.secret(), timestamp, job.body()));
+                  WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, timestamp, job.body()));
       HttpClientResponse response =
           client
               .request(request)
@@ -95,6 +96,8 @@ public class WebhookSender {
       // The answer's body is not ours to read: closing stops an endless one holding us.
       response.request().connection().close();
       return new Outcome(response.statusCode(), millisSince(start), null);
+    } catch (WebhookSecrets.Unreadable unreadable) {
+      return new Outcome(null, millisSince(start), "not signed: " + unreadable.getMessage());
     } catch (WebhookTargets.Refused refused) {
       return new Outcome(null, millisSince(start), "refused: the URL " + refused.getMessage());
     } catch (TimeoutException e) {

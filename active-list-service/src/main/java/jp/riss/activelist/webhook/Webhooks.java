@@ -24,6 +24,7 @@ public class Webhooks {
 
   @Inject WebhookTargets targets;
   @Inject WebhookConfig config;
+  @Inject WebhookSecrets secrets;
   @Inject ChangeLog changes;
 
   /** The stored subscription and its secret, which the caller sees this once. */
@@ -57,12 +58,13 @@ public class Webhooks {
     subscription.ownerSubject = owner;
     subscription.url = request.url();
     subscription.description = request.description();
-    subscription.secret = WebhookSignature.newSecret();
+    String secret = WebhookSignature.newSecret();
+    subscription.secret = secrets.seal(subscription.id, secret);
     subscription.position = position;
     subscription.createdAt = now;
     subscription.secretRotatedAt = now;
     subscription.persist();
-    return new Registered(subscription, subscription.secret);
+    return new Registered(subscription, secret);
   }
 
   /** The owner's subscriptions after {@code after} (created time and id), oldest first. */
@@ -100,9 +102,10 @@ public class Webhooks {
   @Transactional
   public Registered rotateSecret(String owner, UUID id) {
     WebhookSubscription subscription = require(owner, id);
-    subscription.secret = WebhookSignature.newSecret();
+    String secret = WebhookSignature.newSecret();
+    subscription.secret = secrets.seal(subscription.id, secret);
     subscription.secretRotatedAt = now();
-    return new Registered(subscription, subscription.secret);
+    return new Registered(subscription, secret);
   }
 
   /** The subscription's deliveries before {@code beforeToSeq} (newest first), with attempts. */

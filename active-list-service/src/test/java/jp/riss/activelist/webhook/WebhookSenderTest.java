@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class WebhookSenderTest {
 
   private final Vertx vertx = Vertx.vertx();
+  private final WebhookSecrets secrets =
+      new WebhookSecrets(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+  private final UUID subscription = UUID.randomUUID();
   private final List<String> lookups = new ArrayList<>();
 
   @AfterEach
@@ -38,6 +41,7 @@ class WebhookSenderTest {
     WebhookSender sender = new WebhookSender();
     sender.vertx = vertx;
     sender.config = config(requestTimeout);
+    sender.secrets = secrets;
     sender.targets =
         new WebhookTargets(
             true,
@@ -58,14 +62,17 @@ class WebhookSenderTest {
       String url = "http://crm.example.test:" + crm.port() + "/hook?tenant=7";
       WebhookSender.Outcome outcome =
           sender(InetAddress.getLoopbackAddress())
-              .send(new DeliveryLedger.Job(UUID.randomUUID(), url, "s3cret", "{\"n\":1}"));
+              .send(job(url, secrets.seal(subscription, "s3cret"), "{\"n\":1}"));
 
       assertEquals(200, outcome.statusCode(), outcome.error());
       assertEquals(List.of("crm.example.test"), lookups, "looked up once, by the guard");
       Receiver.Request got = crm.requests().get(0);
       assertEquals("crm.example.test:" + crm.port(), got.header("Host"));
       assertEquals("{\"n\":1}", got.body());
-      assertTrue(got.header(WebhookSignature.SIGNATURE) != null, "signed");
+      assertEquals(
+          Hooks.expectedSignature("s3cret", got.header(WebhookSignature.TIMESTAMP), got.body()),
+          got.header(WebhookSignature.SIGNATURE),
+          "signed with the secret in clear");
     }
   }
 
@@ -75,10 +82,9 @@ class WebhookSenderTest {
       WebhookSender.Outcome outcome =
           sender(InetAddress.getByAddress(new byte[] {10, 0, 0, 7}))
               .send(
-                  new DeliveryLedger.Job(
-                      UUID.randomUUID(),
+                  job(
                       "https://crm.example.test:" + crm.port() + "/hook",
-                      "s3cret",
+                      secrets.seal(subscription, "s3cret"),
                       "{}"));
 
       assertNull(outcome.statusCode());
@@ -94,16 +100,34 @@ class WebhookSenderTest {
       WebhookSender.Outcome outcome =
           sender(InetAddress.getLoopbackAddress(), Duration.ofMillis(300))
               .send(
-                  new DeliveryLedger.Job(
-                      UUID.randomUUID(),
+                  job(
                       "http://slow.example.test:" + slow.port() + "/hook",
-                      "s3cret",
+                      secrets.seal(subscription, "s3cret"),
                       "{}"));
 
       assertNull(outcome.statusCode());
       assertEquals("timed out", outcome.error());
       assertTrue(outcome.durationMs() < 5_000, "gave up after " + outcome.durationMs() + " ms");
     }
+  }
+
+  @Test
+  void aSecretThatDoesNotOpenSendsNothingAndSaysWhy() throws Exception {
+    try (Receiver crm = new Receiver()) {
+      // Sealed for another subscription: copied across rows, it must not sign for this one.
+      String elsewhere = secrets.seal(UUID.randomUUID(), "s3cret");
+      WebhookSender.Outcome outcome =
+          sender(InetAddress.getLoopbackAddress())
+              .send(job("http://crm.example.test:" + crm.port() + "/hook", elsewhere, "{}"));
+
+      assertNull(outcome.statusCode());
+      assertTrue(outcome.error().startsWith("not signed: "), outcome.error());
+      assertEquals(List.of(), crm.requests());
+    }
+  }
+
+  private DeliveryLedger.Job job(String url, String sealedSecret, String body) {
+    return new DeliveryLedger.Job(UUID.randomUUID(), subscription, url, sealedSecret, body);
   }
 
   private static WebhookConfig config(Duration requestTimeout) {
@@ -171,6 +195,11 @@ class WebhookSenderTest {
       @Override
       public String retentionEvery() {
         return "1h";
+      }
+
+      @Override
+      public java.util.Optional<String> secretKey() {
+        return java.util.Optional.empty();
       }
     };
   }
