@@ -3,6 +3,8 @@ package jp.riss.activelist.consultation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -13,6 +15,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "consultation_event")
 public class ConsultationEvent extends PanacheEntityBase {
+
+  /** SCHEDULED from creation on (also once it took place); CANCELLED before it started. */
+  public enum Status {
+    SCHEDULED,
+    CANCELLED
+  }
 
   @Id public UUID id;
 
@@ -33,6 +41,16 @@ public class ConsultationEvent extends PanacheEntityBase {
 
   @Column(nullable = false)
   public boolean online;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, columnDefinition = "text")
+  public Status status = Status.SCHEDULED;
+
+  @Column(name = "cancelled_at")
+  public OffsetDateTime cancelledAt;
+
+  @Column(name = "cancellation_reason", columnDefinition = "text")
+  public String cancellationReason;
 
   @Version
   @Column(nullable = false)

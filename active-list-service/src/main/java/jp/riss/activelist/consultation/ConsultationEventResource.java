@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
 import jp.riss.activelist.consultation.ConsultationRequests.NewRegistration;
 import jp.riss.activelist.consultation.ConsultationRequests.NewSlot;
@@ -107,6 +108,18 @@ public class ConsultationEventResource {
     return consultations.view(consultations.require(Ids.uuid("id", id), caller), caller);
   }
 
+  /** Cancels the event before it starts; it and its slots stay readable as CANCELLED. */
+  @POST
+  @Path("/{id}/cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.IPA_ADMIN})
+  @Transactional
+  public ConsultationEventView cancel(
+      @PathParam("id") String id, @Valid @NotNull Cancellation body) {
+    Caller caller = Caller.of(token);
+    return consultations.view(consultations.cancel(Ids.uuid("id", id), caller, body), caller);
+  }
+
   @POST
   @Path("/{id}/invitations/{listingId}/confirm")
   @RolesAllowed(Roles.SPECIALIST)
@@ -188,6 +201,21 @@ public class ConsultationEventResource {
       @Valid @NotNull Outcome body) {
     Slot slot =
         consultations.recordOutcome(
+            Ids.uuid("id", id), Ids.uuid("slotId", slotId), Caller.of(token), body);
+    return ConsultationEventView.SlotView.of(slot);
+  }
+
+  @POST
+  @Path("/{id}/slots/{slotId}/cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
+  @Transactional
+  public ConsultationEventView.SlotView cancelSlot(
+      @PathParam("id") String id,
+      @PathParam("slotId") String slotId,
+      @Valid @NotNull Cancellation body) {
+    Slot slot =
+        consultations.cancelSlot(
             Ids.uuid("id", id), Ids.uuid("slotId", slotId), Caller.of(token), body);
     return ConsultationEventView.SlotView.of(slot);
   }

@@ -15,6 +15,9 @@ public record ConsultationEventView(
     OffsetDateTime endsAt,
     String venue,
     boolean online,
+    ConsultationEvent.Status status,
+    OffsetDateTime cancelledAt,
+    String cancellationReason,
     List<InvitationView> invitations,
     List<RegistrationView> registrations,
     List<SlotView> slots,
@@ -46,6 +49,9 @@ public record ConsultationEventView(
       UUID listingId,
       OffsetDateTime startsAt,
       OffsetDateTime endsAt,
+      Slot.Status status,
+      OffsetDateTime cancelledAt,
+      String cancellationReason,
       OutcomeView outcome) {
 
     static SlotView of(Slot s) {
@@ -55,6 +61,9 @@ public record ConsultationEventView(
           s.listingId,
           s.startsAt,
           s.endsAt,
+          s.status,
+          s.cancelledAt,
+          s.cancellationReason,
           s.outcomeRecordedAt == null
               ? null
               : new OutcomeView(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
 import jp.riss.activelist.consultation.ConsultationRequests.NewRegistration;
 import jp.riss.activelist.consultation.ConsultationRequests.NewSlot;
@@ -91,6 +92,7 @@ public class ConsultationService {
   public ConsultationEvent answer(
       UUID eventId, UUID listingId, Caller caller, Invitation.Status answer) {
     ConsultationEvent event = require(eventId, caller);
+    notCancelled(event);
     Listing listing = Listing.findById(listingId);
     Invitation invitation =
         Invitation.find("eventId = ?1 and listingId = ?2", eventId, listingId)
@@ -110,9 +112,11 @@ public class ConsultationService {
     return event;
   }
 
+  /** Registers an SME; the event row is locked so no registration slips past a cancellation. */
   @Transactional
   public Registration register(UUID eventId, Caller caller, NewRegistration request) {
-    ConsultationEvent event = requireOwned(eventId, caller, false);
+    ConsultationEvent event = requireOwned(eventId, caller);
+    notCancelled(event);
     List<Problem.Violation> violations =
         references.check(
             "",
@@ -146,7 +150,8 @@ public class ConsultationService {
    */
   @Transactional
   public Slot book(UUID eventId, Caller caller, NewSlot request) {
-    ConsultationEvent event = requireOwned(eventId, caller, true);
+    ConsultationEvent event = requireOwned(eventId, caller);
+    notCancelled(event);
     UUID registrationId = Ids.uuid("registrationId", request.registrationId());
     UUID listingId = Ids.uuid("listingId", request.listingId());
     List<Problem.Violation> violations = new ArrayList<>();
@@ -174,8 +179,15 @@ public class ConsultationService {
           "Specialist not confirmed",
           "Individual consultations are booked with specialists who confirmed their invitation.");
     }
-    String overlap = "startsAt < ?2 and endsAt > ?3";
-    if (Slot.count("listingId = ?1 and " + overlap, listingId, request.endsAt(), request.startsAt())
+    // Only booked slots hold anyone's time; cancelling an event cancels its slots, so slots of
+    // cancelled events are left out by the same condition.
+    String overlap = "status = ?4 and startsAt < ?2 and endsAt > ?3";
+    if (Slot.count(
+            "listingId = ?1 and " + overlap,
+            listingId,
+            request.endsAt(),
+            request.startsAt(),
+            Slot.Status.BOOKED)
         > 0) {
       throw doubleBooked("The specialist already has a consultation at that time.");
     }
@@ -183,7 +195,8 @@ public class ConsultationService {
             "registrationId = ?1 and " + overlap,
             registrationId,
             request.endsAt(),
-            request.startsAt())
+            request.startsAt(),
+            Slot.Status.BOOKED)
         > 0) {
       throw doubleBooked("The SME already has a consultation at that time.");
     }
@@ -215,10 +228,9 @@ public class ConsultationService {
   @Transactional
   public Slot recordOutcome(UUID eventId, UUID slotId, Caller caller, Outcome outcome) {
     ConsultationEvent event = require(eventId, caller);
-    Slot slot = Slot.findById(slotId, LockModeType.PESSIMISTIC_WRITE);
-    if (slot == null || !slot.eventId.equals(event.id) || !seesSlot(event, slot, caller)) {
-      throw ProblemException.notFound("slot " + slotId);
-    }
+    Slot slot = requireSlot(event, slotId, caller);
+    notCancelled(event);
+    notCancelled(slot);
     List<Problem.Violation> violations =
         new ArrayList<>(references.checkThemes("priorities", outcome.priorities()));
     if (new HashSet<>(outcome.priorities()).size() != outcome.priorities().size()) {
@@ -243,20 +255,115 @@ public class ConsultationService {
     return slot;
   }
 
+  /**
+   * Cancels an event before it starts: the event and all its booked slots become CANCELLED with the
+   * same time and reason, so they stop holding anyone's time. Its support body or IPA; an invited
+   * specialist sees the event but may not cancel it (403), anyone else gets 404.
+   */
+  @Transactional
+  public ConsultationEvent cancel(UUID eventId, Caller caller, Cancellation cancellation) {
+    ConsultationEvent event = require(eventId, caller, true);
+    if (!runs(event, caller) && !caller.isIpa()) {
+      throw ProblemException.forbidden("Only the event's support body or IPA cancels an event.");
+    }
+    notCancelled(event);
+    OffsetDateTime now = now();
+    if (!now.isBefore(event.startsAt)) {
+      throw ProblemException.conflict(
+          "event-started",
+          "Event already started",
+          "An event can be cancelled only before it starts; this one started at "
+              + event.startsAt
+              + ".");
+    }
+    event.status = ConsultationEvent.Status.CANCELLED;
+    event.cancelledAt = now;
+    event.cancellationReason = cancellation.stripped();
+    event.persistAndFlush();
+    Slot.update(
+        "status = ?1, cancelledAt = ?2, cancellationReason = ?3 where eventId = ?4 and status = ?5",
+        Slot.Status.CANCELLED,
+        now,
+        event.cancellationReason,
+        event.id,
+        Slot.Status.BOOKED);
+    return event;
+  }
+
+  /**
+   * Cancels one individual consultation (also when the SME drops out, reported by the support
+   * body): the specialist's and the SME's time is free again. The event's support body or the
+   * slot's specialist; not once its outcome is recorded.
+   */
+  @Transactional
+  public Slot cancelSlot(UUID eventId, UUID slotId, Caller caller, Cancellation cancellation) {
+    ConsultationEvent event = require(eventId, caller);
+    Slot slot = requireSlot(event, slotId, caller);
+    notCancelled(event);
+    notCancelled(slot);
+    if (slot.outcomeRecordedAt != null) {
+      throw ProblemException.conflict(
+          "outcome-recorded",
+          "Outcome recorded",
+          "This consultation took place and its outcome is recorded; it can no longer be"
+              + " cancelled.");
+    }
+    slot.status = Slot.Status.CANCELLED;
+    slot.cancelledAt = now();
+    slot.cancellationReason = cancellation.stripped();
+    slot.persistAndFlush();
+    return slot;
+  }
+
+  /**
+   * The slot, locked, if it belongs to the event and the caller sees it (runs or is its
+   * specialist).
+   */
+  private Slot requireSlot(ConsultationEvent event, UUID slotId, Caller caller) {
+    Slot slot = Slot.findById(slotId, LockModeType.PESSIMISTIC_WRITE);
+    if (slot == null || !slot.eventId.equals(event.id) || !seesSlot(event, slot, caller)) {
+      throw ProblemException.notFound("slot " + slotId);
+    }
+    return slot;
+  }
+
+  private static void notCancelled(ConsultationEvent event) {
+    if (event.status == ConsultationEvent.Status.CANCELLED) {
+      throw ProblemException.conflict(
+          "event-cancelled",
+          "Event cancelled",
+          "This consultation event was cancelled; it takes no further changes.");
+    }
+  }
+
+  private static void notCancelled(Slot slot) {
+    if (slot.status == Slot.Status.CANCELLED) {
+      throw ProblemException.conflict(
+          "slot-cancelled",
+          "Consultation cancelled",
+          "This individual consultation was cancelled; it takes no further changes.");
+    }
+  }
+
   /** The event if the caller runs it, is invited to it, or is IPA; otherwise 404. */
   public ConsultationEvent require(UUID id, Caller caller) {
-    ConsultationEvent event = ConsultationEvent.findById(id);
+    return require(id, caller, false);
+  }
+
+  private ConsultationEvent require(UUID id, Caller caller, boolean lock) {
+    ConsultationEvent event =
+        lock
+            ? ConsultationEvent.findById(id, LockModeType.PESSIMISTIC_WRITE)
+            : ConsultationEvent.findById(id);
     if (event == null || !visible(event, caller)) {
       throw ProblemException.notFound("consultation event " + id);
     }
     return event;
   }
 
-  private ConsultationEvent requireOwned(UUID id, Caller caller, boolean lock) {
-    ConsultationEvent event =
-        lock
-            ? ConsultationEvent.findById(id, LockModeType.PESSIMISTIC_WRITE)
-            : ConsultationEvent.findById(id);
+  /** The event, locked, if the caller runs it; otherwise 404. */
+  private ConsultationEvent requireOwned(UUID id, Caller caller) {
+    ConsultationEvent event = ConsultationEvent.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (event == null || !event.ownerSubject.equals(caller.subject())) {
       throw ProblemException.notFound("consultation event " + id);
     }
@@ -319,6 +426,9 @@ public class ConsultationService {
         event.endsAt,
         event.venue,
         event.online,
+        event.status,
+        event.cancelledAt,
+        event.cancellationReason,
         invitations.stream()
             .map(
                 i ->

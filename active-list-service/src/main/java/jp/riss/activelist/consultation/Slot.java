@@ -3,6 +3,8 @@ package jp.riss.activelist.consultation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -17,6 +19,15 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "consultation_slot")
 public class Slot extends PanacheEntityBase {
+
+  /**
+   * BOOKED holds the specialist's and the SME's time; CANCELLED (on its own or with its event)
+   * frees it and takes no outcome.
+   */
+  public enum Status {
+    BOOKED,
+    CANCELLED
+  }
 
   @Id public UUID id;
 
@@ -48,6 +59,16 @@ public class Slot extends PanacheEntityBase {
 
   @Column(name = "outcome_recorded_at")
   public OffsetDateTime outcomeRecordedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, columnDefinition = "text")
+  public Status status = Status.BOOKED;
+
+  @Column(name = "cancelled_at")
+  public OffsetDateTime cancelledAt;
+
+  @Column(name = "cancellation_reason", columnDefinition = "text")
+  public String cancellationReason;
 
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;

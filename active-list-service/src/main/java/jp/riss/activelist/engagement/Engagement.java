@@ -63,6 +63,12 @@ public class Engagement extends PanacheEntityBase {
   @Column(name = "completed_at")
   public OffsetDateTime completedAt;
 
+  @Column(name = "cancelled_at")
+  public OffsetDateTime cancelledAt;
+
+  @Column(name = "cancellation_reason", columnDefinition = "text")
+  public String cancellationReason;
+
   @Version
   @Column(nullable = false)
   public long version;

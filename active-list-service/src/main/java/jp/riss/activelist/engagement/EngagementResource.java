@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
@@ -140,6 +141,17 @@ public class EngagementResource {
   public Response complete(
       @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
     return ok(engagements.complete(Ids.uuid("id", id), Caller.of(token), ifMatch));
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SPECIALIST, Roles.SUPPORT_BODY})
+  public Response cancel(
+      @PathParam("id") String id,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @Valid @NotNull Cancellation body) {
+    return ok(engagements.cancel(Ids.uuid("id", id), Caller.of(token), ifMatch, body));
   }
 
   private Response ok(Engagement engagement) {

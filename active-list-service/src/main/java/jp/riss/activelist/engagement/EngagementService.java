@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.inquiry.Inquiry;
 import jp.riss.activelist.inquiry.InquiryStatus;
 import jp.riss.activelist.listing.Listing;
@@ -211,6 +212,25 @@ public class EngagementService {
     return engagement;
   }
 
+  /**
+   * Cancels an engagement that has not completed: it keeps its visits for the record but never
+   * counts on the listing and emits no completion event. Its specialist or its support body, like
+   * completing it.
+   */
+  @Transactional
+  public Engagement cancel(UUID id, Caller caller, String ifMatch, Cancellation cancellation) {
+    Engagement engagement = lock(id, caller);
+    Preconditions.requireIfMatch(ifMatch, engagement.version);
+    inProgress(engagement);
+    OffsetDateTime now = now();
+    engagement.status = EngagementStatus.CANCELLED;
+    engagement.cancelledAt = now;
+    engagement.cancellationReason = cancellation.stripped();
+    engagement.updatedAt = now;
+    engagement.persistAndFlush();
+    return engagement;
+  }
+
   /** The engagement if the caller is its specialist, its support body or IPA; else 404. */
   public Engagement require(UUID id, Caller caller) {
     Engagement engagement = Engagement.findById(id);
@@ -239,6 +259,12 @@ public class EngagementService {
   }
 
   private static void inProgress(Engagement engagement) {
+    if (engagement.status == EngagementStatus.CANCELLED) {
+      throw ProblemException.conflict(
+          "engagement-cancelled",
+          "Engagement cancelled",
+          "A cancelled engagement's visits and status no longer change.");
+    }
     if (engagement.status != EngagementStatus.IN_PROGRESS) {
       throw ProblemException.conflict(
           "invalid-transition",

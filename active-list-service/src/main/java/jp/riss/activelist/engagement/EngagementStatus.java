@@ -2,5 +2,7 @@ package jp.riss.activelist.engagement;
 
 public enum EngagementStatus {
   IN_PROGRESS,
-  COMPLETED
+  COMPLETED,
+  /** Stopped before completion: never part of the track record, its visits frozen. */
+  CANCELLED
 }

@@ -17,6 +17,8 @@ public record EngagementView(
     EngagementStatus status,
     LocalDate startedOn,
     LocalDate completedOn,
+    OffsetDateTime cancelledAt,
+    String cancellationReason,
     List<Visit> visits,
     OffsetDateTime createdAt,
     long version) {
@@ -33,6 +35,8 @@ public record EngagementView(
         e.status,
         e.startedOn,
         e.completedOn,
+        e.cancelledAt,
+        e.cancellationReason,
         e.visits,
         e.createdAt,
         e.version);

@@ -14,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import jp.riss.activelist.inquiry.Matching;
@@ -31,6 +33,9 @@ class ConsultationEventTest {
   static final String EVENTS = Matching.API + "/consultation-events";
   static final String DAY = "2026-12-10T";
 
+  /** A day that stays ahead of the clock, for events that must not have started yet. */
+  static final String AHEAD = LocalDate.now(ZoneOffset.ofHours(9)).plusDays(30) + "T";
+
   @Inject AgroalDataSource dataSource;
 
   static ValidatableResponse post(String role, String subject, String path, Object body) {
@@ -43,6 +48,10 @@ class ConsultationEventTest {
   }
 
   static String event(String chamber, String... listings) {
+    return eventOn(DAY, chamber, listings);
+  }
+
+  static String eventOn(String day, String chamber, String... listings) {
     return post(
             "support-body",
             chamber,
@@ -51,9 +60,9 @@ class ConsultationEventTest {
                 "title",
                 "サイバーセキュリティ相談会",
                 "startsAt",
-                DAY + "13:00:00+09:00",
+                day + "13:00:00+09:00",
                 "endsAt",
-                DAY + "17:00:00+09:00",
+                day + "17:00:00+09:00",
                 "venue",
                 "商工会議所 大会議室",
                 "online",
@@ -84,6 +93,17 @@ class ConsultationEventTest {
 
   static ValidatableResponse book(
       String chamber, String event, String registration, String listing, String from, String to) {
+    return bookOn(DAY, chamber, event, registration, listing, from, to);
+  }
+
+  static ValidatableResponse bookOn(
+      String day,
+      String chamber,
+      String event,
+      String registration,
+      String listing,
+      String from,
+      String to) {
     return given()
         .filter(Contracts.responseValidator())
         .header("Authorization", bearer("support-body", chamber))
@@ -95,9 +115,9 @@ class ConsultationEventTest {
                 "listingId",
                 listing,
                 "startsAt",
-                DAY + from + ":00+09:00",
+                day + from + ":00+09:00",
                 "endsAt",
-                DAY + to + ":00+09:00"))
+                day + to + ":00+09:00"))
         .post(EVENTS + "/" + event + "/slots")
         .then();
   }
@@ -335,6 +355,195 @@ class ConsultationEventTest {
         .then()
         .statusCode(200)
         .body("slots", hasSize(2));
+  }
+
+  static ValidatableResponse cancel(String role, String subject, String path, String reason) {
+    return post(role, subject, path + "/cancel", Map.of("reason", reason));
+  }
+
+  static Map<String, Object> outcome() {
+    return Map.of("issues", List.of("規程がない"), "priorities", List.of(1), "followUp", "NONE");
+  }
+
+  static String problem(String slug) {
+    return "https://riss.example/problems/" + slug;
+  }
+
+  @Test
+  void aCancelledEventKeepsItsHistoryFreesItsSlotsAndTakesNoMoreChanges() {
+    String a = Matching.publishedListing("ce-cancel-a");
+    String b = Matching.publishedListing("ce-cancel-b");
+    String event = eventOn(AHEAD, "ce-cancel-chamber", a, b);
+    String path = EVENTS + "/" + event;
+    post("specialist", "ce-cancel-a", path + "/invitations/" + a + "/confirm", null)
+        .statusCode(200);
+    String sme = register("ce-cancel-chamber", event, "中止工業");
+    bookOn(AHEAD, "ce-cancel-chamber", event, sme, a, "13:00", "13:30").statusCode(201);
+
+    // Only the event's support body (or IPA) cancels it; others who cannot see it get 404.
+    cancel("support-body", "ce-cancel-other", path, "台風のため").statusCode(404);
+    cancel("specialist", "ce-cancel-a", path, "台風のため").statusCode(403);
+    for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of(), Map.of("reason", "  "))) {
+      badCancel("ce-cancel-chamber", path, bad);
+    }
+    badCancel("ce-cancel-chamber", path, Map.of("reason", "長".repeat(501)));
+
+    cancel("support-body", "ce-cancel-chamber", path, " 台風接近のため中止します ")
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"))
+        .body("cancellationReason", equalTo("台風接近のため中止します"))
+        .body("cancelledAt", notNullValue())
+        .body("registrations.companyName", contains("中止工業"))
+        .body("slots.status", contains("CANCELLED"))
+        .body("slots[0].cancellationReason", equalTo("台風接近のため中止します"));
+    given()
+        .filter(Contracts.validator())
+        .header("Authorization", bearer("specialist", "ce-cancel-a"))
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"))
+        .body("cancellationReason", equalTo("台風接近のため中止します"))
+        .body("slots.status", contains("CANCELLED"));
+
+    cancel("support-body", "ce-cancel-chamber", path, "もう一度")
+        .statusCode(409)
+        .body("type", equalTo(problem("event-cancelled")));
+    post(
+            "support-body",
+            "ce-cancel-chamber",
+            path + "/registrations",
+            Map.of(
+                "companyName", "後から社",
+                "industry", "E",
+                "prefecture", "13",
+                "sizeBand", "21-50",
+                "themes", List.of(1)))
+        .statusCode(409)
+        .body("type", equalTo(problem("event-cancelled")));
+    bookOn(AHEAD, "ce-cancel-chamber", event, sme, a, "14:00", "14:30")
+        .statusCode(409)
+        .body("type", equalTo(problem("event-cancelled")));
+    post("specialist", "ce-cancel-b", path + "/invitations/" + b + "/confirm", null)
+        .statusCode(409)
+        .body("type", equalTo(problem("event-cancelled")));
+    String slot =
+        given()
+            .header("Authorization", bearer("support-body", "ce-cancel-chamber"))
+            .get(path)
+            .then()
+            .extract()
+            .path("slots[0].id");
+    post("specialist", "ce-cancel-a", path + "/slots/" + slot + "/outcome", outcome())
+        .statusCode(409)
+        .body("type", equalTo(problem("event-cancelled")));
+
+    // The specialist's afternoon is free again: another chamber books them at the same time.
+    String other = eventOn(AHEAD, "ce-cancel-chamber-2", a);
+    post("specialist", "ce-cancel-a", EVENTS + "/" + other + "/invitations/" + a + "/confirm", null)
+        .statusCode(200);
+    String sme2 = register("ce-cancel-chamber-2", other, "代替商事");
+    bookOn(AHEAD, "ce-cancel-chamber-2", other, sme2, a, "13:00", "13:30").statusCode(201);
+
+    // IPA may cancel any event.
+    cancel("ipa-admin", "ipa", EVENTS + "/" + other, "主催者からの依頼")
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"));
+  }
+
+  @Test
+  void anEventThatHasStartedCannotBeCancelled() {
+    String yesterday = LocalDate.now(ZoneOffset.ofHours(9)).minusDays(1) + "T";
+    String event = eventOn(yesterday, "ce-cancel-chamber-3");
+    cancel("support-body", "ce-cancel-chamber-3", EVENTS + "/" + event, "遅すぎる中止")
+        .statusCode(409)
+        .body("type", equalTo(problem("event-started")));
+    given()
+        .filter(Contracts.validator())
+        .header("Authorization", bearer("support-body", "ce-cancel-chamber-3"))
+        .get(EVENTS + "/" + event)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCHEDULED"))
+        .body("cancelledAt", equalTo(null));
+  }
+
+  @Test
+  void aCancelledSlotFreesTheSpecialistAndTheSmeAndTakesNoOutcome() {
+    String a = Matching.publishedListing("ce-slot-a");
+    String b = Matching.publishedListing("ce-slot-b");
+    String event = eventOn(AHEAD, "ce-slot-chamber", a, b);
+    String path = EVENTS + "/" + event;
+    post("specialist", "ce-slot-a", path + "/invitations/" + a + "/confirm", null).statusCode(200);
+    post("specialist", "ce-slot-b", path + "/invitations/" + b + "/confirm", null).statusCode(200);
+    String sme1 = register("ce-slot-chamber", event, "取消工業");
+    String sme2 = register("ce-slot-chamber", event, "繰上商店");
+    String slot =
+        bookOn(AHEAD, "ce-slot-chamber", event, sme1, a, "13:00", "13:30")
+            .statusCode(201)
+            .body("status", equalTo("BOOKED"))
+            .extract()
+            .path("id");
+    bookOn(AHEAD, "ce-slot-chamber", event, sme2, a, "13:00", "13:30")
+        .statusCode(409)
+        .body("type", equalTo(problem("slot-double-booked")));
+
+    // Neither another invited specialist nor another support body can see this slot.
+    cancel("specialist", "ce-slot-b", path + "/slots/" + slot, "代理で取消").statusCode(404);
+    cancel("support-body", "ce-slot-other", path + "/slots/" + slot, "代理で取消").statusCode(404);
+    badCancel("ce-slot-chamber", path + "/slots/" + slot, Map.of("reason", ""));
+
+    cancel("specialist", "ce-slot-a", path + "/slots/" + slot, "体調不良のため")
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"))
+        .body("cancellationReason", equalTo("体調不良のため"))
+        .body("cancelledAt", notNullValue());
+    // The same specialist and the same SME can be booked at that time again.
+    bookOn(AHEAD, "ce-slot-chamber", event, sme2, a, "13:00", "13:30").statusCode(201);
+    String slotB =
+        bookOn(AHEAD, "ce-slot-chamber", event, sme1, b, "13:00", "13:30")
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    post("specialist", "ce-slot-a", path + "/slots/" + slot + "/outcome", outcome())
+        .statusCode(409)
+        .body("type", equalTo(problem("slot-cancelled")));
+    cancel("support-body", "ce-slot-chamber", path + "/slots/" + slot, "二重の取消")
+        .statusCode(409)
+        .body("type", equalTo(problem("slot-cancelled")));
+
+    // A consultation that took place (its outcome recorded) is not cancelled afterwards.
+    post("support-body", "ce-slot-chamber", path + "/slots/" + slotB + "/outcome", outcome())
+        .statusCode(200);
+    cancel("support-body", "ce-slot-chamber", path + "/slots/" + slotB, "SMEの辞退")
+        .statusCode(409)
+        .body("type", equalTo(problem("outcome-recorded")));
+
+    given()
+        .filter(Contracts.validator())
+        .header("Authorization", bearer("support-body", "ce-slot-chamber"))
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCHEDULED"))
+        .body("slots", hasSize(3))
+        .body("slots.findAll { it.status == 'CANCELLED' }.id", contains(slot))
+        .body(
+            "slots.findAll { it.status == 'CANCELLED' }[0].cancellationReason", equalTo("体調不良のため"));
+  }
+
+  /** A missing, blank or too long reason is a 400 naming the field, and changes nothing. */
+  private static void badCancel(String chamber, String path, Map<String, Object> body) {
+    given()
+        .filter(Contracts.responseValidator())
+        .header("Authorization", bearer("support-body", chamber))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(path + "/cancel")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("reason"));
   }
 
   private int slotsOf(String event) throws Exception {

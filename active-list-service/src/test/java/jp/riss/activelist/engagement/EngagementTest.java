@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class EngagementTest {
 
   static final String ENGAGEMENTS = Matching.API + "/engagements";
+
+  @Inject AgroalDataSource dataSource;
 
   static ValidatableResponse create(String role, String subject, Map<String, Object> body) {
     return given()
@@ -292,5 +297,127 @@ class EngagementTest {
         .then()
         .statusCode(400)
         .body("violations.field", hasItem("number"));
+  }
+
+  static ValidatableResponse cancel(String role, String subject, String id, String reason) {
+    String etag = Matching.etag(ENGAGEMENTS + "/" + id, role, subject);
+    return given()
+        .filter(Contracts.validator())
+        .header("Authorization", bearer(role, subject))
+        .header("If-Match", etag)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", reason))
+        .post(ENGAGEMENTS + "/" + id + "/cancel")
+        .then();
+  }
+
+  @Test
+  void aCancelledEngagementNeverCountsAndItsVisitsNoLongerChange() throws Exception {
+    String listing = Matching.publishedListing("eng-cancel-a");
+    String id =
+        create("support-body", "eng-cancel-chamber", arranged(listing))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    visit("eng-cancel-a", id, 1, "2026-10-05", "リスクを洗い出した").statusCode(200);
+    visit("eng-cancel-a", id, 2, "2026-10-19", "手順書の初版を作成").statusCode(200);
+    visit("eng-cancel-a", id, 3, "2026-11-02", "机上訓練を実施").statusCode(200);
+
+    given()
+        .header("Authorization", bearer("support-body", "eng-cancel-chamber"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "先方の事業停止"))
+        .post(ENGAGEMENTS + "/" + id + "/cancel")
+        .then()
+        .statusCode(428);
+    cancel("support-body", "eng-cancel-chamber", id, " 先方の事業停止 ")
+        .statusCode(200)
+        .header("ETag", notNullValue())
+        .body("status", equalTo("CANCELLED"))
+        .body("cancellationReason", equalTo("先方の事業停止"))
+        .body("cancelledAt", notNullValue())
+        .body("completedOn", equalTo(null))
+        .body("visits.outcome", hasItem("机上訓練を実施"));
+
+    complete("specialist", "eng-cancel-a", id)
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/engagement-cancelled"));
+    visit("eng-cancel-a", id, 3, "2026-11-03", "後から書き換え")
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/engagement-cancelled"));
+    cancel("specialist", "eng-cancel-a", id, "二度目")
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/engagement-cancelled"));
+
+    given()
+        .filter(Contracts.validator())
+        .header("Authorization", bearer("specialist", "eng-cancel-a"))
+        .get(ENGAGEMENTS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"))
+        .body("visits[2].outcome", equalTo("机上訓練を実施"));
+    given()
+        .filter(Contracts.validator())
+        .get(Matching.API + "/listings/" + listing)
+        .then()
+        .statusCode(200)
+        .body("verified.platformEngagements.completed", equalTo(0));
+    given()
+        .header("Authorization", bearer("specialist", "eng-cancel-a"))
+        .get(Matching.API + "/listings/" + listing + "/history")
+        .then()
+        .body("items.action", not(hasItem("ENGAGEMENT_COMPLETED")));
+    // The completion event is written with the completion or not at all: nothing in the outbox.
+    assertEquals(
+        0, Matching.intQuery(dataSource, "SELECT count(*) FROM outbox WHERE aggregate_id = ?", id));
+  }
+
+  @Test
+  void aCompletedEngagementCannotBeCancelledAndOutsidersCannotCancelAtAll() {
+    String listing = Matching.publishedListing("eng-cancel-b");
+    String id =
+        create("support-body", "eng-cancel-chamber-b", arranged(listing))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String etag = Matching.etag(ENGAGEMENTS + "/" + id, "specialist", "eng-cancel-b");
+    for (String[] outsider :
+        new String[][] {{"support-body", "eng-cancel-other"}, {"specialist", "eng-cancel-other"}}) {
+      given()
+          .header("Authorization", bearer(outsider[0], outsider[1]))
+          .header("If-Match", etag)
+          .contentType(ContentType.JSON)
+          .body(Map.of("reason", "部外者"))
+          .post(ENGAGEMENTS + "/" + id + "/cancel")
+          .then()
+          .statusCode(404);
+    }
+    for (Map<String, Object> bad :
+        List.<Map<String, Object>>of(Map.of(), Map.of("reason", "x".repeat(501)))) {
+      given()
+          .filter(Contracts.responseValidator())
+          .header("Authorization", bearer("specialist", "eng-cancel-b"))
+          .header("If-Match", etag)
+          .contentType(ContentType.JSON)
+          .body(bad)
+          .post(ENGAGEMENTS + "/" + id + "/cancel")
+          .then()
+          .statusCode(400)
+          .body("violations.field", hasItem("reason"));
+    }
+
+    visit("eng-cancel-b", id, 1, "2026-10-05", "一回目").statusCode(200);
+    visit("eng-cancel-b", id, 2, "2026-10-12", "二回目").statusCode(200);
+    visit("eng-cancel-b", id, 3, "2026-10-19", "三回目").statusCode(200);
+    complete("specialist", "eng-cancel-b", id).statusCode(200);
+    cancel("support-body", "eng-cancel-chamber-b", id, "完了後の取消")
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/invalid-transition"));
+    given()
+        .filter(Contracts.validator())
+        .get(Matching.API + "/listings/" + listing)
+        .then()
+        .body("verified.platformEngagements.completed", equalTo(1));
   }
 }

@@ -63,6 +63,7 @@ class MatchingSecurityTest {
         new Endpoint("POST", ev, Set.of("support-body")),
         new Endpoint("GET", ev, eventReaders),
         new Endpoint("GET", ev + "/" + ID, eventReaders),
+        new Endpoint("POST", ev + "/" + ID + "/cancel", Set.of("support-body", "ipa-admin")),
         new Endpoint(
             "POST", ev + "/" + ID + "/invitations/" + ID + "/confirm", Set.of("specialist")),
         new Endpoint(
@@ -73,11 +74,16 @@ class MatchingSecurityTest {
             "POST",
             ev + "/" + ID + "/slots/" + ID + "/outcome",
             Set.of("support-body", "specialist")),
+        new Endpoint(
+            "POST",
+            ev + "/" + ID + "/slots/" + ID + "/cancel",
+            Set.of("support-body", "specialist")),
         new Endpoint("POST", en, Set.of("support-body", "specialist")),
         new Endpoint("GET", en, eventReaders),
         new Endpoint("GET", en + "/" + ID, eventReaders),
         new Endpoint("PUT", en + "/" + ID + "/visits/1", Set.of("specialist")),
-        new Endpoint("POST", en + "/" + ID + "/complete", Set.of("specialist", "support-body")));
+        new Endpoint("POST", en + "/" + ID + "/complete", Set.of("specialist", "support-body")),
+        new Endpoint("POST", en + "/" + ID + "/cancel", Set.of("specialist", "support-body")));
   }
 
   static Stream<Arguments> everyRoleAtEveryEndpoint() {
