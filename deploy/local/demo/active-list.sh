@@ -111,9 +111,11 @@ if [ "$(jq '.items | length' <<<"$demo_json")" = 0 ]; then
   inquiry demo-inquiry-3 "$demo_chamber" 900006 "$(demo_sme 有限会社浅草印刷 13 P '[5]' lecture)" "従業員研修をお願いしたい。" >/dev/null
   echo "    inquiries: 900001 accepted, 900002 declined (alternatives offered), 900006 now at capacity"
 
-  # A consultation event (相談会) with two specialists, two SMEs, slots and an outcome.
-  demo_call POST /consultation-events "$demo_chamber" "$(jq -nc --arg a "${demo_listing_id[900001]}" --arg b "${demo_listing_id[900007]}" \
-    '{title: "サイバーセキュリティ個別相談会", startsAt: "2026-12-10T13:00:00+09:00", endsAt: "2026-12-10T17:00:00+09:00",
+  # A consultation event (相談会) two weeks ahead with two specialists, three SMEs, slots, an
+  # outcome, and one slot cancelled because its SME dropped out.
+  day=$(TZ=Asia/Tokyo date -d "+14 days" +%F)
+  demo_call POST /consultation-events "$demo_chamber" "$(jq -nc --arg a "${demo_listing_id[900001]}" --arg b "${demo_listing_id[900007]}" --arg d "$day" \
+    '{title: "サイバーセキュリティ個別相談会", startsAt: ($d + "T13:00:00+09:00"), endsAt: ($d + "T17:00:00+09:00"),
       venue: "東京商工会議所 会議室A", online: false, invitedListingIds: [$a, $b]}')"
   demo_expect "creating the consultation event" 201
   event=$(jq -r .id <<<"$demo_json")
@@ -127,17 +129,26 @@ if [ "$(jq '.items | length' <<<"$demo_json")" = 0 ]; then
   demo_call POST "/consultation-events/$event/registrations" "$demo_chamber" '{"companyName":"株式会社日本橋商事","industry":"I","prefecture":"13","sizeBand":"6-20","themes":[3]}'
   demo_expect "registering an SME" 201
   sme2=$(jq -r .id <<<"$demo_json")
-  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme1" --arg l "${demo_listing_id[900001]}" \
-    '{registrationId: $r, listingId: $l, startsAt: "2026-12-10T13:30:00+09:00", endsAt: "2026-12-10T14:00:00+09:00"}')"
+  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme1" --arg l "${demo_listing_id[900001]}" --arg d "$day" \
+    '{registrationId: $r, listingId: $l, startsAt: ($d + "T13:30:00+09:00"), endsAt: ($d + "T14:00:00+09:00")}')"
   demo_expect "booking a slot" 201
   slot=$(jq -r .id <<<"$demo_json")
-  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme2" --arg l "${demo_listing_id[900007]}" \
-    '{registrationId: $r, listingId: $l, startsAt: "2026-12-10T14:00:00+09:00", endsAt: "2026-12-10T14:30:00+09:00"}')"
+  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme2" --arg l "${demo_listing_id[900007]}" --arg d "$day" \
+    '{registrationId: $r, listingId: $l, startsAt: ($d + "T14:00:00+09:00"), endsAt: ($d + "T14:30:00+09:00")}')"
   demo_expect "booking a slot" 201
+  demo_call POST "/consultation-events/$event/registrations" "$demo_chamber" '{"companyName":"有限会社浅草印刷","industry":"P","prefecture":"13","sizeBand":"6-20","themes":[5]}'
+  demo_expect "registering an SME" 201
+  sme3=$(jq -r .id <<<"$demo_json")
+  demo_call POST "/consultation-events/$event/slots" "$demo_chamber" "$(jq -nc --arg r "$sme3" --arg l "${demo_listing_id[900007]}" --arg d "$day" \
+    '{registrationId: $r, listingId: $l, startsAt: ($d + "T15:00:00+09:00"), endsAt: ($d + "T15:30:00+09:00")}')"
+  demo_expect "booking a slot" 201
+  dropped=$(jq -r .id <<<"$demo_json")
+  demo_call POST "/consultation-events/$event/slots/$dropped/cancel" "$demo_chamber" '{"reason":"相談企業の都合により欠席"}'
+  demo_expect "cancelling a slot" 200
   demo_call POST "/consultation-events/$event/slots/$slot/outcome" "$(demo_owner 900001)" \
     '{"issues":["情報セキュリティ規程がない","パスワードの使い回し"],"priorities":[1,5],"followUp":"GUIDANCE_ENGAGEMENT"}'
   demo_expect "recording the outcome" 200
-  echo "    consultation event $event: 2 specialists, 2 SMEs, 2 slots, 1 outcome"
+  echo "    consultation event $event on $day: 2 specialists, 3 SMEs, 3 slots (1 cancelled), 1 outcome"
 
   # On-site guidance (訪問指導) on theme 1 in three visits, completed: the verified track record
   # grows and the deemed-attendance service receives activelist.engagement.v1.
