@@ -75,6 +75,16 @@ class ConsultationEventTest {
         .path("id");
   }
 
+  /** The invited specialist confirms their invitation. */
+  static void confirm(String specialist, String event, String listing) {
+    post(
+            "specialist",
+            specialist,
+            EVENTS + "/" + event + "/invitations/" + listing + "/confirm",
+            null)
+        .statusCode(200);
+  }
+
   static String register(String chamber, String event, String company) {
     return post(
             "support-body",
@@ -183,10 +193,8 @@ class ConsultationEventTest {
     String a = Matching.publishedListing("ce-spec-c");
     String b = Matching.publishedListing("ce-spec-d");
     String event = event("ce-chamber-2", a, b);
-    post("specialist", "ce-spec-c", EVENTS + "/" + event + "/invitations/" + a + "/confirm", null)
-        .statusCode(200);
-    post("specialist", "ce-spec-d", EVENTS + "/" + event + "/invitations/" + b + "/confirm", null)
-        .statusCode(200);
+    confirm("ce-spec-c", event, a);
+    confirm("ce-spec-d", event, b);
     String sme1 = register("ce-chamber-2", event, "甲工業");
     String sme2 = register("ce-chamber-2", event, "乙製作所");
     book("ce-chamber-2", event, sme1, a, "14:00", "14:45").statusCode(201);
@@ -201,8 +209,7 @@ class ConsultationEventTest {
     book("ce-chamber-2", event, sme2, a, "14:45", "15:15").statusCode(201);
     // A specialist is not in two events at once either.
     String other = event("ce-chamber-3", a);
-    post("specialist", "ce-spec-c", EVENTS + "/" + other + "/invitations/" + a + "/confirm", null)
-        .statusCode(200);
+    confirm("ce-spec-c", other, a);
     String sme3 = register("ce-chamber-3", other, "丙商事");
     book("ce-chamber-3", other, sme3, a, "14:00", "14:30").statusCode(409);
 
@@ -278,10 +285,8 @@ class ConsultationEventTest {
     String a = Matching.publishedListing("ce-spec-e");
     String b = Matching.publishedListing("ce-spec-f");
     String event = event("ce-chamber-5", a, b);
-    post("specialist", "ce-spec-e", EVENTS + "/" + event + "/invitations/" + a + "/confirm", null)
-        .statusCode(200);
-    post("specialist", "ce-spec-f", EVENTS + "/" + event + "/invitations/" + b + "/confirm", null)
-        .statusCode(200);
+    confirm("ce-spec-e", event, a);
+    confirm("ce-spec-f", event, b);
     String sme1 = register("ce-chamber-5", event, "見える社");
     String sme2 = register("ce-chamber-5", event, "見えない社");
     book("ce-chamber-5", event, sme1, a, "13:00", "13:30").statusCode(201);
@@ -375,8 +380,7 @@ class ConsultationEventTest {
     String b = Matching.publishedListing("ce-cancel-b");
     String event = eventOn(AHEAD, "ce-cancel-chamber", a, b);
     String path = EVENTS + "/" + event;
-    post("specialist", "ce-cancel-a", path + "/invitations/" + a + "/confirm", null)
-        .statusCode(200);
+    confirm("ce-cancel-a", event, a);
     String sme = register("ce-cancel-chamber", event, "中止工業");
     bookOn(AHEAD, "ce-cancel-chamber", event, sme, a, "13:00", "13:30").statusCode(201);
 
@@ -440,8 +444,7 @@ class ConsultationEventTest {
 
     // The specialist's afternoon is free again: another chamber books them at the same time.
     String other = eventOn(AHEAD, "ce-cancel-chamber-2", a);
-    post("specialist", "ce-cancel-a", EVENTS + "/" + other + "/invitations/" + a + "/confirm", null)
-        .statusCode(200);
+    confirm("ce-cancel-a", other, a);
     String sme2 = register("ce-cancel-chamber-2", other, "代替商事");
     bookOn(AHEAD, "ce-cancel-chamber-2", other, sme2, a, "13:00", "13:30").statusCode(201);
 
@@ -474,8 +477,8 @@ class ConsultationEventTest {
     String b = Matching.publishedListing("ce-slot-b");
     String event = eventOn(AHEAD, "ce-slot-chamber", a, b);
     String path = EVENTS + "/" + event;
-    post("specialist", "ce-slot-a", path + "/invitations/" + a + "/confirm", null).statusCode(200);
-    post("specialist", "ce-slot-b", path + "/invitations/" + b + "/confirm", null).statusCode(200);
+    confirm("ce-slot-a", event, a);
+    confirm("ce-slot-b", event, b);
     String sme1 = register("ce-slot-chamber", event, "取消工業");
     String sme2 = register("ce-slot-chamber", event, "繰上商店");
     String slot =
