@@ -16,6 +16,7 @@ import jp.riss.deemedattendance.application.Applications;
 import jp.riss.deemedattendance.application.EntryStatus;
 import jp.riss.deemedattendance.application.ExperienceEntry;
 import jp.riss.platform.events.EventSource;
+import jp.riss.platform.mail.MailQueue;
 import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
@@ -38,7 +39,7 @@ public class Attestations {
   @Inject Applications applications;
   @Inject Outbox outbox;
   @Inject EventSource events;
-  @Inject DevMailbox mailbox;
+  @Inject MailQueue mail;
 
   @ConfigProperty(name = "riss.deemed-attendance.attestation.validity", defaultValue = "P14D")
   Duration validity;
@@ -156,7 +157,7 @@ public class Attestations {
         entry.id.toString(),
         events.create(
             AttestationRequested.TYPE, entry.id.toString(), AttestationRequested.SCHEMA, data));
-    mailbox.deliver(entry.certifierEmail, mailSubject, mailBody, now);
+    mail.send(entry.certifierEmail, mailSubject, mailBody, now);
     return entry;
   }
 

@@ -2,14 +2,13 @@ package jp.riss.deemedattendance.attestation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
 import java.util.List;
+import jp.riss.platform.mail.DevMailbox;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 
@@ -22,14 +21,11 @@ import jp.riss.platform.security.Roles;
 @RolesAllowed(Roles.IPA_ADMIN)
 public class DevMailboxResource {
 
-  public record Message(String to, String subject, String body, OffsetDateTime sentAt) {}
-
-  public record Mailbox(List<Message> items) {}
+  public record Mailbox(List<DevMailbox.Message> items) {}
 
   @Inject DevMailbox mailbox;
 
   @GET
-  @Transactional
   public Mailbox messages(@QueryParam("to") String to) {
     if (!mailbox.enabled()) {
       throw ProblemException.notFound("the dev mailbox");
@@ -37,9 +33,6 @@ public class DevMailboxResource {
     if (to == null || to.isBlank() || to.length() > 254) {
       throw ProblemException.badRequest("to", "must be an e-mail address");
     }
-    return new Mailbox(
-        mailbox.to(to.strip()).stream()
-            .map(m -> new Message(m.recipient, m.subject, m.body, m.sentAt))
-            .toList());
+    return new Mailbox(mailbox.to(to.strip()));
   }
 }

@@ -1,5 +1,6 @@
-package jp.riss.deemedattendance.attestation;
+package jp.riss.platform.mail;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,10 +8,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A message a mailer would have sent; stored only when the dev mailbox is enabled. */
+/** A message to a person, queued with the change that asked for it. */
 @Entity
-@Table(name = "dev_mail")
-public class DevMail {
+@Table(name = "outgoing_mail")
+public class OutgoingMail extends PanacheEntityBase {
 
   @Id public UUID id;
 
@@ -23,6 +24,15 @@ public class DevMail {
   @Column(nullable = false, columnDefinition = "text")
   public String body;
 
-  @Column(name = "sent_at", nullable = false)
+  @Column(name = "queued_at", nullable = false)
+  public OffsetDateTime queuedAt;
+
+  @Column(name = "sent_at")
   public OffsetDateTime sentAt;
+
+  @Column(nullable = false)
+  public int attempts;
+
+  @Column(name = "last_error", columnDefinition = "text")
+  public String lastError;
 }
