@@ -46,21 +46,14 @@ class DeemedAttendanceE2EIT {
     for (int attempt = 0; number == null && attempt < 20; attempt++) {
       String candidate = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 900_000));
       int created =
-          given()
-              .auth()
-              .oauth2(admin)
-              .contentType(ContentType.JSON)
-              .body(
-                  Map.of(
-                      "records",
-                      List.of(
-                          Map.of(
-                              "registrationNumber", candidate,
-                              "specialistSubject", subject,
-                              "cycleStart", start.toString()))))
-              .post(API + "/imports/cycles")
-              .then()
-              .statusCode(200)
+          RegistryImports.post(
+                  admin,
+                  RegistryImports.CYCLES,
+                  List.of(
+                      Map.of(
+                          "registrationNumber", candidate,
+                          "specialistSubject", subject,
+                          "cycleStart", start.toString())))
               .extract()
               .path("created");
       number = created == 1 ? candidate : null;
@@ -320,22 +313,15 @@ class DeemedAttendanceE2EIT {
 
     // IPA's registry suspends the registration: imported here, seen by the Active List, whose
     // registry criterion now fails for the listing.
-    given()
-        .auth()
-        .oauth2(admin)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "records",
-                List.of(
-                    Map.of(
-                        "registrationNumber", number,
-                        "specialistSubject", subject,
-                        "cycleStart", start.toString(),
-                        "registrationStatus", "SUSPENDED"))))
-        .post(API + "/imports/cycles")
-        .then()
-        .statusCode(200)
+    RegistryImports.post(
+            admin,
+            RegistryImports.CYCLES,
+            List.of(
+                Map.of(
+                    "registrationNumber", number,
+                    "specialistSubject", subject,
+                    "cycleStart", start.toString(),
+                    "registrationStatus", "SUSPENDED")))
         .body("updated", equalTo(1));
     awaitListing(specialist, listing, "verified.registration.status", "SUSPENDED");
     given()
@@ -367,20 +353,7 @@ class DeemedAttendanceE2EIT {
 
   /** The Active List shows the decision as the listing's verified training status. */
   private static void awaitTrainingStatus(String specialist, String listing, String status) {
-    org.awaitility.Awaitility.await("verified deemed-attendance status " + status)
-        .atMost(java.time.Duration.ofSeconds(10))
-        .pollInterval(java.time.Duration.ofMillis(100))
-        .until(
-            () ->
-                status.equals(
-                    given()
-                        .auth()
-                        .oauth2(specialist)
-                        .get("/api/v1/active-list/listings/" + listing)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .path("verified.deemedAttendance.status")));
+    awaitListing(specialist, listing, "verified.deemedAttendance.status", status);
   }
 
   /** Sets the client-attested rate; answers the new version. */

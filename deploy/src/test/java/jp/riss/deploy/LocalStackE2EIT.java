@@ -381,40 +381,26 @@ class LocalStackE2EIT {
     java.time.LocalDate start =
         java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusYears(1);
     String admin = token("ipa-admin", "e2e-admin");
-    given()
-        .auth()
-        .oauth2(admin)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "records",
-                List.of(
-                    Map.of(
-                        "registrationNumber", registrationNumber,
-                        "specialistSubject", specialist,
-                        "cycleStart", start.toString(),
-                        "registeredOn", "2020-04-01"))))
-        .post("/api/v1/deemed-attendance/imports/cycles")
-        .then()
-        .statusCode(200)
+    RegistryImports.post(
+            admin,
+            RegistryImports.CYCLES,
+            List.of(
+                Map.of(
+                    "registrationNumber", registrationNumber,
+                    "specialistSubject", specialist,
+                    "cycleStart", start.toString(),
+                    "registeredOn", "2020-04-01")))
         .body("created", equalTo(1));
-    given()
-        .auth()
-        .oauth2(admin)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "records",
-                List.of(
-                    Map.of(
-                        "registrationNumber", registrationNumber,
-                        "cycleStart", start.toString(),
-                        "requirementKind", "online-course",
-                        "courseName", "オンライン講習",
-                        "completedOn", start.plusDays(30).toString()))))
-        .post("/api/v1/deemed-attendance/imports/course-completions")
-        .then()
-        .statusCode(200)
+    RegistryImports.post(
+            admin,
+            RegistryImports.COMPLETIONS,
+            List.of(
+                Map.of(
+                    "registrationNumber", registrationNumber,
+                    "cycleStart", start.toString(),
+                    "requirementKind", "online-course",
+                    "courseName", "オンライン講習",
+                    "completedOn", start.plusDays(30).toString())))
         .body("created", equalTo(1));
   }
 

@@ -46,6 +46,22 @@ public class Cycles {
         .getResultList();
   }
 
+  /** The cycles of many registrations at once, each registration's oldest first. */
+  public Map<String, List<Cycle>> cyclesOf(Collection<String> registrationNumbers) {
+    Map<String, List<Cycle>> byNumber = new HashMap<>();
+    if (registrationNumbers.isEmpty()) {
+      return byNumber;
+    }
+    em.createQuery(
+            "SELECT c FROM Cycle c WHERE c.registrationNumber IN :numbers ORDER BY c.startsOn",
+            Cycle.class)
+        .setParameter("numbers", registrationNumbers)
+        .getResultList()
+        .forEach(
+            c -> byNumber.computeIfAbsent(c.registrationNumber, n -> new ArrayList<>()).add(c));
+    return byNumber;
+  }
+
   public Optional<Cycle> cycle(String registrationNumber, LocalDate startsOn) {
     return em.createQuery(
             "SELECT c FROM Cycle c WHERE c.registrationNumber = :number AND c.startsOn = :start",

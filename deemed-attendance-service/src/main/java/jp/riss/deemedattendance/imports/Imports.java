@@ -88,11 +88,13 @@ public class Imports {
     Set<String> changed = new LinkedHashSet<>();
     ImportReport report =
         run(records, CYCLE_FIELDS, CYCLE_REQUIRED, row -> cycle(row, today, known, changed));
-    // Registrations first, then their cycles: the foreign key holds within each JDBC batch.
+    // Published from what the batch already holds (versions set before the new rows are
+    // inserted); then registrations first, then their cycles, so the foreign key holds within each
+    // JDBC batch.
+    facts.changed(changed.stream().map(known.byNumber::get).toList(), known.cycles);
     known.added.forEach(em::persist);
     em.flush();
     known.addedCycles.forEach(em::persist);
-    facts.changed(changed);
     return report;
   }
 
@@ -125,15 +127,7 @@ public class Imports {
             .getResultList()
             .forEach(this::know);
       }
-      if (!numbers.isEmpty()) {
-        em.createQuery(
-                "SELECT c FROM Cycle c WHERE c.registrationNumber IN :numbers ORDER BY c.startsOn",
-                Cycle.class)
-            .setParameter("numbers", numbers)
-            .getResultList()
-            .forEach(
-                c -> cycles.computeIfAbsent(c.registrationNumber, n -> new ArrayList<>()).add(c));
-      }
+      cycles.putAll(Imports.this.cycles.cyclesOf(numbers));
     }
 
     void know(Registration r) {
