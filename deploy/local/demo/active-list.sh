@@ -1,7 +1,8 @@
 # Demo data of the Active List, loaded through the gateway. Sourced by deploy/local/up (uses its
 # die, $here and $state); idempotent, so a second `up` finds everything in place.
 # The listings are deploy/local/demo/active-list-listings.json (self-declared fields as the API
-# takes them); the verified side comes from an IPA registry import, as in production.
+# takes them); the verified side comes from IPA's registry, imported at its one owner (the
+# deemed-attendance service) and published to the Active List as events, as in production.
 
 demo_call() { # demo_call METHOD PATH TOKEN [BODY [CONTENT-TYPE [EXTRA-HEADER]]] -> $demo_code $demo_json
   local method=$1 path=$2 token=$3 body=${4-} type=${5:-application/json} extra=${6-}
@@ -25,19 +26,27 @@ demo_admin=$(RISS_TOKEN_TTL=900 "$here/token" ipa-admin dev-ipa-admin)
 demo_reviewer=$(RISS_TOKEN_TTL=900 "$here/token" ipa-reviewer dev-ipa-reviewer)
 demo_today=$(TZ=Asia/Tokyo date +%F)
 
-# 1. What IPA's registry says about each demo specialist (valid, courses done).
-registry=$(jq -c --arg today "$demo_today" '.[] | {
-    registrationNumber, registeredOn: "2019-10-01",
-    cycleStart: (($today | strptime("%Y-%m-%d") | mktime) - 365*86400 | strftime("%Y-%m-%d")),
-    expiresOn: (($today | strptime("%Y-%m-%d") | mktime) + 730*86400 | strftime("%Y-%m-%d")),
-    registrationStatus: "VALID",
-    onlineCourseStatus: "COMPLETED",
-    onlineCourseCompletedOn: (($today | strptime("%Y-%m-%d") | mktime) - 120*86400 | strftime("%Y-%m-%d")),
-    practicalCourseStatus: "COMPLETED",
-    practicalCourseCompletedOn: (($today | strptime("%Y-%m-%d") | mktime) - 200*86400 | strftime("%Y-%m-%d"))}' "$demo_listings")
-demo_call POST /registry-imports "$demo_admin" "$registry" application/x-ndjson
-demo_expect "registry import" 200 201
+# 1. What IPA's registry says about each demo specialist, imported at the deemed-attendance
+#    service: the number bound to the specialist's account, a cycle from 2025-04-01, the first
+#    year's online course done (and, for 900006-900010, the practical course). The Active List
+#    learns it from deemedattendance.registration.v1; a specialist can list only the number bound
+#    to their account.
+demo_da=http://127.0.0.1:8080/api/v1/deemed-attendance
+demo_da_call() { # demo_da_call PATH BODY -> $demo_code $demo_json
+  local saved=$demo_api; demo_api=$demo_da; demo_call POST "$1" "$demo_admin" "$2"; demo_api=$saved
+}
+cycles=$(jq -c '{records: [.[] | {registrationNumber, specialistSubject: .subject,
+    cycleStart: "2025-04-01", registeredOn: "2019-10-01"}]}' "$demo_listings")
+demo_da_call /imports/cycles "$cycles"
+demo_expect "registry import (deemed attendance)" 200
 echo "    registry import: $(jq -c '{created, updated, unchanged, rejected}' <<<"$demo_json")"
+completions=$(jq -c '{records: ([.[] | {registrationNumber, cycleStart: "2025-04-01",
+    requirementKind: "online-course", courseName: "オンライン講習（2025年度）", completedOn: "2025-06-15"}]
+  + [.[] | select(.registrationNumber > "900005") | {registrationNumber, cycleStart: "2025-04-01",
+    requirementKind: "practical-course", courseName: "実践講習A", completedOn: "2026-06-01"}])}' "$demo_listings")
+demo_da_call /imports/course-completions "$completions"
+demo_expect "course completions import (deemed attendance)" 200
+echo "    course completions: $(jq -c '{created, updated, unchanged, rejected}' <<<"$demo_json")"
 
 # 2. Each specialist creates a draft, accepts the ethics pledge and submits; IPA approves.
 demo_call GET /ethics-pledge "$demo_admin"
@@ -48,8 +57,13 @@ while read -r row; do
   regno=$(jq -r .registrationNumber <<<"$row")
   subject=$(jq -r .subject <<<"$row")
   owner=$(RISS_TOKEN_TTL=900 "$here/token" specialist "$subject")
-  demo_call POST /listings "$owner" "$(jq -c '{registrationNumber, selfDeclared}' <<<"$row")" \
-    application/json "Idempotency-Key: demo-listing-$regno"
+  # 403 until the registry's event has reached the Active List (a moment after the import).
+  for _ in $(seq 1 60); do
+    demo_call POST /listings "$owner" "$(jq -c '{registrationNumber, selfDeclared}' <<<"$row")" \
+      application/json "Idempotency-Key: demo-listing-$regno"
+    [ "$demo_code" = 403 ] || break
+    sleep 0.5
+  done
   demo_expect "creating listing $regno" 201 409
   id=$(jq -r '.id // .existingListingId // empty' <<<"$demo_json")
   [ -n "$id" ] || die "demo: no listing id for $regno: $demo_json"
@@ -71,13 +85,18 @@ while read -r row; do
   printf '    %s %s  %s (%s)\n' "$regno" "$id" "$(jq -r .selfDeclared.displayName <<<"$row")" "$status"
 done < <(jq -c '.[]' "$demo_listings")
 
-# 3. A later registry import finds 900009's registration expiring within 60 days: the listing
-#    criteria fail, so the import suspends that listing with the reason and notifies its owner.
-expiring=$(jq -c --arg today "$demo_today" 'select(.registrationNumber == "900009")
-  | .expiresOn = (($today | strptime("%Y-%m-%d") | mktime) + 30*86400 | strftime("%Y-%m-%d"))' <<<"$registry")
-demo_call POST /registry-imports "$demo_admin" "$expiring" application/x-ndjson
-demo_expect "registry import (expiring registration)" 200 201
-echo "    registry import: $(jq -c '{updated, unchanged, suspended: [.suspended[]? | {registrationNumber, reasons: [.failedCriteria[]?.code]}]}' <<<"$demo_json")"
+# 3. IPA's registry later suspends 900009's registration (imported at the deemed-attendance
+#    service): the Active List's registry criterion fails for the published listing, so it is
+#    suspended with the reason and its owner notified.
+demo_da_call /imports/cycles '{"records":[{"registrationNumber":"900009","specialistSubject":"demo-specialist-kobayashi","cycleStart":"2025-04-01","registrationStatus":"SUSPENDED"}]}'
+demo_expect "registry import (suspended registration)" 200
+echo "    registry import: $(jq -c '{updated, unchanged}' <<<"$demo_json")"
+for _ in $(seq 1 60); do
+  demo_call GET "/listings/${demo_listing_id[900009]}" "$demo_admin"
+  [ "$(jq -r .status <<<"$demo_json")" = SUSPENDED ] && break
+  sleep 0.5
+done
+echo "    900009: $(jq -c '{status, statusReason}' <<<"$demo_json")"
 
 # 4. Matching through support bodies (skipped when the demo chamber already has its event).
 demo_company=$(RISS_TOKEN_TTL=900 "$here/token" company demo-company-kanda)

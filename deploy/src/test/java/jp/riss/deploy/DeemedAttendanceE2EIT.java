@@ -46,47 +46,67 @@ class DeemedAttendanceE2EIT {
     for (int attempt = 0; number == null && attempt < 20; attempt++) {
       String candidate = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 900_000));
       int created =
-          given()
-              .auth()
-              .oauth2(admin)
-              .contentType(ContentType.JSON)
-              .body(
-                  Map.of(
-                      "records",
-                      List.of(
-                          Map.of(
-                              "registrationNumber", candidate,
-                              "specialistSubject", subject,
-                              "cycleStart", start.toString()))))
-              .post(API + "/imports/cycles")
-              .then()
-              .statusCode(200)
+          RegistryImports.post(
+                  admin,
+                  RegistryImports.CYCLES,
+                  List.of(
+                      Map.of(
+                          "registrationNumber", candidate,
+                          "specialistSubject", subject,
+                          "cycleStart", start.toString())))
               .extract()
               .path("created");
       number = created == 1 ? candidate : null;
     }
     assertNotNull(number, "a free registration number");
     // The same specialist's Active List listing, whose verified training status follows the
-    // decisions below (deemedattendance.application.v1 -> active list).
+    // decisions below (deemedattendance.application.v1 -> active list), and whose registry facts
+    // follow this service's registration events (deemedattendance.registration.v1). Another
+    // specialist sending the number is refused; the holder succeeds once the binding arrived.
+    Map<String, Object> newListing =
+        Map.of(
+            "registrationNumber",
+            number,
+            "selfDeclared",
+            Map.of(
+                "displayName", "みなし 太郎",
+                "affiliation", Map.of("kind", "INDEPENDENT"),
+                "availability", Map.of("status", "ACCEPTING")));
+    String squatter = LocalStack.token("specialist", "e2e-squatter-" + UUID.randomUUID());
+    given()
+        .auth()
+        .oauth2(squatter)
+        .contentType(ContentType.JSON)
+        .body(newListing)
+        .post("/api/v1/active-list/listings")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("https://riss.example/problems/registration-not-held"));
     String listing =
-        given()
-            .auth()
-            .oauth2(specialist)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "registrationNumber",
-                    number,
-                    "selfDeclared",
-                    Map.of(
-                        "displayName", "みなし 太郎",
-                        "affiliation", Map.of("kind", "INDEPENDENT"),
-                        "availability", Map.of("status", "ACCEPTING"))))
-            .post("/api/v1/active-list/listings")
+        org.awaitility.Awaitility.await("the registry binding reaches the Active List")
+            .atMost(java.time.Duration.ofSeconds(15))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(
+                () ->
+                    given()
+                        .auth()
+                        .oauth2(specialist)
+                        .contentType(ContentType.JSON)
+                        .body(newListing)
+                        .post("/api/v1/active-list/listings"),
+                r -> r.statusCode() == 201)
             .then()
-            .statusCode(201)
             .extract()
             .path("id");
+    given()
+        .auth()
+        .oauth2(squatter)
+        .contentType(ContentType.JSON)
+        .body(newListing)
+        .post("/api/v1/active-list/listings")
+        .then()
+        .statusCode(403);
+    awaitListing(specialist, listing, "verified.mandatoryCourses.practicalCourse.status", "DUE");
 
     String id =
         given()
@@ -185,6 +205,22 @@ class DeemedAttendanceE2EIT {
         .statusCode(201)
         .body("decision", equalTo("APPROVED"));
     awaitTrainingStatus(specialist, listing, "APPROVED");
+    // The approval fulfils the practical course: one rule, shown on the other service.
+    awaitListing(
+        specialist, listing, "verified.mandatoryCourses.practicalCourse.fulfilledBy",
+        "DEEMED_ATTENDANCE");
+    awaitListing(
+        specialist, listing, "verified.mandatoryCourses.practicalCourse.status", "COMPLETED");
+    given()
+        .auth()
+        .oauth2(specialist)
+        .header("Idempotency-Key", "e2e-" + UUID.randomUUID())
+        .contentType(ContentType.JSON)
+        .body(Map.of("requirementKind", "practical-course"))
+        .post(API + "/applications")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/requirement-done"));
 
     // Every client-attested approval of today is drawn, so this one certainly is; the rate is
     // put back afterwards.
@@ -265,16 +301,46 @@ class DeemedAttendanceE2EIT {
         .body("items.decision", equalTo(List.of("APPROVED", "REVOKED")))
         .body("items[1].reviewer", equalTo(null));
     awaitTrainingStatus(specialist, listing, "REVOKED");
+    // The revocation reopens the practical course, on both services.
+    awaitListing(specialist, listing, "verified.mandatoryCourses.practicalCourse.status", "DUE");
+    given()
+        .auth()
+        .oauth2(specialist)
+        .get(API + "/me/cycle")
+        .then()
+        .statusCode(200)
+        .body("requirements.find { it.kind == 'practical-course' }.done", equalTo(false));
+
+    // IPA's registry suspends the registration: imported here, seen by the Active List, whose
+    // registry criterion now fails for the listing.
+    RegistryImports.post(
+            admin,
+            RegistryImports.CYCLES,
+            List.of(
+                Map.of(
+                    "registrationNumber", number,
+                    "specialistSubject", subject,
+                    "cycleStart", start.toString(),
+                    "registrationStatus", "SUSPENDED")))
+        .body("updated", equalTo(1));
+    awaitListing(specialist, listing, "verified.registration.status", "SUSPENDED");
+    given()
+        .auth()
+        .oauth2(specialist)
+        .get("/api/v1/active-list/listings/" + listing + "/criteria")
+        .then()
+        .statusCode(200)
+        .body("results.find { it.code == 'registration-valid' }.passed", equalTo(false));
   }
 
-  /** The Active List shows the decision as the listing's verified training status. */
-  private static void awaitTrainingStatus(String specialist, String listing, String status) {
-    org.awaitility.Awaitility.await("verified deemed-attendance status " + status)
+  /** Waits until the Active List shows {@code value} at {@code path} of the listing. */
+  private static void awaitListing(String specialist, String listing, String path, String value) {
+    org.awaitility.Awaitility.await(path + " = " + value)
         .atMost(java.time.Duration.ofSeconds(10))
         .pollInterval(java.time.Duration.ofMillis(100))
         .until(
             () ->
-                status.equals(
+                value.equals(
                     given()
                         .auth()
                         .oauth2(specialist)
@@ -282,7 +348,12 @@ class DeemedAttendanceE2EIT {
                         .then()
                         .statusCode(200)
                         .extract()
-                        .path("verified.deemedAttendance.status")));
+                        .path(path)));
+  }
+
+  /** The Active List shows the decision as the listing's verified training status. */
+  private static void awaitTrainingStatus(String specialist, String listing, String status) {
+    awaitListing(specialist, listing, "verified.deemedAttendance.status", status);
   }
 
   /** Sets the client-attested rate; answers the new version. */

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +44,36 @@ class LocalStackE2EIT {
     String registrationNumber = randomRegistrationNumber();
     Map<String, Object> body = newListing(registrationNumber);
 
+    // What IPA's registry says about the specialist goes in at its one owner, the deemed-attendance
+    // service; the Active List learns the binding number ↔ account from its event.
+    importRegistry(registrationNumber, specialist);
+    // Someone else claiming the number is refused, whatever they send.
+    given()
+        .auth()
+        .oauth2(token("specialist", "e2e-squatter-" + UUID.randomUUID()))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(LISTINGS)
+        .then()
+        .statusCode(403)
+        .contentType(startsWith("application/problem+json"))
+        .body("type", equalTo("https://riss.example/problems/registration-not-held"));
     String id =
-        given()
-            .auth()
-            .oauth2(token("specialist", specialist))
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post(LISTINGS)
+        await("the registry binding reaches the Active List")
+            .atMost(Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  Response created =
+                      given()
+                          .auth()
+                          .oauth2(token("specialist", specialist))
+                          .contentType(ContentType.JSON)
+                          .body(body)
+                          .post(LISTINGS);
+                  return created.statusCode() == 201 ? created : null;
+                },
+                java.util.Objects::nonNull)
             .then()
             .statusCode(201)
             .body("status", equalTo("DRAFT"))
@@ -72,17 +94,8 @@ class LocalStackE2EIT {
         .contentType(startsWith("application/problem+json"))
         .body("existingListingId", equalTo(id));
 
-    // What IPA's registry says about the specialist, then the owner's pledge and submission,
-    // then IPA's review: the listing criteria pass and it is published.
-    given()
-        .auth()
-        .oauth2(token("ipa-admin", "e2e-admin"))
-        .contentType("application/x-ndjson")
-        .body(registryRecord(registrationNumber).getBytes(StandardCharsets.UTF_8))
-        .post("/api/v1/active-list/registry-imports")
-        .then()
-        .statusCode(201)
-        .body("created", equalTo(1));
+    // The owner's pledge and submission, then IPA's review: the listing criteria pass and it is
+    // published.
     String pledge =
         given().get("/api/v1/active-list/ethics-pledge").then().extract().path("version");
     given()
@@ -359,19 +372,36 @@ class LocalStackE2EIT {
             "contact", Map.of("email", "e2e@example.jp", "publiclyVisible", false)));
   }
 
-  /** A registry record that meets every listing criterion (valid two more years, courses done). */
-  private static String registryRecord(String registrationNumber) {
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-    return String.format(
-        "{\"registrationNumber\":\"%s\",\"registeredOn\":\"2020-04-01\",\"cycleStart\":\"%s\","
-            + "\"expiresOn\":\"%s\",\"registrationStatus\":\"VALID\","
-            + "\"onlineCourseStatus\":\"COMPLETED\",\"onlineCourseCompletedOn\":\"%s\","
-            + "\"practicalCourseStatus\":\"COMPLETED\",\"practicalCourseCompletedOn\":\"%s\"}\n",
-        registrationNumber,
-        today.minusYears(1),
-        today.plusYears(2),
-        today.minusMonths(6),
-        today.minusMonths(3));
+  /**
+   * IPA's registry record of the specialist, imported at the deemed-attendance service (the
+   * registry's one owner): the number bound to the account, a cycle that started a year ago, and
+   * the first year's online course done, so every registry criterion of the Active List passes.
+   */
+  static void importRegistry(String registrationNumber, String specialist) {
+    java.time.LocalDate start =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusYears(1);
+    String admin = token("ipa-admin", "e2e-admin");
+    RegistryImports.post(
+            admin,
+            RegistryImports.CYCLES,
+            List.of(
+                Map.of(
+                    "registrationNumber", registrationNumber,
+                    "specialistSubject", specialist,
+                    "cycleStart", start.toString(),
+                    "registeredOn", "2020-04-01")))
+        .body("created", equalTo(1));
+    RegistryImports.post(
+            admin,
+            RegistryImports.COMPLETIONS,
+            List.of(
+                Map.of(
+                    "registrationNumber", registrationNumber,
+                    "cycleStart", start.toString(),
+                    "requirementKind", "online-course",
+                    "courseName", "オンライン講習",
+                    "completedOn", start.plusDays(30).toString())))
+        .body("created", equalTo(1));
   }
 
   /** Six digits, outside the 9000xx block the demo data uses. */

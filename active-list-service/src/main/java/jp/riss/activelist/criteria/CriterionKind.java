@@ -20,25 +20,42 @@ public enum CriterionKind {
       return count >= integer(params, "min");
     }
   },
-  /** params {days}: VALID in the registry and not expiring within days. */
+  /** params {days}: VALID in the registry and the current cycle not expiring within days. */
   REGISTRY_VALID_DAYS(true) {
     @Override
     boolean passes(Map<String, Object> params, Subject subject) {
       return subject.registry() != null
-          && "VALID".equals(subject.registry().registrationStatus)
+          && "VALID".equals(subject.registry().effectiveStatus(subject.today()))
           && subject
               .registry()
-              .expiresOn
-              .isAfter(subject.today().plusDays(integer(params, "days")));
+              .currentCycle(subject.today())
+              .map(c -> c.expiresOn().isAfter(subject.today().plusDays(integer(params, "days"))))
+              .orElse(false);
     }
   },
-  /** params {}: neither mandatory course is OVERDUE (and the registry knows the specialist). */
+  /**
+   * params {}: no mandatory course of the current cycle is past its due date undone (and the
+   * registry knows the specialist). Done means what the registry's owner says: a course completion
+   * or an approved, not revoked, deemed-attendance application.
+   */
   COURSES_NOT_OVERDUE(true) {
     @Override
     boolean passes(Map<String, Object> params, Subject subject) {
       return subject.registry() != null
-          && !"OVERDUE".equals(subject.registry().onlineCourseStatus)
-          && !"OVERDUE".equals(subject.registry().practicalCourseStatus);
+          && subject
+              .registry()
+              .currentCycle(subject.today())
+              .map(c -> !c.anyOverdue(subject.today()))
+              .orElse(false);
+    }
+  },
+  /** params {}: IPA's registry binds the registration number to the listing owner's account. */
+  REGISTRATION_HELD_BY_OWNER(true) {
+    @Override
+    boolean passes(Map<String, Object> params, Subject subject) {
+      return subject.registry() != null
+          && subject.ownerSubject() != null
+          && subject.registry().isHeldBy(subject.ownerSubject());
     }
   },
   /** params {}: the owner accepted the ethics pledge version now in effect. */
@@ -84,7 +101,7 @@ public enum CriterionKind {
     this.registry = registry;
   }
 
-  /** Whether the outcome depends on IPA's registry, so a registry import must re-check it. */
+  /** Whether the outcome depends on IPA's registry, so a registry change must re-check it. */
   public boolean readsRegistry() {
     return registry;
   }

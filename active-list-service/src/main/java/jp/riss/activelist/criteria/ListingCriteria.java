@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import jp.riss.activelist.ethics.EthicsPledges;
 import jp.riss.activelist.listing.Listing;
-import jp.riss.activelist.verification.RegistryEntry;
+import jp.riss.activelist.verification.RegistrationFact;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 
@@ -23,23 +23,23 @@ public class ListingCriteria {
   @Inject ObjectMapper json;
   @Inject EthicsPledges pledges;
 
-  /** Every enabled criterion, against the listing's current declaration and registry record. */
+  /** Every enabled criterion, against the listing's current declaration and registry facts. */
   public CriteriaEvaluation evaluate(Listing listing) {
     return evaluate(
         listing,
-        RegistryEntry.findById(listing.registrationNumber),
+        RegistrationFact.findById(listing.registrationNumber),
         ListingCriterion.enabled(),
         pledges.currentVersion());
   }
 
-  /** The enabled criteria whose outcome a registry import can change. */
+  /** The enabled criteria whose outcome a registry change can change. */
   public List<ListingCriterion> registryCriteria() {
     return ListingCriterion.enabled().stream().filter(c -> c.kind.readsRegistry()).toList();
   }
 
   public CriteriaEvaluation evaluate(
       Listing listing,
-      RegistryEntry registry,
+      RegistrationFact registry,
       List<ListingCriterion> criteria,
       String currentPledgeVersion) {
     JsonNode declaration = json.valueToTree(listing.selfDeclared());
@@ -47,6 +47,7 @@ public class ListingCriteria {
         new Subject(
             declaration,
             registry,
+            listing.ownerSubject,
             listing.ethicsPledgeVersion,
             currentPledgeVersion,
             LocalDate.now(JAPAN));

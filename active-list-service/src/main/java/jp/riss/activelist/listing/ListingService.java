@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistory.Actor;
 import jp.riss.activelist.history.ListingHistoryEntry;
+import jp.riss.activelist.verification.RegistrationFact;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
@@ -43,7 +45,8 @@ public class ListingService {
   public Listing create(Actor owner, NewListing request) {
     SelfDeclared declared = request.selfDeclared();
     references.check("selfDeclared.", declared);
-    Listing.byRegistrationNumber(request.registrationNumber())
+    String registrationNumber = heldRegistrationNumber(owner, request.registrationNumber());
+    Listing.byRegistrationNumber(registrationNumber)
         .ifPresent(
             existing -> {
               throw new ProblemException(
@@ -60,7 +63,7 @@ public class ListingService {
     Listing listing = new Listing();
     listing.id = UUID.randomUUID();
     listing.ownerSubject = owner.subject();
-    listing.registrationNumber = request.registrationNumber();
+    listing.registrationNumber = registrationNumber;
     listing.declare(declared);
     Map<String, ListingHistoryEntry.FieldChange> changes = ListingHistory.diff(null, declared);
     listing.declaredAt = new TreeMap<>();
@@ -73,6 +76,37 @@ public class ListingService {
     history.record(listing.id, owner, "CREATED", changes, null, now);
     touched.fire(new ListingTouched(listing.id));
     return listing;
+  }
+
+  /**
+   * The registration number the caller holds, as IPA's registry binds it to their account (the read
+   * model of the deemed-attendance service's registration events): the number sent must be it, and
+   * without one sent it is taken from there. Checked before anything about an existing listing is
+   * said, so nobody learns whether a number someone else holds is listed.
+   */
+  private static String heldRegistrationNumber(Actor owner, String requested) {
+    RegistrationFact held =
+        requested == null
+            ? RegistrationFact.heldBy(owner.subject()).orElse(null)
+            : RegistrationFact.<RegistrationFact>findByIdOptional(requested)
+                .filter(fact -> fact.isHeldBy(owner.subject()))
+                .orElse(null);
+    if (held != null) {
+      return held.registrationNumber;
+    }
+    String detail =
+        requested == null
+            ? "IPA's registry binds no registration number to your account yet."
+            : "IPA's registry does not bind registration number " + requested + " to your account.";
+    throw new ProblemException(
+        Problem.of(403, "registration-not-held", "Registration number not held", detail)
+            .withViolations(
+                List.of(
+                    new Problem.Violation(
+                        "registrationNumber",
+                        requested == null
+                            ? "no registration number is bound to your account"
+                            : "is not a registration number bound to your account"))));
   }
 
   /**

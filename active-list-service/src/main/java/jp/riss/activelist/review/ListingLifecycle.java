@@ -133,18 +133,24 @@ public class ListingLifecycle {
 
   /** A registry import made a published listing fail criteria: off the list, owner told. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void suspendForRegistry(Listing listing, UUID importId, CriteriaEvaluation evaluation) {
+  public void suspendForRegistry(
+      Listing listing, UUID registryEventId, CriteriaEvaluation evaluation) {
     listings.transition(
         listing,
         LISTED,
         ListingStatus.SUSPENDED,
-        Actor.system("registry-import " + importId),
-        "Registry import " + importId + ": " + evaluation.summary());
+        Actor.system("ipa-registry"),
+        "Registry change " + registryEventId + ": " + evaluation.summary());
     listings.record(listing, ListingChanged.DELISTED);
     notices.send(
         ListingNotice.LISTING_SUSPENDED,
         new ListingNotice(
-            listing.id, listing.registrationNumber, evaluation.failed(), importId, null, null));
+            listing.id,
+            listing.registrationNumber,
+            evaluation.failed(),
+            registryEventId,
+            null,
+            null));
   }
 
   /** Not reconfirmed in time: off the list until its owner reconfirms, owner told. */

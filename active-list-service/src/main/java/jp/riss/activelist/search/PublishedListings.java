@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 import jp.riss.activelist.listing.ListingStatus;
 import jp.riss.activelist.listing.SelfDeclared;
+import jp.riss.activelist.verification.RegistrationChanged;
+import jp.riss.activelist.verification.RegistrationFact;
+import jp.riss.activelist.verification.VerifiedFacts;
 
 /**
  * Reads listings for the search index straight from the tables: all published ones at startup, one
@@ -39,10 +42,10 @@ class PublishedListings {
              l.first_consultation_free, l.engagement_lengths, l.qualifications,
              l.other_qualifications, l.self_introduction, l.track_records::text,
              l.availability, l.unavailable_until, l.capacity, l.open_inquiries,
-             r.registration_status, r.registered_on, r.expires_on, r.online_course_status,
-             r.practical_course_status, r.verified_at
+             r.status AS registration_status, r.registered_on, r.cycles::text AS cycles,
+             r.changed_at, r.received_at
         FROM listing l
-        LEFT JOIN registry_entry r ON r.registration_number = l.registration_number
+        LEFT JOIN registration_fact r ON r.registration_number = l.registration_number
       """;
 
   private static final ObjectMapper JSON =
@@ -63,7 +66,7 @@ class PublishedListings {
    */
   List<StoredListing> changedSince(OffsetDateTime since) throws SQLException {
     return query(
-        SELECT + " WHERE l.updated_at > ? OR l.load_changed_at > ? OR r.verified_at > ?",
+        SELECT + " WHERE l.updated_at > ? OR l.load_changed_at > ? OR r.received_at > ?",
         ps -> {
           ps.setObject(1, since);
           ps.setObject(2, since);
@@ -121,15 +124,39 @@ class PublishedListings {
             until == null ? null : until.toLocalDate()),
         rs.getInt("capacity"),
         rs.getInt("open_inquiries"),
-        registryStatus == null
+        registryStatus == null ? null : registry(rs));
+  }
+
+  /** The registry facts as the listing's verified side shows them (one rule: VerifiedFacts). */
+  private static StoredListing.Registry registry(ResultSet rs) throws SQLException {
+    RegistrationFact fact = new RegistrationFact();
+    fact.status = rs.getString("registration_status");
+    fact.registeredOn = rs.getDate("registered_on").toLocalDate();
+    try {
+      fact.cycles =
+          jp.riss.platform.events.EventJson.mapper()
+              .readValue(
+                  rs.getString("cycles"),
+                  new TypeReference<List<RegistrationChanged.CycleFacts>>() {});
+    } catch (IOException e) {
+      throw new IllegalStateException("stored registry facts cannot be read", e);
+    }
+    fact.changedAt = rs.getObject("changed_at", OffsetDateTime.class);
+    VerifiedFacts verified = VerifiedFacts.of(fact, null, 0, null);
+    if (verified.registration() == null) {
+      return null;
+    }
+    return new StoredListing.Registry(
+        verified.registration().status(),
+        verified.registration().registeredOn(),
+        verified.registration().expiresOn(),
+        verified.mandatoryCourses().onlineCourse() == null
             ? null
-            : new StoredListing.Registry(
-                registryStatus,
-                rs.getDate("registered_on").toLocalDate(),
-                rs.getDate("expires_on").toLocalDate(),
-                rs.getString("online_course_status"),
-                rs.getString("practical_course_status"),
-                rs.getObject("verified_at", OffsetDateTime.class)));
+            : verified.mandatoryCourses().onlineCourse().status(),
+        verified.mandatoryCourses().practicalCourse() == null
+            ? null
+            : verified.mandatoryCourses().practicalCourse().status(),
+        rs.getObject("received_at", OffsetDateTime.class));
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -17,7 +17,8 @@ import jp.riss.platform.inbox.PoisonEventException;
 /**
  * Marks a specialist's verified training status from the deemed-attendance service's decisions: an
  * approval shows as APPROVED, a revocation (after a sample audit found a false declaration) as
- * REVOKED. The latest decision wins, so redelivered or reordered events leave the same state.
+ * REVOKED. The latest decision of each cycle wins, so redelivered or reordered events leave the
+ * same state.
  */
 @ApplicationScoped
 public class DeemedAttendanceEventsHandler implements InboxHandler {
@@ -54,7 +55,11 @@ public class DeemedAttendanceEventsHandler implements InboxHandler {
     if (decision == null || !decision.isComplete()) {
       throw new PoisonEventException("deemed-attendance decision lacks required fields");
     }
-    DeemedAttendanceStatus stored = DeemedAttendanceStatus.findById(decision.registrationNumber());
+    // Per cycle: a decision about another cycle (an earlier one redelivered, or a new cycle's)
+    // never overwrites this cycle's.
+    DeemedAttendanceStatus stored =
+        DeemedAttendanceStatus.findById(
+            new DeemedAttendanceStatus.Key(decision.registrationNumber(), decision.cycleStart()));
     if (stored != null && stored.decidedAt.isAfter(decision.decidedAt())) {
       return;
     }

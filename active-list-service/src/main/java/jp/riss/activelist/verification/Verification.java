@@ -9,9 +9,17 @@ public class Verification {
 
   public VerifiedFacts of(
       String registrationNumber, int engagementsCompleted, OffsetDateTime engagementsVerifiedAt) {
+    RegistrationFact registry = RegistrationFact.findById(registrationNumber);
+    java.time.LocalDate cycleStart =
+        registry == null
+            ? null
+            : registry
+                .currentCycle(java.time.LocalDate.now(VerifiedFacts.JAPAN))
+                .map(RegistrationChanged.CycleFacts::startsOn)
+                .orElse(null);
     return VerifiedFacts.of(
-        RegistryEntry.findById(registrationNumber),
-        DeemedAttendanceStatus.findById(registrationNumber),
+        registry,
+        DeemedAttendanceStatus.of(registrationNumber, cycleStart),
         engagementsCompleted,
         engagementsVerifiedAt);
   }

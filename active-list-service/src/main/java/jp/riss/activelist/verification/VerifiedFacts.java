@@ -20,6 +20,11 @@ public record VerifiedFacts(
   public static final String ACTIVE_LIST = "active-list";
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+  /** The requirement kinds of the deemed-attendance service that are the mandatory courses. */
+  static final String ONLINE_COURSE = "online-course";
+
+  static final String PRACTICAL_COURSE = "practical-course";
+
   public record Registration(
       String status,
       LocalDate registeredOn,
@@ -29,7 +34,31 @@ public record VerifiedFacts(
       String source,
       OffsetDateTime verifiedAt) {}
 
-  public record Course(String status, LocalDate completedOn) {}
+  /**
+   * One mandatory course of the current cycle: COMPLETED (every period done), OVERDUE (a period
+   * past its due date undone) or DUE; {@code fulfilledBy} COURSE or DEEMED_ATTENDANCE (an approved
+   * application stands in for it), null while not done.
+   */
+  public record Course(String status, LocalDate completedOn, String fulfilledBy) {
+
+    static Course of(RegistrationChanged.RequirementFacts r, LocalDate today) {
+      if (r == null) {
+        return null;
+      }
+      String status = r.done() ? "COMPLETED" : r.overdue(today) ? "OVERDUE" : "DUE";
+      LocalDate completedOn =
+          r.periods().stream()
+              .map(RegistrationChanged.PeriodFacts::completedOn)
+              .filter(java.util.Objects::nonNull)
+              .max(LocalDate::compareTo)
+              .orElse(null);
+      String by =
+          r.periods().stream().anyMatch(p -> "DEEMED_ATTENDANCE".equals(p.fulfilledBy()))
+              ? "DEEMED_ATTENDANCE"
+              : r.done() ? "COURSE" : null;
+      return new Course(status, completedOn, by);
+    }
+  }
 
   public record MandatoryCourses(
       Course onlineCourse, Course practicalCourse, String source, OffsetDateTime verifiedAt) {}
@@ -45,29 +74,31 @@ public record VerifiedFacts(
   public record PlatformEngagements(int completed, String source, OffsetDateTime verifiedAt) {}
 
   public static VerifiedFacts of(
-      RegistryEntry registry,
+      RegistrationFact registry,
       DeemedAttendanceStatus deemed,
       int engagementsCompleted,
       OffsetDateTime engagementsVerifiedAt) {
     LocalDate today = LocalDate.now(JAPAN);
+    RegistrationChanged.CycleFacts cycle =
+        registry == null ? null : registry.currentCycle(today).orElse(null);
     return new VerifiedFacts(
-        registry == null
+        cycle == null
             ? null
             : new Registration(
-                registry.registrationStatus,
+                registry.effectiveStatus(today),
                 registry.registeredOn,
                 Math.max(0, Period.between(registry.registeredOn, today).getYears()),
-                registry.cycleStart,
-                registry.expiresOn,
+                cycle.startsOn(),
+                cycle.expiresOn(),
                 IPA_REGISTRY,
-                registry.verifiedAt),
-        registry == null
+                registry.changedAt),
+        cycle == null
             ? null
             : new MandatoryCourses(
-                new Course(registry.onlineCourseStatus, registry.onlineCourseCompletedOn),
-                new Course(registry.practicalCourseStatus, registry.practicalCourseCompletedOn),
+                Course.of(cycle.requirement(ONLINE_COURSE).orElse(null), today),
+                Course.of(cycle.requirement(PRACTICAL_COURSE).orElse(null), today),
                 IPA_REGISTRY,
-                registry.verifiedAt),
+                registry.changedAt),
         deemed == null
             ? null
             : new DeemedAttendance(

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listings;
-import jp.riss.activelist.registry.RegistryRecords;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.activelist.verification.DeemedAttendanceDecision;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
@@ -46,12 +46,14 @@ class VerifiedFactsInFeedTest {
     Listings.publish(id);
     String cursor = ChangeFeedTest.readUntilCaughtUp(null, 100).cursor();
 
-    RegistryRecords.send(
-            RegistryRecords.NDJSON,
-            RegistryRecords.ndjson(
-                RegistryRecords.valid(
-                    number, "practicalCourseStatus", "DUE", "practicalCourseCompletedOn", null)))
-        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    // The registry's owner publishes the practical course as not done yet (due in a year).
+    RegistrationFacts.publish(
+        RegistrationFacts.practical(
+            RegistrationFacts.valid(number, "feed-verified"),
+            LocalDate.now().plusYears(1),
+            false,
+            null,
+            null));
     ChangeFeedTest.Read afterImport = ChangeFeedTest.readUntilCaughtUp(cursor, 100);
     Map<String, Object> entry = latest(afterImport, id);
     assertEquals("UPSERT", entry.get("kind"));

@@ -18,7 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import jp.riss.activelist.listing.Listings;
-import jp.riss.activelist.registry.RegistryRecords;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ class ListingCriteriaTest {
         .body(
             "items.code",
             contains(
+                "registration-held-by-owner",
                 "registration-valid",
                 "courses-not-overdue",
                 "theme",
@@ -46,9 +47,9 @@ class ListingCriteriaTest {
                 "fee-per-format",
                 "ethics-pledge",
                 "side-work"))
-        .body("items[0].parameters.days", equalTo(60))
+        .body("items[1].parameters.days", equalTo(60))
         .body(
-            "items[0].descriptionEn",
+            "items[1].descriptionEn",
             equalTo("The registration is valid and does not expire within 60 days"));
   }
 
@@ -89,18 +90,20 @@ class ListingCriteriaTest {
   void registryCriteriaFailWithTheirReasons() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     String number = Listings.uniqueRegistrationNumber();
-    String id = Listings.createDraft("criteria-registry", number);
+    String owner = "criteria-registry-" + number;
+    String id = Listings.createDraft(owner, number);
     Listings.acceptEthicsPledge(id);
-    // No registry record at all: both registry criteria fail.
-    submit(id)
-        .statusCode(422)
-        .body("failedCriteria.code", contains("registration-valid", "courses-not-overdue"));
+    Map<String, Object> valid = RegistrationFacts.valid(number, owner);
 
-    RegistryRecords.send(
-            RegistryRecords.NDJSON,
-            RegistryRecords.ndjson(
-                RegistryRecords.valid(number, "expiresOn", today.plusDays(30).toString())))
-        .statusCode(201);
+    // The current cycle expires in 30 days.
+    LocalDate start = today.plusDays(30).minusYears(3).plusDays(1);
+    Map<String, Object> expiring = RegistrationFacts.valid(number, owner);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cycle =
+        new java.util.LinkedHashMap<>(((List<Map<String, Object>>) expiring.get("cycles")).get(0));
+    cycle.put("startsOn", start.toString());
+    cycle.put("expiresOn", today.plusDays(30).toString());
+    RegistrationFacts.publish(RegistrationFacts.with(expiring, "cycles", List.of(cycle)));
     submit(id)
         .statusCode(422)
         .body("failedCriteria.code", contains("registration-valid"))
@@ -109,26 +112,33 @@ class ListingCriteriaTest {
             equalTo("The registration is not valid or expires within 60 days"))
         .body("failedCriteria[0].reasonJa", equalTo("登録が有効でないか、60日以内に有効期限を迎えます"));
 
-    RegistryRecords.send(
-            RegistryRecords.NDJSON,
-            RegistryRecords.ndjson(
-                RegistryRecords.valid(
-                    number, "onlineCourseStatus", "OVERDUE", "onlineCourseCompletedOn", null)))
-        .statusCode(201);
+    // The practical course was due yesterday and is not done.
+    RegistrationFacts.publish(
+        RegistrationFacts.practical(valid, today.minusDays(1), false, null, null));
     submit(id).statusCode(422).body("failedCriteria.code", contains("courses-not-overdue"));
 
-    RegistryRecords.send(
-            RegistryRecords.NDJSON,
-            RegistryRecords.ndjson(RegistryRecords.valid(number, "registrationStatus", "REVOKED")))
-        .statusCode(201);
+    // An approved deemed-attendance application fulfils it: the criterion passes.
+    RegistrationFacts.publish(
+        RegistrationFacts.practical(
+            valid,
+            today.minusDays(1),
+            true,
+            "DEEMED_ATTENDANCE",
+            java.util.UUID.randomUUID().toString()));
+    evaluation(id).statusCode(200).body("passed", equalTo(true));
+
+    RegistrationFacts.publish(RegistrationFacts.with(valid, "status", "REVOKED"));
     submit(id).statusCode(422).body("failedCriteria.code", contains("registration-valid"));
+
+    // The registry now binds the number to another account: the owner no longer holds it.
+    RegistrationFacts.publish(RegistrationFacts.with(valid, "specialistSubject", "someone-else"));
+    submit(id).statusCode(422).body("failedCriteria.code", contains("registration-held-by-owner"));
   }
 
   @Test
   void theEthicsPledgeMustBeAccepted() {
     String number = Listings.uniqueRegistrationNumber();
     String id = Listings.createDraft("criteria-pledge", number);
-    RegistryRecords.importValid(number);
     submit(id)
         .statusCode(422)
         .body("failedCriteria.code", contains("ethics-pledge"))
@@ -204,6 +214,7 @@ class ListingCriteriaTest {
   private static String ready(Map<String, Object> declared) {
     String number = Listings.uniqueRegistrationNumber();
     String owner = "criteria-" + number;
+    RegistrationFacts.bind(number, owner);
     String id =
         given()
             .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
@@ -215,7 +226,6 @@ class ListingCriteriaTest {
             .extract()
             .path("id");
     OWNERS.put(id, owner);
-    RegistryRecords.importValid(number);
     given()
         .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
         .contentType(ContentType.JSON)

@@ -49,16 +49,14 @@ public final class Matching {
     for (int i = 0; i < overrides.length; i += 2) {
       declared.put((String) overrides[i], overrides[i + 1]);
     }
+    String number = String.format("%06d", NUMBERS.incrementAndGet());
+    // Only the holder IPA's registry binds to the number may list it.
+    jp.riss.activelist.registry.RegistrationFacts.bind(number, owner);
     String id =
         given()
             .header("Authorization", bearer("specialist", owner))
             .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "registrationNumber",
-                    String.format("%06d", NUMBERS.incrementAndGet()),
-                    "selfDeclared",
-                    declared))
+            .body(Map.of("registrationNumber", number, "selfDeclared", declared))
             .post(API + "/listings")
             .then()
             .statusCode(201)

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import jp.riss.activelist.registry.RegistryRecords;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 
@@ -71,7 +71,12 @@ public final class Listings {
     return declared;
   }
 
+  /**
+   * IPA's registry (through its owner, the deemed-attendance service) binds the number to the owner
+   * in good standing, then the owner creates the draft.
+   */
   public static String createDraft(String owner, String registrationNumber) {
+    RegistrationFacts.bind(registrationNumber, owner);
     String id =
         given()
             .filter(Contracts.validator())
@@ -108,20 +113,11 @@ public final class Listings {
   }
 
   /**
-   * Meets the criteria a declaration alone cannot (a valid registry record for the number, the
-   * current ethics pledge accepted), then the owner submits: PENDING_REVIEW.
+   * Meets the criterion a declaration alone cannot (the current ethics pledge accepted; the
+   * registry facts came with {@link #createDraft}), then the owner submits: PENDING_REVIEW.
    */
   public static void submit(String id) {
     String owner = owner(id);
-    String number =
-        given()
-            .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
-            .get(PATH + "/" + id)
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("registrationNumber");
-    RegistryRecords.importValid(number);
     acceptEthicsPledge(id);
     given()
         .filter(Contracts.validator())

@@ -16,12 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -43,43 +41,49 @@ class ProvenanceTest {
     return request.get(Listings.PATH + "/" + id).then().statusCode(200).extract().jsonPath();
   }
 
-  private void registry(String number, LocalDate registeredOn, String onlineCourse)
-      throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO registry_entry (registration_number, registered_on, cycle_start,"
-                    + " expires_on, registration_status, online_course_status,"
-                    + " online_course_completed_on, practical_course_status, import_id,"
-                    + " verified_at) VALUES (?, ?, ?, ?, 'VALID', ?, ?, 'DUE', ?, now())")) {
-      s.setString(1, number);
-      s.setObject(2, registeredOn);
-      s.setObject(3, LocalDate.of(2025, 4, 1));
-      s.setObject(4, LocalDate.of(2028, 3, 31));
-      s.setString(5, onlineCourse);
-      s.setObject(6, LocalDate.of(2025, 9, 1));
-      s.setObject(7, UUID.randomUUID());
-      s.executeUpdate();
-    }
-  }
-
   @Test
   void verifiedFactsFromTheRegistryStandBesideTheDeclaredOnes() throws Exception {
     String number = Listings.uniqueRegistrationNumber();
     String id = Listings.createDraft("prov-a", number);
     JsonPath before = read("specialist", "prov-a", id);
-    assertNull(before.get("verified.registration"), "nothing verified before the registry");
     assertEquals(0, before.getInt("verified.platformEngagements.completed"));
 
-    registry(number, LocalDate.now().minusYears(4).minusDays(1), "COMPLETED");
+    // The registry's owner publishes a new state: first registered over 4 years ago, the
+    // practical course not done yet.
+    RegistrationFacts.publish(
+        RegistrationFacts.with(
+            RegistrationFacts.practical(
+                RegistrationFacts.valid(number, "prov-a"),
+                LocalDate.now().plusYears(1),
+                false,
+                null,
+                null),
+            "registeredOn",
+            LocalDate.now().minusYears(4).minusDays(1).toString()));
 
     JsonPath after = read("specialist", "prov-a", id);
     assertEquals("VALID", after.getString("verified.registration.status"));
     assertEquals(4, after.getInt("verified.registration.yearsRegistered"));
     assertEquals("ipa-registry", after.getString("verified.registration.source"));
-    assertEquals("COMPLETED", after.getString("verified.mandatoryCourses.onlineCourse.status"));
+    assertEquals("DUE", after.getString("verified.mandatoryCourses.onlineCourse.status"));
     assertEquals("DUE", after.getString("verified.mandatoryCourses.practicalCourse.status"));
+    assertNull(after.get("verified.mandatoryCourses.practicalCourse.fulfilledBy"));
     assertEquals("情報 太郎", after.getString("selfDeclared.displayName"));
+
+    // An approved deemed-attendance application fulfils the practical course, and says so.
+    RegistrationFacts.publish(
+        RegistrationFacts.practical(
+            RegistrationFacts.valid(number, "prov-a"),
+            LocalDate.now().plusYears(1),
+            true,
+            "DEEMED_ATTENDANCE",
+            java.util.UUID.randomUUID().toString()));
+    JsonPath covered = read("specialist", "prov-a", id);
+    assertEquals(
+        "COMPLETED", covered.getString("verified.mandatoryCourses.practicalCourse.status"));
+    assertEquals(
+        "DEEMED_ATTENDANCE",
+        covered.getString("verified.mandatoryCourses.practicalCourse.fulfilledBy"));
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import jp.riss.activelist.listing.Listings;
-import jp.riss.activelist.registry.RegistryRecords;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,14 +68,7 @@ class LifecycleSecurityTest {
             Listings.PATH + "/staleness-runs?now=2020-01-01T00:00:00Z",
             null,
             null,
-            Set.of("ipa-admin")),
-        new Endpoint(
-            "POST",
-            RegistryRecords.PATH,
-            "text/csv",
-            "registrationNumber,colour\n",
-            Set.of("ipa-admin")),
-        new Endpoint("GET", RegistryRecords.PATH + "/" + ID, null, null, Set.of("ipa-admin")));
+            Set.of("ipa-admin")));
   }
 
   static Stream<Arguments> roleByEndpoint() {

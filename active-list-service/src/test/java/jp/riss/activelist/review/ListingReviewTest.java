@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import jp.riss.activelist.listing.ListingChanged;
 import jp.riss.activelist.listing.Listings;
-import jp.riss.activelist.registry.RegistryRecords;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.EventSchemas;
@@ -162,18 +162,15 @@ class ListingReviewTest {
     String id = Listings.createDraft("review-e", number);
     Listings.publish(id);
     Lifecycle.withReason("ipa-admin", id, "suspend", "確認中").statusCode(200);
-    // While suspended the import does not touch it; the course is now overdue.
-    RegistryRecords.send(
-            RegistryRecords.NDJSON,
-            RegistryRecords.ndjson(
-                RegistryRecords.valid(
-                    number,
-                    "practicalCourseStatus",
-                    "OVERDUE",
-                    "practicalCourseCompletedOn",
-                    null)))
-        .statusCode(201)
-        .body("suspended.size()", equalTo(0));
+    // While suspended a registry change does not touch it; the course is now overdue.
+    RegistrationFacts.publish(
+        RegistrationFacts.practical(
+            RegistrationFacts.valid(number, "review-e"),
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1),
+            false,
+            null,
+            null));
+    Lifecycle.read(id).body("status", equalTo("SUSPENDED"));
 
     Lifecycle.post("ipa-admin", "a", id, "reinstate")
         .statusCode(422)

@@ -126,12 +126,11 @@ class StalenessTest {
     Listings.publish(id);
     age(id, 200);
     run().body("madeStale", hasItem(id));
-    jp.riss.activelist.registry.RegistryRecords.send(
-            jp.riss.activelist.registry.RegistryRecords.NDJSON,
-            jp.riss.activelist.registry.RegistryRecords.ndjson(
-                jp.riss.activelist.registry.RegistryRecords.valid(
-                    number, "registrationStatus", "EXPIRED")))
-        .statusCode(201);
+    jp.riss.activelist.registry.RegistrationFacts.publish(
+        jp.riss.activelist.registry.RegistrationFacts.with(
+            jp.riss.activelist.registry.RegistrationFacts.valid(number, "stale-d"),
+            "status",
+            "SUSPENDED"));
     Lifecycle.byOwner(id, "reconfirm")
         .statusCode(422)
         .body("failedCriteria.code", hasItem("registration-valid"));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.activelist.listing.Listings;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 
@@ -69,7 +70,7 @@ final class PublishedListingFixtures {
     return id;
   }
 
-  /** Through the review flow: registry record, pledge, submission, approval. */
+  /** Through the review flow: pledge, submission, approval (registry facts came with create). */
   static void publishDraft(String owner, String id) {
     Listings.ownedBy(id, owner);
     Listings.publish(id);
@@ -78,6 +79,8 @@ final class PublishedListingFixtures {
   static String create(String owner, Map<String, Object> declared) {
     while (true) {
       String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+      // Only the holder IPA's registry binds to the number may list it.
+      RegistrationFacts.bind(number, owner);
       Response created =
           given()
               .filter(Contracts.validator())

@@ -37,6 +37,11 @@ class DeemedAttendanceStatusTest {
 
   private static CloudEvent decision(
       String type, String number, UUID application, OffsetDateTime decidedAt) {
+    return decision(type, number, application, decidedAt, LocalDate.of(2024, 4, 1));
+  }
+
+  private static CloudEvent decision(
+      String type, String number, UUID application, OffsetDateTime decidedAt, LocalDate start) {
     return DEEMED.create(
         type,
         application.toString(),
@@ -45,8 +50,8 @@ class DeemedAttendanceStatusTest {
             application,
             number,
             "practical-course",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2027, 3, 31),
+            start,
+            start.plusYears(3).minusDays(1),
             decidedAt,
             null));
   }
@@ -113,7 +118,7 @@ class DeemedAttendanceStatusTest {
 
   static boolean stored(String number) {
     return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-        .call(() -> DeemedAttendanceStatus.findById(number) != null);
+        .call(() -> DeemedAttendanceStatus.of(number, null) != null);
   }
 
   @Test
@@ -148,5 +153,44 @@ class DeemedAttendanceStatusTest {
         decision(
             DeemedAttendanceDecision.APPROVED, number, UUID.randomUUID(), OffsetDateTime.now()));
     await().atMost(Duration.ofSeconds(15)).until(() -> stored(number));
+  }
+
+  @Test
+  void aDecisionAboutAnotherCycleDoesNotOverwriteTheCurrentCyclesDecision() {
+    String number = Listings.uniqueRegistrationNumber();
+    String id = Listings.createDraft("deemed-c", number);
+    LocalDate current = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusYears(1);
+    OffsetDateTime approvedAt = OffsetDateTime.now().minusDays(10);
+    send(
+        decision(
+            DeemedAttendanceDecision.APPROVED, number, UUID.randomUUID(), approvedAt, current));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "APPROVED"
+                    .equals(listing("deemed-c", id).getString("verified.deemedAttendance.status")));
+
+    // The previous cycle's approval revoked later (a sample audit of the old cycle).
+    send(
+        decision(
+            DeemedAttendanceDecision.REVOKED,
+            number,
+            UUID.randomUUID(),
+            approvedAt.plusDays(5),
+            current.minusYears(3)));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            DeemedAttendanceStatus.findById(
+                                    new DeemedAttendanceStatus.Key(number, current.minusYears(3)))
+                                != null));
+    JsonPath shown = listing("deemed-c", id);
+    assertEquals("APPROVED", shown.getString("verified.deemedAttendance.status"));
+    assertEquals(current.toString(), shown.getString("verified.deemedAttendance.cycleStart"));
   }
 }

@@ -95,13 +95,7 @@ public class Applications {
           "Practical work cannot count instead of the " + requirement.name() + ".",
           "requirementKind");
     }
-    if (requirement.done()) {
-      throw conflict(
-          "requirement-done",
-          "Requirement already done",
-          "The " + requirement.name() + " of your current cycle is already done.",
-          "requirementKind");
-    }
+    refuseIfDone(requirement);
     if (today.isAfter(cycle.renewalDueOn)) {
       throw conflict(
           "renewal-due-date-passed",
@@ -138,6 +132,33 @@ public class Applications {
     em.persist(application);
     em.flush();
     return application;
+  }
+
+  /**
+   * A requirement already done, by a course or by an approved application (the one fulfilment rule
+   * of {@link Cycles#status}), takes no further application: 409 {@code requirement-done}.
+   */
+  public void refuseIfDone(Cycle cycle, String kind, LocalDate today) {
+    cycles.status(cycle, today).requirements().stream()
+        .filter(r -> r.kind().equals(kind))
+        .findFirst()
+        .ifPresent(Applications::refuseIfDone);
+  }
+
+  private static void refuseIfDone(CycleStatus.RequirementStatus requirement) {
+    if (requirement.done()) {
+      boolean byApplication =
+          requirement.periods().stream()
+              .anyMatch(p -> p.fulfilledBy() == CycleStatus.FulfilledBy.DEEMED_ATTENDANCE);
+      throw conflict(
+          "requirement-done",
+          "Requirement already done",
+          "The "
+              + requirement.name()
+              + " of your current cycle is already done"
+              + (byApplication ? " by an approved deemed-attendance application." : "."),
+          "requirementKind");
+    }
   }
 
   /** The caller's application, or 404 (also for anyone else's). */

@@ -56,6 +56,8 @@ public class Submissions {
           "renewalDueOn",
           null);
     }
+    // Another application of the cycle approved meanwhile: this one would cover nothing.
+    applications.refuseIfDone(cycle, application.requirementKind, today);
     List<ExperienceEntry> entries = application.entries;
     if (entries.isEmpty()) {
       throw rule(

@@ -42,11 +42,22 @@ public record CycleStatus(
       LocalDate endsOn,
       LocalDate dueOn,
       PeriodState state,
+      FulfilledBy fulfilledBy,
       String courseName,
-      LocalDate completedOn) {}
+      LocalDate completedOn,
+      java.util.UUID applicationId) {}
+
+  /**
+   * What fulfils a DONE period: a course completion IPA reported, or an APPROVED (and not revoked)
+   * deemed-attendance application of the cycle for the requirement kind.
+   */
+  public enum FulfilledBy {
+    COURSE,
+    DEEMED_ATTENDANCE
+  }
 
   public enum PeriodState {
-    /** A completion is recorded. */
+    /** A completion is recorded, or an approved application covers it (see fulfilledBy). */
     DONE,
     /** Not done yet, and still possible: the period has started and is not past due. */
     OPEN,

@@ -75,6 +75,17 @@ final class Row {
     return stripped;
   }
 
+  /** Whether the record carries the field with a value (optional fields). */
+  boolean has(String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && !value.isNull();
+  }
+
+  /** A field's text as sent, for a record already found valid. */
+  String string(String field) {
+    return node.get(field).asText();
+  }
+
   /** An ISO-8601 calendar date such as 2024-04-01. */
   LocalDate date(String field) {
     String rule = "must be an ISO-8601 date such as 2024-04-01";

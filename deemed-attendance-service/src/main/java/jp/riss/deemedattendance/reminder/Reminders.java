@@ -9,9 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import jp.riss.deemedattendance.application.ApplicationStatus;
 import jp.riss.deemedattendance.cycle.Cycle;
 import jp.riss.deemedattendance.cycle.CycleStatus;
 import jp.riss.deemedattendance.cycle.CycleStatus.PeriodState;
@@ -116,21 +114,15 @@ public class Reminders {
         : TAKE_COURSE;
   }
 
-  /** Requirements not done whose kind no approved application of the cycle covers. */
+  /**
+   * Requirements not done, by the one fulfilment rule of {@link Cycles#status}: a course completion
+   * or an approved, not revoked, application covers a requirement.
+   */
   private List<Missing> missing(Cycle cycle, LocalDate today) {
-    Set<String> covered =
-        Set.copyOf(
-            em.createQuery(
-                    "SELECT a.requirementKind FROM Application a WHERE a.cycle = :cycle"
-                        + " AND a.status = :approved",
-                    String.class)
-                .setParameter("cycle", cycle)
-                .setParameter("approved", ApplicationStatus.APPROVED)
-                .getResultList());
     CycleStatus status = cycles.status(cycle, today);
     List<Missing> missing = new ArrayList<>();
     for (CycleStatus.RequirementStatus r : status.requirements()) {
-      if (r.done() || covered.contains(r.kind())) {
+      if (r.done()) {
         continue;
       }
       List<Integer> periods =

@@ -20,6 +20,7 @@ import jp.riss.deemedattendance.application.ApplicationStatus;
 import jp.riss.deemedattendance.application.ApplicationSubmitted;
 import jp.riss.deemedattendance.cycle.Cycle;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
+import jp.riss.deemedattendance.registry.RegistryFacts;
 import jp.riss.deemedattendance.reminder.Reminders;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
@@ -44,6 +45,7 @@ public class Reviews {
   @Inject EventSource events;
   @Inject ReviewConfig config;
   @Inject Reminders reminders;
+  @Inject RegistryFacts facts;
 
   /** A queue position: after (renewal due date, submitted at, id). */
   public record Position(String due, String at, String id) {}
@@ -169,6 +171,8 @@ public class Reviews {
     em.flush();
     if (decision == Decision.APPROVED) {
       publish(ApplicationDecided.APPROVED, application, now, null);
+      // The approval now fulfils the requirement: the registration's state changed with it.
+      facts.changed(cycle.registrationNumber);
     }
     if (record.advice != null) {
       reminders.adviseAfterRejection(cycle, application.id, today);
@@ -195,6 +199,8 @@ public class Reviews {
     em.persist(record);
     em.flush();
     publish(ApplicationDecided.REVOKED, application, now, FALSE_DECLARATION);
+    // The requirement the approval covered is open again.
+    facts.changed(application.cycle.registrationNumber);
     return record;
   }
 
