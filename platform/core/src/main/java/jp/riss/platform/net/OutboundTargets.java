@@ -98,6 +98,12 @@ public class OutboundTargets {
     return addresses;
   }
 
+  /** The request target of a checked URL: its raw path ({@code /} when empty) and query. */
+  public static String pathAndQuery(URI uri) {
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+  }
+
   /** Why an address is not a public target, or null when it is. */
   public static String blocked(InetAddress address) {
     if (address.isAnyLocalAddress()) {
