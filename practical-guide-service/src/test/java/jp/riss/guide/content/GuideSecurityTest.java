@@ -25,6 +25,8 @@ class GuideSecurityTest extends PublicReadChecks {
         "/api/v1/guide/cases",
         "/api/v1/guide/search?q=%E7%9B%A3%E6%9F%BB",
         "/api/v1/guide/resources",
-        "/api/v1/guide/resources/3");
+        "/api/v1/guide/resources/3",
+        "/api/v1/guide/instruments",
+        "/api/v1/guide/instruments/sme-self-check/versions/2025-1");
   }
 }
