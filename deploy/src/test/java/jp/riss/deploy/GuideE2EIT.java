@@ -1,0 +1,209 @@
+package jp.riss.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The practical guide end to end, through the gateway only, with tokens from deploy/local/token:
+ * Step 2 in Japanese and English, search in both, a draft edited, approved and published, the diff,
+ * and guide.version.v1 on the local broker.
+ */
+@ExtendWith(LocalStack.class)
+class GuideE2EIT {
+
+  private static final String API = "/api/v1/guide";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void readSearchEditApprovePublishDiffAndEvent() {
+    String admin = LocalStack.token("ipa-admin", "e2e-guide-editor");
+    String reviewer = LocalStack.token("ipa-reviewer", "e2e-guide-reviewer");
+
+    given()
+        .get(API + "/versions/beta-2025-05/steps/2")
+        .then()
+        .statusCode(200)
+        .header("Content-Language", "ja")
+        .body("name", equalTo("組織的な取組"))
+        .body("elements.key", hasItem("step2.measure.basic-policy"));
+    given()
+        .header("Accept-Language", "en")
+        .get(API + "/versions/beta-2025-05/steps/2")
+        .then()
+        .statusCode(200)
+        .header("Content-Language", "en")
+        .body("name", equalTo("Organised effort"));
+    given()
+        .queryParam("q", "基本方針")
+        .get(API + "/search")
+        .then()
+        .statusCode(200)
+        .body("items[0].element.key", equalTo("step2.measure.basic-policy"));
+    given()
+        .queryParam("q", "basic policy")
+        .queryParam("lang", "en")
+        .get(API + "/search")
+        .then()
+        .statusCode(200)
+        .body("items.element.key", hasItem("step2.measure.basic-policy"))
+        .body("items[0].matchedIn", equalTo(List.of("en")));
+
+    String code = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String version = API + "/versions/" + code;
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", code, "basedOn", "current"))
+        .post(API + "/versions")
+        .then()
+        .statusCode(201)
+        .body("state", equalTo("draft"));
+    String element = version + "/elements/step2.measure.assess-state";
+    String etag =
+        given().auth().oauth2(admin).get(element).then().statusCode(200).extract().header("ETag");
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .body(
+            Map.of(
+                "en",
+                Map.of(
+                    "state",
+                    "reviewed",
+                    "title",
+                    "Know where you stand",
+                    "text",
+                    "Find out how far the company's security measures are in place today.")))
+        .patch(element)
+        .then()
+        .statusCode(200)
+        .body("enState", equalTo("reviewed"));
+
+    given()
+        .auth()
+        .oauth2(admin)
+        .header("If-Match", etagOf(admin, version))
+        .post(version + "/submit")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("review"));
+    given()
+        .auth()
+        .oauth2(reviewer)
+        .header("If-Match", etagOf(reviewer, version))
+        .post(version + "/approve")
+        .then()
+        .statusCode(200);
+    long since = System.currentTimeMillis();
+    given()
+        .auth()
+        .oauth2(admin)
+        .header("If-Match", etagOf(admin, version))
+        .post(version + "/publish")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("published"))
+        .body("current", equalTo(true));
+
+    JsonPath diff =
+        given()
+            .queryParam("from", "beta-2025-05")
+            .get(version + "/diff")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(diff.getList("items.key").contains("step2.measure.assess-state"));
+    assertEquals(
+        List.of("en.state", "en.title", "en.text"),
+        diff.getList("items.find { it.key == 'step2.measure.assess-state' }.fields"));
+    given()
+        .header("Accept-Language", "en")
+        .get(API + "/versions/current/elements/step2.measure.assess-state")
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Know where you stand"));
+
+    JsonNode event = awaitEvent(code, since);
+    assertEquals("jp.riss.guide.version-published", event.path("type").asText());
+    assertEquals(1, event.path("data").path("changes").path("changed").asInt());
+  }
+
+  private static String etagOf(String token, String path) {
+    return given().auth().oauth2(token).get(path).then().statusCode(200).extract().header("ETag");
+  }
+
+  /** Reads guide.version.v1 on the local broker from shortly before publishing. */
+  private static JsonNode awaitEvent(String code, long since) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<JsonNode> found = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (consumer.assignment().isEmpty()) {
+                  List<TopicPartition> partitions =
+                      consumer.partitionsFor("guide.version.v1", Duration.ofSeconds(5)).stream()
+                          .map(p -> new TopicPartition(p.topic(), p.partition()))
+                          .toList();
+                  if (partitions.isEmpty()) {
+                    return false;
+                  }
+                  consumer.assign(partitions);
+                  Map<TopicPartition, Long> times = new java.util.HashMap<>();
+                  partitions.forEach(p -> times.put(p, since - 60_000));
+                  consumer
+                      .offsetsForTimes(times)
+                      .forEach(
+                          (p, offset) -> {
+                            if (offset != null) {
+                              consumer.seek(p, offset.offset());
+                            } else {
+                              // Nothing that recent yet: the topic is small, read it from the
+                              // start.
+                              consumer.seekToBeginning(List.of(p));
+                            }
+                          });
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                  if (code.equals(r.key())) {
+                    found.add(JSON.readTree(r.value()));
+                  }
+                }
+                return !found.isEmpty();
+              });
+    }
+    return found.get(0);
+  }
+}
