@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.testing.KafkaResource;
 import jp.riss.platform.testing.PostgresResource;
+import jp.riss.platform.testing.SmtpResource;
 
 /** The real PostgreSQL and Kafka every test of this module shares (one Quarkus boot). */
 @WithTestResource(
@@ -14,6 +15,7 @@ import jp.riss.platform.testing.PostgresResource;
     scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpResource.class, scope = TestResourceScope.GLOBAL)
 public final class ActiveListTestEnvironment {
   private ActiveListTestEnvironment() {}
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import jp.riss.platform.housekeeping.Housekeeping;
 import org.junit.jupiter.api.Test;
 
-/** Old platform rows go; anything still needed (an unsent event, a recent key) stays. */
+/** Old platform rows go; anything still needed (an unsent event or mail, a recent key) stays. */
 @QuarkusTest
 class HousekeepingTest {
 
@@ -35,6 +35,12 @@ class HousekeepingTest {
     String recentKey = "hk-new-" + UUID.randomUUID();
     idempotencyKey(oldKey, "now() - interval '25 hours'");
     idempotencyKey(recentKey, "now() - interval '1 hour'");
+    UUID oldMail = UUID.randomUUID();
+    UUID givenUpMail = UUID.randomUUID();
+    UUID recentMail = UUID.randomUUID();
+    mail(oldMail, "now() - interval '40 days'", 1);
+    mail(givenUpMail, "NULL", 30); // never delivered (given up): kept for an operator to see
+    mail(recentMail, "now() - interval '5 days'", 1);
 
     housekeeping.purge();
 
@@ -45,6 +51,10 @@ class HousekeepingTest {
     assertEquals(1, count("SELECT count(*) FROM inbox WHERE event_id = ?", recentHandled));
     assertEquals(0, count("SELECT count(*) FROM idempotency_key WHERE key = ?", oldKey));
     assertEquals(1, count("SELECT count(*) FROM idempotency_key WHERE key = ?", recentKey));
+    assertEquals(0, count("SELECT count(*) FROM outgoing_mail WHERE id = ?", oldMail));
+    assertEquals(1, count("SELECT count(*) FROM outgoing_mail WHERE id = ?", givenUpMail));
+    assertEquals(1, count("SELECT count(*) FROM outgoing_mail WHERE id = ?", recentMail));
+    execute("DELETE FROM outgoing_mail WHERE id = ?", givenUpMail);
 
     // The old unsent row is a real event that must still go out; leave nothing for the relay.
     execute("DELETE FROM outbox WHERE event_id = ?", oldUnsent);
@@ -59,6 +69,17 @@ class HousekeepingTest {
             + sentAt
             + ")",
         eventId);
+  }
+
+  private void mail(UUID id, String sentAt, int attempts) throws Exception {
+    execute(
+        "INSERT INTO outgoing_mail (id, recipient, subject, body, queued_at, sent_at, attempts)"
+            + " VALUES (?, 'hk@example.jp', 's', 'b', now() - interval '40 days', "
+            + sentAt
+            + ", "
+            + attempts
+            + ")",
+        id);
   }
 
   private void inbox(UUID eventId, String handledAt) throws Exception {

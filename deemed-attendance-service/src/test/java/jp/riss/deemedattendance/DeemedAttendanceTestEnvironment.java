@@ -6,14 +6,18 @@ import io.quarkus.test.common.WithTestResource;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.testing.KafkaResource;
 import jp.riss.platform.testing.PostgresResource;
+import jp.riss.platform.testing.SmtpResource;
 
-/** The real PostgreSQL and Kafka every test of this module shares (one Quarkus boot). */
+/**
+ * The real PostgreSQL, Kafka and SMTP server every test of this module shares (one Quarkus boot).
+ */
 @WithTestResource(
     value = PostgresResource.class,
     initArgs = @ResourceArg(name = "database", value = "deemedattendance_test"),
     scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpResource.class, scope = TestResourceScope.GLOBAL)
 public final class DeemedAttendanceTestEnvironment {
   private DeemedAttendanceTestEnvironment() {}
 }

@@ -1,14 +1,17 @@
 package jp.riss.deploy;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -30,7 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeemedAttendanceE2EIT {
 
   private static final String API = "/api/v1/deemed-attendance";
-  private static final Pattern LINK = Pattern.compile("#token=([A-Za-z0-9_-]{43})");
+  private static final Pattern LINK =
+      Pattern.compile("(https?://[^\\s#]+)#token=([A-Za-z0-9_-]{43})");
+  private static final Pattern SCRIPT = Pattern.compile("<script src=\"([^\"]+)\"");
 
   @Test
   void fromDraftToRevocationAfterAnAudit() {
@@ -153,8 +158,32 @@ class DeemedAttendanceE2EIT {
             .path("items[0].body");
     Matcher link = LINK.matcher(mail);
     assertTrue(link.find(), "an attestation link in " + mail);
+    // The certifier opens the link: the gateway serves the page (the fragment stays in the
+    // browser), whose script reads the token and makes the two calls below.
+    String page =
+        given()
+            .get(link.group(1))
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/html"))
+            .extract()
+            .asString();
+    Matcher script = SCRIPT.matcher(page);
+    assertTrue(script.find(), "a script in " + page);
     given()
-        .header("X-Attestation-Token", link.group(1))
+        .get(URI.create(link.group(1)).resolve(script.group(1)).toString())
+        .then()
+        .statusCode(200)
+        .body(containsString("'" + API + "/attestations/current'"))
+        .body(containsString("'X-Attestation-Token'"));
+    given()
+        .header("X-Attestation-Token", link.group(2))
+        .get(API + "/attestations/current")
+        .then()
+        .statusCode(200)
+        .body("organisationName", equalTo("株式会社結合試験商事"));
+    given()
+        .header("X-Attestation-Token", link.group(2))
         .contentType(ContentType.JSON)
         .body(Map.of("decision", "CONFIRMED"))
         .post(API + "/attestations/current")

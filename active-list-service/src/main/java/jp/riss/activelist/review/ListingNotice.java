@@ -6,9 +6,9 @@ import java.util.UUID;
 import jp.riss.activelist.criteria.FailedCriterion;
 
 /**
- * The payload of {@code activelist.notice.v1}: something the owner of a listing must be told (a
- * notification service reaches them; this service never sends mail itself). It names the listing
- * and the registration number, never the owner's contact details. Schema: {@code
+ * The payload of {@code activelist.notice.v1}: something the owner of a listing must be told. The
+ * owner is mailed at the listing's contact address with it ({@link Notices}); the event names the
+ * listing and the registration number, never the owner's contact details. Schema: {@code
  * events/activelist.notice.v1.schema.json}.
  */
 public record ListingNotice(

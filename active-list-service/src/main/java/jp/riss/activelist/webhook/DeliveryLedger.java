@@ -26,10 +26,17 @@ import jp.riss.platform.web.Cursors;
 @ApplicationScoped
 public class DeliveryLedger {
 
-  /** A delivery claimed for one attempt. */
-  /** One attempt to make: the signing secret as stored (sealed), opened only to sign. */
+  /**
+   * One attempt to make: the signing secrets as stored (sealed), opened only to sign — the current
+   * one, and the one a rotation replaced while its overlap runs (else null).
+   */
   public record Job(
-      UUID deliveryId, UUID subscriptionId, String url, String sealedSecret, String body) {}
+      UUID deliveryId,
+      UUID subscriptionId,
+      String url,
+      String sealedSecret,
+      String sealedPreviousSecret,
+      String body) {}
 
   @Inject EntityManager em;
   @Inject ChangeLog changes;
@@ -70,7 +77,7 @@ public class DeliveryLedger {
       delivery.toSeq = last;
       delivery.entryCount = entries.size();
       delivery.body =
-          write(
+          body(
               new DeliveryBody(
                   subscriptionId, entries, Cursors.encode(FeedPosition.incremental(last))));
       delivery.status = WebhookDelivery.Status.PENDING;
@@ -96,7 +103,9 @@ public class DeliveryLedger {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT CAST(d.id AS text), s.url, s.secret, d.body, CAST(s.id AS text)"
+                "SELECT CAST(d.id AS text), s.url, s.secret, d.body, CAST(s.id AS text),"
+                    + " CASE WHEN s.previous_secret_expires_at > clock_timestamp()"
+                    + " THEN s.previous_secret END"
                     + " FROM webhook_delivery d"
                     + " JOIN webhook_subscription s ON s.id = d.subscription_id"
                     + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= clock_timestamp()"
@@ -113,6 +122,7 @@ public class DeliveryLedger {
               UUID.fromString((String) row[4]),
               (String) row[1],
               (String) row[2],
+              (String) row[5],
               (String) row[3]);
       em.createNativeQuery(
               "UPDATE webhook_delivery SET next_attempt_at = clock_timestamp() + CAST(?1 AS interval)"
@@ -163,7 +173,8 @@ public class DeliveryLedger {
     }
   }
 
-  private String write(DeliveryBody body) {
+  /** What a delivery POSTs, exactly as every attempt sends and signs it. */
+  String body(DeliveryBody body) {
     try {
       return json.writeValueAsString(body);
     } catch (JsonProcessingException e) {

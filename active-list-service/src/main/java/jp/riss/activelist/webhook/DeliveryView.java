@@ -7,6 +7,7 @@ import java.util.UUID;
 /** A delivery with every attempt made: what the endpoint answered, how fast, or what failed. */
 public record DeliveryView(
     UUID id,
+    WebhookDelivery.Kind kind,
     WebhookDelivery.Status status,
     long fromSeq,
     long toSeq,
@@ -28,6 +29,7 @@ public record DeliveryView(
   static DeliveryView of(WebhookDelivery d, List<WebhookAttempt> attempts) {
     return new DeliveryView(
         d.id,
+        d.kind,
         d.status,
         d.fromSeq,
         d.toSeq,

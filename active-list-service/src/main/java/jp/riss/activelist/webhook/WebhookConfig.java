@@ -52,6 +52,13 @@ public interface WebhookConfig {
   @WithDefault("10")
   int maxSubscriptionsPerOwner();
 
+  /**
+   * After a rotation the replaced secret keeps signing (beside the new one) this long, so queued
+   * and retried deliveries still verify while the receiver switches; the owner may end it earlier.
+   */
+  @WithDefault("24h")
+  Duration secretOverlap();
+
   /** How long finished deliveries and their attempts stay readable and redeliverable. */
   @WithDefault("30d")
   java.time.Duration keepDeliveriesFor();

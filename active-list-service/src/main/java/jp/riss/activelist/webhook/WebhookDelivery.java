@@ -21,10 +21,20 @@ public class WebhookDelivery extends PanacheEntityBase {
     FAILED
   }
 
+  /** A batch of feed entries, or a ping the owner asked for to test the endpoint. */
+  public enum Kind {
+    CHANGES,
+    PING
+  }
+
   @Id public UUID id;
 
   @Column(name = "subscription_id", nullable = false)
   public UUID subscriptionId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, columnDefinition = "text")
+  public Kind kind = Kind.CHANGES;
 
   @Column(name = "from_seq", nullable = false)
   public long fromSeq;

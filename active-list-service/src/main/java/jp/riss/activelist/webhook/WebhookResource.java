@@ -63,14 +63,7 @@ public class WebhookResource {
   @GET
   public WebhookPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     int size = PageLimit.parse(limit, 20, 100);
-    WebhookCursor after = Cursors.decode(cursor, WebhookCursor.class);
-    if (after != null) {
-      try {
-        OffsetDateTime.parse(after.createdAt());
-      } catch (DateTimeParseException | NullPointerException e) {
-        throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-      }
-    }
+    WebhookCursor after = cursor(cursor);
     List<WebhookSubscription> found = webhooks.list(token.getSubject(), after, size + 1);
     boolean more = found.size() > size;
     List<WebhookSubscription> page = more ? found.subList(0, size) : found;
@@ -102,6 +95,20 @@ public class WebhookResource {
     return WebhookView.withSecret(rotated.subscription(), rotated.secret());
   }
 
+  @DELETE
+  @Path("/{id}/secret/previous")
+  public WebhookView endSecretOverlap(@PathParam("id") String id) {
+    return WebhookView.of(webhooks.endSecretOverlap(token.getSubject(), Ids.uuid("id", id)));
+  }
+
+  @POST
+  @Path("/{id}/ping")
+  public Response ping(@PathParam("id") String id) {
+    DeliveryView delivery = webhooks.ping(token.getSubject(), Ids.uuid("id", id));
+    dispatcher.wakeUp();
+    return Response.accepted(delivery).build();
+  }
+
   @GET
   @Path("/{id}/deliveries")
   public DeliveryPage deliveries(
@@ -109,12 +116,30 @@ public class WebhookResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     int size = PageLimit.parse(limit, 20, 100);
-    Long before = Cursors.decode(cursor, Long.class);
+    WebhookCursor before = cursor(cursor);
     List<DeliveryView> found =
         webhooks.deliveries(token.getSubject(), Ids.uuid("id", id), before, size + 1);
     boolean more = found.size() > size;
     List<DeliveryView> page = more ? found.subList(0, size) : found;
-    return new DeliveryPage(page, more ? Cursors.nextLink(uri, page.get(size - 1).toSeq()) : null);
+    DeliveryView last = more ? page.get(size - 1) : null;
+    return new DeliveryPage(
+        page,
+        last == null
+            ? null
+            : Cursors.nextLink(uri, new WebhookCursor(last.createdAt().toString(), last.id())));
+  }
+
+  /** A (created time, id) cursor of either list; anything else is a 400 naming it. */
+  private static WebhookCursor cursor(String cursor) {
+    WebhookCursor decoded = Cursors.decode(cursor, WebhookCursor.class);
+    if (decoded != null) {
+      try {
+        OffsetDateTime.parse(decoded.createdAt());
+      } catch (DateTimeParseException | NullPointerException e) {
+        throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
+      }
+    }
+    return decoded;
   }
 
   @POST

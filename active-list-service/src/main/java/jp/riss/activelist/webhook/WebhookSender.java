@@ -16,6 +16,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,7 +69,11 @@ public class WebhookSender {
       InetAddress address = targets.check(uri).get(0);
       boolean https = "https".equalsIgnoreCase(uri.getScheme());
       int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
-      String secret = secrets.open(job.subscriptionId(), job.sealedSecret());
+      List<String> signing = new ArrayList<>();
+      signing.add(secrets.open(job.subscriptionId(), job.sealedSecret()));
+      if (job.sealedPreviousSecret() != null) {
+        signing.add(secrets.open(job.subscriptionId(), job.sealedPreviousSecret()));
+      }
       long timestamp = Instant.now().getEpochSecond();
       RequestOptions request =
           new RequestOptions()
@@ -83,7 +89,8 @@ public class WebhookSender {
               .putHeader(WebhookSignature.ID, job.deliveryId().toString())
               .putHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
               .putHeader(
-                  WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, timestamp, job.body()));
+                  WebhookSignature.SIGNATURE,
+                  WebhookSignature.sign(signing, timestamp, job.body()));
       HttpClientResponse response =
           client
               .request(request)

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,6 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * hex is HMAC-SHA256, keyed with the UTF-8 bytes of the subscription's whole secret string, over
  * {@code <RISS-Webhook-Timestamp> + "." + <raw body>}. The timestamp is Unix seconds; receivers
  * should refuse old ones so a captured delivery cannot be replayed much later.
+ *
+ * <p>While a rotation's overlap runs, the header carries one {@code v1=} per active secret, newest
+ * first and comma-separated (as Stripe does): a receiver accepts the delivery when any of them
+ * matches, so it can switch to the new secret whenever it likes within the overlap.
  */
 public final class WebhookSignature {
 
@@ -30,6 +36,11 @@ public final class WebhookSignature {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The header value: one signature per secret, in the order given. */
+  public static String sign(List<String> secrets, long timestamp, String body) {
+    return secrets.stream().map(s -> sign(s, timestamp, body)).collect(Collectors.joining(","));
   }
 
   public static String sign(String secret, long timestamp, String body) {

@@ -36,4 +36,16 @@ public class WebhookSubscription extends PanacheEntityBase {
 
   @Column(name = "secret_rotated_at", nullable = false)
   public OffsetDateTime secretRotatedAt;
+
+  /** The secret a rotation replaced (sealed), still signing too until the overlap ends. */
+  @Column(name = "previous_secret", columnDefinition = "text")
+  public String previousSecret;
+
+  @Column(name = "previous_secret_expires_at")
+  public OffsetDateTime previousSecretExpiresAt;
+
+  /** Whether the replaced secret still signs at {@code now}. */
+  public boolean inOverlap(OffsetDateTime now) {
+    return previousSecret != null && previousSecretExpiresAt.isAfter(now);
+  }
 }

@@ -8,7 +8,8 @@ import jp.riss.platform.web.Cursors;
 
 /**
  * A subscription as its owner sees it. {@code secret} is present only in the answer that created it
- * or rotated it — it is never shown again.
+ * or rotated it — it is never shown again. {@code previousSecretExpiresAt}: until when the secret a
+ * rotation replaced still signs deliveries too (null when no overlap is running).
  */
 public record WebhookView(
     UUID id,
@@ -16,6 +17,7 @@ public record WebhookView(
     String description,
     OffsetDateTime createdAt,
     OffsetDateTime secretRotatedAt,
+    OffsetDateTime previousSecretExpiresAt,
     String cursor,
     @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
@@ -30,6 +32,7 @@ public record WebhookView(
         s.description,
         s.createdAt,
         s.secretRotatedAt,
+        s.inOverlap(OffsetDateTime.now()) ? s.previousSecretExpiresAt : null,
         Cursors.encode(FeedPosition.incremental(s.position)),
         secret);
   }

@@ -17,6 +17,7 @@ import jp.riss.activelist.changes.FeedPosition;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
+import jp.riss.platform.web.Cursors;
 
 /** Support bodies' webhook subscriptions and their deliveries, each visible to its owner only. */
 @ApplicationScoped
@@ -26,6 +27,7 @@ public class Webhooks {
   @Inject WebhookConfig config;
   @Inject WebhookSecrets secrets;
   @Inject ChangeLog changes;
+  @Inject DeliveryLedger ledger;
 
   /** The stored subscription and its secret, which the caller sees this once. */
   public record Registered(WebhookSubscription subscription, String secret) {}
@@ -86,7 +88,11 @@ public class Webhooks {
 
   /** The caller's subscription, or a 404 — also for other owners', so ids cannot be probed. */
   public WebhookSubscription require(String owner, UUID id) {
-    WebhookSubscription subscription = WebhookSubscription.findById(id);
+    return require(owner, id, LockModeType.NONE);
+  }
+
+  private static WebhookSubscription require(String owner, UUID id, LockModeType lock) {
+    WebhookSubscription subscription = WebhookSubscription.findById(id, lock);
     if (subscription == null || !subscription.ownerSubject.equals(owner)) {
       throw ProblemException.notFound("webhook " + id);
     }
@@ -98,25 +104,81 @@ public class Webhooks {
     require(owner, id).delete();
   }
 
-  /** Replaces the secret at once; deliveries from now on are signed with the new one. */
+  /**
+   * Replaces the secret. The replaced one keeps signing beside the new one for the configured
+   * overlap, so deliveries already queued or being retried still verify while the receiver
+   * switches; a second rotation within the overlap retires the oldest secret at once.
+   */
   @Transactional
   public Registered rotateSecret(String owner, UUID id) {
-    WebhookSubscription subscription = require(owner, id);
+    WebhookSubscription subscription = require(owner, id, LockModeType.PESSIMISTIC_WRITE);
+    OffsetDateTime now = now();
     String secret = WebhookSignature.newSecret();
+    if (!config.secretOverlap().isNegative() && !config.secretOverlap().isZero()) {
+      // Sealed for this subscription's id already: moved as it is.
+      subscription.previousSecret = subscription.secret;
+      subscription.previousSecretExpiresAt = now.plus(config.secretOverlap());
+    }
     subscription.secret = secrets.seal(subscription.id, secret);
-    subscription.secretRotatedAt = now();
+    subscription.secretRotatedAt = now;
     return new Registered(subscription, secret);
   }
 
-  /** The subscription's deliveries before {@code beforeToSeq} (newest first), with attempts. */
+  /** Ends a rotation's overlap now: from the next attempt on, only the new secret signs. */
   @Transactional
-  public List<DeliveryView> deliveries(String owner, UUID id, Long beforeToSeq, int limit) {
+  public WebhookSubscription endSecretOverlap(String owner, UUID id) {
+    WebhookSubscription subscription = require(owner, id, LockModeType.PESSIMISTIC_WRITE);
+    subscription.previousSecret = null;
+    subscription.previousSecretExpiresAt = null;
+    return subscription;
+  }
+
+  /**
+   * A synthetic delivery with no feed entries, for the owner to test their endpoint and signature
+   * check: same ledger, signing, retries and log as any delivery. It does not move the feed.
+   */
+  @Transactional
+  public DeliveryView ping(String owner, UUID id) {
+    WebhookSubscription subscription = require(owner, id);
+    OffsetDateTime now = now();
+    WebhookDelivery delivery = new WebhookDelivery();
+    delivery.id = UUID.randomUUID();
+    delivery.kind = WebhookDelivery.Kind.PING;
+    delivery.subscriptionId = subscription.id;
+    delivery.fromSeq = subscription.position;
+    delivery.toSeq = subscription.position;
+    delivery.entryCount = 0;
+    delivery.body =
+        ledger.body(
+            new DeliveryBody(
+                subscription.id,
+                List.of(),
+                Cursors.encode(FeedPosition.incremental(subscription.position))));
+    delivery.status = WebhookDelivery.Status.PENDING;
+    delivery.nextAttemptAt = now;
+    delivery.createdAt = now;
+    delivery.giveUpAt = now.plus(config.giveUpAfter());
+    delivery.persist();
+    return DeliveryView.of(delivery, List.of());
+  }
+
+  /**
+   * The subscription's deliveries (batches and pings alike) created before {@code before} (time and
+   * id), newest first, with attempts.
+   */
+  @Transactional
+  public List<DeliveryView> deliveries(String owner, UUID id, WebhookCursor before, int limit) {
     require(owner, id);
     List<WebhookDelivery> page =
-        WebhookDelivery.find(
-                "subscriptionId = ?1 and toSeq < ?2 order by toSeq desc",
-                id,
-                beforeToSeq == null ? Long.MAX_VALUE : beforeToSeq)
+        (before == null
+                ? WebhookDelivery.<WebhookDelivery>find(
+                    "subscriptionId = ?1 order by createdAt desc, id desc", id)
+                : WebhookDelivery.<WebhookDelivery>find(
+                    "subscriptionId = :subscription and (createdAt < :at"
+                        + " or (createdAt = :at and id < :id)) order by createdAt desc, id desc",
+                    Parameters.with("subscription", id)
+                        .and("at", OffsetDateTime.parse(before.createdAt()))
+                        .and("id", before.id())))
             .page(0, limit)
             .list();
     Map<UUID, List<WebhookAttempt>> attempts =

@@ -1,6 +1,7 @@
 package jp.riss.activelist.review;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -12,18 +13,22 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.listing.ListingChanged;
 import jp.riss.activelist.listing.Listings;
+import jp.riss.platform.mail.MailRelay;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.EventSchemas;
 import jp.riss.platform.testing.KafkaResource;
+import jp.riss.platform.testing.SmtpResource;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class StalenessTest {
 
   @Inject AgroalDataSource dataSource;
+  @Inject MailRelay relay;
 
   @Test
   void aListingNotReconfirmedFor150DaysIsRemindedOnce() throws Exception {
@@ -60,7 +66,39 @@ class StalenessTest {
       OffsetDateTime staleAt = OffsetDateTime.parse(due.path("data").path("staleAt").asText());
       assertEquals(reconfirmedAt.plusDays(180).toInstant(), staleAt.toInstant());
       assertEquals(Set.of(), EventSchemas.violations(ListingNotice.SCHEMA, due.toString()));
+
+      // The owner is mailed at the listing's contact address, over SMTP, once, under the
+      // notice's id; in Japanese, then English.
+      List<MimeMessage> mails =
+          await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(id), m -> !m.isEmpty());
+      assertEquals(1, mails.size());
+      MimeMessage mail = mails.get(0);
+      assertEquals(relay.messageId(UUID.fromString(due.path("id").asText())), mail.getMessageID());
+      assertTrue(mail.getSubject().startsWith("【アクティブリスト】掲載内容の再確認のお願い"));
+      String body = (String) mail.getContent();
+      assertTrue(body.contains(JST_DATE.format(staleAt)), body);
+      assertTrue(body.indexOf("掲載 ID: " + id) < body.indexOf("Listing id: " + id), body);
     }
+  }
+
+  private static final java.time.format.DateTimeFormatter JST_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+          .withZone(java.time.ZoneId.of("Asia/Tokyo"));
+
+  /**
+   * What the listing owner (every test listing's contact is taro@) got about listing {@code id}.
+   */
+  private static List<MimeMessage> mailsAbout(String id) {
+    return SmtpResource.received("taro@example.jp").stream()
+        .filter(
+            m -> {
+              try {
+                return ((String) m.getContent()).contains(id);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 
   @Test

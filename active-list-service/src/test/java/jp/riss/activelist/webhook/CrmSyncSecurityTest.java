@@ -47,6 +47,8 @@ class CrmSyncSecurityTest {
         Arguments.of("GET", hook, SUPPORT_BODY, 404),
         Arguments.of("DELETE", hook, SUPPORT_BODY, 404),
         Arguments.of("POST", hook + "/secret", SUPPORT_BODY, 404),
+        Arguments.of("DELETE", hook + "/secret/previous", SUPPORT_BODY, 404),
+        Arguments.of("POST", hook + "/ping", SUPPORT_BODY, 404),
         Arguments.of("GET", hook + "/deliveries", SUPPORT_BODY, 404),
         Arguments.of("POST", hook + "/deliveries/" + ID + "/redeliver", SUPPORT_BODY, 404));
   }

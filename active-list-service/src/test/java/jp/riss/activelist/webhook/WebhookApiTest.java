@@ -110,6 +110,8 @@ class WebhookApiTest {
     Hooks.as("cci-other").get(path).then().statusCode(404);
     Hooks.as("cci-other").get(path + "/deliveries").then().statusCode(404);
     Hooks.as("cci-other").post(path + "/secret").then().statusCode(404);
+    Hooks.as("cci-other").delete(path + "/secret/previous").then().statusCode(404);
+    Hooks.as("cci-other").post(path + "/ping").then().statusCode(404);
     Hooks.as("cci-other").post(redeliver).then().statusCode(404);
     Hooks.as("cci-other").delete(path).then().statusCode(404);
     // The same answer as for an id that does not exist at all.

@@ -127,7 +127,7 @@ class WebhookSenderTest {
   }
 
   private DeliveryLedger.Job job(String url, String sealedSecret, String body) {
-    return new DeliveryLedger.Job(UUID.randomUUID(), subscription, url, sealedSecret, body);
+    return new DeliveryLedger.Job(UUID.randomUUID(), subscription, url, sealedSecret, null, body);
   }
 
   private static WebhookConfig config(Duration requestTimeout) {
@@ -185,6 +185,11 @@ class WebhookSenderTest {
       @Override
       public int maxSubscriptionsPerOwner() {
         return 10;
+      }
+
+      @Override
+      public Duration secretOverlap() {
+        return Duration.ofHours(24);
       }
 
       @Override

@@ -10,13 +10,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.application.Applications;
 import jp.riss.deemedattendance.application.EntryStatus;
 import jp.riss.deemedattendance.application.ExperienceEntry;
+import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.mail.MailQueue;
+import jp.riss.platform.mail.MailTemplates;
 import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
@@ -40,6 +43,7 @@ public class Attestations {
   @Inject Outbox outbox;
   @Inject EventSource events;
   @Inject MailQueue mail;
+  @Inject MailTemplates templates;
 
   @ConfigProperty(name = "riss.deemed-attendance.attestation.validity", defaultValue = "P14D")
   Duration validity;
@@ -118,25 +122,20 @@ public class Attestations {
     application.updatedAt = now;
     em.flush();
 
-    // The message and the event are built from the same data at the same time.
+    // The message and the event are built from the same data at the same time, and the message
+    // is queued under the event's id: one event, one mail, whatever happens to either later.
     String link = linkBase + "#token=" + token;
-    String mailSubject = "【みなし受講】実務経験の証明のお願い（" + request.applicantDisplay + "）";
-    String mailBody =
-        entry.certifierName
-            + " 様\n\n"
-            + request.applicantDisplay
-            + " から、みなし受講申請に記載された実務経験について、"
-            + entry.certifierTitle
-            + "としての証明（確認）の依頼が届いています。\n\n"
-            + "業務: "
-            + entry.title
-            + "\n組織: "
-            + entry.organisationName
-            + "\n\n次のリンクから内容を確認し、確認または否認してください（1回限り有効、"
-            + JST.format(request.expiresAt)
-            + "（日本時間）まで）。\n"
-            + link
-            + "\n\nお心当たりのない場合は、このメールを破棄してください。\n";
+    MailTemplates.Rendered message =
+        templates.render(
+            "attestation-requested",
+            Map.of(
+                "certifierName", entry.certifierName,
+                "certifierTitle", entry.certifierTitle,
+                "applicantDisplay", request.applicantDisplay,
+                "entryTitle", entry.title,
+                "organisationName", entry.organisationName,
+                "expiresAt", JST.format(request.expiresAt),
+                "link", link));
     AttestationRequested data =
         new AttestationRequested(
             request.id,
@@ -150,14 +149,14 @@ public class Attestations {
             entry.organisationName,
             link,
             request.expiresAt,
-            mailSubject,
-            mailBody);
-    outbox.append(
-        AttestationRequested.TOPIC,
-        entry.id.toString(),
+            message.subject(),
+            message.body());
+    CloudEvent event =
         events.create(
-            AttestationRequested.TYPE, entry.id.toString(), AttestationRequested.SCHEMA, data));
-    mail.send(entry.certifierEmail, mailSubject, mailBody, now);
+            AttestationRequested.TYPE, entry.id.toString(), AttestationRequested.SCHEMA, data);
+    outbox.append(AttestationRequested.TOPIC, entry.id.toString(), event);
+    mail.send(
+        UUID.fromString(event.id()), entry.certifierEmail, message.subject(), message.body(), now);
     return entry;
   }
 

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the platform's own tables from growing without bound: deletes outbox rows long after they
- * were published (never an unsent one), handled-event ids after any redelivery could arrive, and
- * expired idempotency keys.
+ * were published (never an unsent one), handled-event ids after any redelivery could arrive,
+ * expired idempotency keys, and delivered mail (never an undelivered message).
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -26,7 +26,7 @@ public class Housekeeping {
   private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
   /** How many rows of each kind one pass removed. */
-  public record Purged(int sentEvents, int handledEvents, int idempotencyKeys) {}
+  public record Purged(int sentEvents, int handledEvents, int idempotencyKeys, int sentMail) {}
 
   @Inject AgroalDataSource dataSource;
   @Inject HousekeepingConfig config;
@@ -68,7 +68,12 @@ public class Housekeeping {
           delete(
               connection,
               "DELETE FROM idempotency_key WHERE created_at < now() - ?::interval",
-              config.idempotencyKeys()));
+              config.idempotencyKeys()),
+          delete(
+              connection,
+              "DELETE FROM outgoing_mail WHERE sent_at IS NOT NULL"
+                  + " AND sent_at < now() - ?::interval",
+              config.sentMail()));
     }
   }
 

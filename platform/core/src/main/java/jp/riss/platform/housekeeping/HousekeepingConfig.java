@@ -27,4 +27,11 @@ public interface HousekeepingConfig {
   /** How long a client may retry a create with the same Idempotency-Key. */
   @WithDefault("24h")
   Duration idempotencyKeys();
+
+  /**
+   * Delivered mail is kept this long to answer "did they get it?" (and for the dev mailbox), then
+   * deleted: the messages carry personal addresses and live links.
+   */
+  @WithDefault("30d")
+  Duration sentMail();
 }

@@ -1,6 +1,11 @@
 package jp.riss.platform.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -8,21 +13,57 @@ import java.util.UUID;
 /**
  * Where domain code sends a message to a person. Like the event outbox, the message joins the
  * caller's transaction: a change that rolls back sends nothing, and a committed one always has its
- * message. There is deliberately no way to send mail directly from a transaction.
+ * message. There is deliberately no way to send mail directly from a transaction; {@link MailRelay}
+ * delivers committed messages.
  */
 @ApplicationScoped
 public class MailQueue {
 
-  /** Queues one message; returns its id (stable across delivery attempts). */
+  @Inject EntityManager em;
+  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject MailRelay relay;
+
+  /** Queues one message under a new id; returns it (stable across delivery attempts). */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID send(String to, String subject, String body, OffsetDateTime at) {
-    OutgoingMail mail = new OutgoingMail();
-    mail.id = UUID.randomUUID();
-    mail.recipient = to;
-    mail.subject = subject;
-    mail.body = body;
-    mail.queuedAt = at;
-    mail.persist();
-    return mail.id;
+    UUID id = UUID.randomUUID();
+    send(id, to, subject, body, at);
+    return id;
+  }
+
+  /**
+   * Queues one message under {@code id} — typically the id of the event that asks for it — unless a
+   * message with that id is already queued: asking twice for the same event mails once, and the id
+   * becomes the message's Message-ID, so a receiver can recognise a redelivery too.
+   *
+   * @return whether this call queued it (false: it was already queued)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean send(UUID id, String to, String subject, String body, OffsetDateTime at) {
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO outgoing_mail (id, recipient, subject, body, queued_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING")
+            .setParameter(1, id)
+            .setParameter(2, to)
+            .setParameter(3, subject)
+            .setParameter(4, body)
+            .setParameter(5, at)
+            .executeUpdate();
+    if (inserted == 1) {
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+              }
+            }
+          });
+    }
+    return inserted == 1;
   }
 }

@@ -35,4 +35,8 @@ public class OutgoingMail extends PanacheEntityBase {
 
   @Column(name = "last_error", columnDefinition = "text")
   public String lastError;
+
+  /** A failed message is not tried again before this (null: as soon as possible). */
+  @Column(name = "next_attempt_at")
+  public OffsetDateTime nextAttemptAt;
 }
