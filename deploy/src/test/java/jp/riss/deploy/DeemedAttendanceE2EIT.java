@@ -207,7 +207,9 @@ class DeemedAttendanceE2EIT {
     awaitTrainingStatus(specialist, listing, "APPROVED");
     // The approval fulfils the practical course: one rule, shown on the other service.
     awaitListing(
-        specialist, listing, "verified.mandatoryCourses.practicalCourse.fulfilledBy",
+        specialist,
+        listing,
+        "verified.mandatoryCourses.practicalCourse.fulfilledBy",
         "DEEMED_ATTENDANCE");
     awaitListing(
         specialist, listing, "verified.mandatoryCourses.practicalCourse.status", "COMPLETED");
@@ -318,10 +320,14 @@ class DeemedAttendanceE2EIT {
             RegistryImports.CYCLES,
             List.of(
                 Map.of(
-                    "registrationNumber", number,
-                    "specialistSubject", subject,
-                    "cycleStart", start.toString(),
-                    "registrationStatus", "SUSPENDED")))
+                    "registrationNumber",
+                    number,
+                    "specialistSubject",
+                    subject,
+                    "cycleStart",
+                    start.toString(),
+                    "registrationStatus",
+                    "SUSPENDED")))
         .body("updated", equalTo(1));
     awaitListing(specialist, listing, "verified.registration.status", "SUSPENDED");
     given()

@@ -386,21 +386,30 @@ class LocalStackE2EIT {
             RegistryImports.CYCLES,
             List.of(
                 Map.of(
-                    "registrationNumber", registrationNumber,
-                    "specialistSubject", specialist,
-                    "cycleStart", start.toString(),
-                    "registeredOn", "2020-04-01")))
+                    "registrationNumber",
+                    registrationNumber,
+                    "specialistSubject",
+                    specialist,
+                    "cycleStart",
+                    start.toString(),
+                    "registeredOn",
+                    "2020-04-01")))
         .body("created", equalTo(1));
     RegistryImports.post(
             admin,
             RegistryImports.COMPLETIONS,
             List.of(
                 Map.of(
-                    "registrationNumber", registrationNumber,
-                    "cycleStart", start.toString(),
-                    "requirementKind", "online-course",
-                    "courseName", "オンライン講習",
-                    "completedOn", start.plusDays(30).toString())))
+                    "registrationNumber",
+                    registrationNumber,
+                    "cycleStart",
+                    start.toString(),
+                    "requirementKind",
+                    "online-course",
+                    "courseName",
+                    "オンライン講習",
+                    "completedOn",
+                    start.plusDays(30).toString())))
         .body("created", equalTo(1));
   }
 

@@ -19,7 +19,8 @@ final class RegistryImports {
   private RegistryImports() {}
 
   /** Posts {@code records} to an import ({@link #CYCLES} or {@link #COMPLETIONS}) as IPA admin. */
-  static ValidatableResponse post(String admin, String path, List<? extends Map<String, ?>> records) {
+  static ValidatableResponse post(
+      String admin, String path, List<? extends Map<String, ?>> records) {
     return given()
         .auth()
         .oauth2(admin)
