@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
  * Message-ID (derived from the row id), so the repetition is recognisable. A failed message is
  * retried with exponential backoff on its own, without holding back the others, and given up after
  * {@code max-attempts} with its last error kept. Rows are claimed with {@code FOR UPDATE SKIP
- * LOCKED}, so several replicas never send one message twice at the same time. Runs only where an
- * SMTP host is configured.
+ * LOCKED}, so several replicas never send one message twice at the same time. Runs only where
+ * {@code SMTP_ENABLED} is true.
  */
 @ApplicationScoped
 public class MailRelay {
@@ -69,8 +69,8 @@ public class MailRelay {
   void start(@Observes StartupEvent event) {
     sentCounter = meters.counter("riss.mail.sent");
     failedCounter = meters.counter("riss.mail.failed");
-    if (config.smtpHost().isEmpty()) {
-      LOG.info("mail relay: no SMTP host configured (SMTP_HOST), queued mail is not delivered");
+    if (!config.enabled()) {
+      LOG.info("mail relay: off (SMTP_ENABLED is not true), queued mail is not delivered");
       return;
     }
     running = true;

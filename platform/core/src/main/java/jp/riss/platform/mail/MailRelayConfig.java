@@ -3,17 +3,18 @@ package jp.riss.platform.mail;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "riss.mail.relay")
 public interface MailRelayConfig {
 
   /**
-   * The SMTP server ({@code SMTP_HOST}; port, sender and credentials are the {@code
-   * quarkus.mailer.*} settings). Unset: nothing is delivered and queued messages stay in {@code
-   * outgoing_mail}, where the dev mailbox reads them — the local set-up.
+   * Whether mail is delivered ({@code SMTP_ENABLED}; the server, port and sender are the {@code
+   * quarkus.mailer.*} settings, {@code SMTP_HOST}, {@code SMTP_PORT}, {@code MAIL_FROM}). Off:
+   * queued messages stay in {@code outgoing_mail}, where the dev mailbox reads them — the local
+   * set-up.
    */
-  Optional<String> smtpHost();
+  @WithDefault("false")
+  boolean enabled();
 
   /** How often to look for messages when no commit has woken the relay. */
   @WithDefault("5s")

@@ -3,7 +3,6 @@ package jp.riss.platform.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MailRelayBackoffTest {
@@ -13,8 +12,8 @@ class MailRelayBackoffTest {
     MailRelay relay = new MailRelay();
     relay.config =
         new MailRelayConfig() {
-          public Optional<String> smtpHost() {
-            return Optional.empty();
+          public boolean enabled() {
+            return false;
           }
 
           public Duration pollInterval() {

@@ -28,6 +28,7 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
     }
     restart();
     return Map.of(
+        "SMTP_ENABLED", "true",
         "SMTP_HOST", "127.0.0.1",
         "SMTP_PORT", String.valueOf(setup.getPort()),
         // a failed attempt is retried soon, so a test sees the retry within seconds
