@@ -145,6 +145,28 @@ class HttpEdgeTest {
   }
 
   @Test
+  void aStreamedBodyWithinTheLimitIsReadAsUsual() throws Exception {
+    byte[] body =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsBytes(Listings.body(Listings.uniqueRegistrationNumber()));
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(service + "api/v1/active-list/listings"))
+                    .header("Authorization", "Bearer " + Tokens.of("specialist", "edge-chunked"))
+                    .header("Content-Type", "application/json")
+                    // No length: the body goes chunked.
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(body)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    MatcherAssert.assertThat(response.body(), response.statusCode(), equalTo(201));
+  }
+
+  @Test
   void aStreamedBodyOverTheLimitIsA413Problem() throws Exception {
     byte[] body = new byte[2 * 1024 * 1024];
     java.util.Arrays.fill(body, (byte) ' ');

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import jp.riss.platform.testing.DevJwtResource;
-import jp.riss.platform.testing.RawHttp;
+import jp.riss.platform.testing.EdgeChecks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,31 +58,12 @@ class HttpEdgeTest {
 
   @Test
   void anOverLongUriIsA414ProblemWithTheRequestId() throws IOException {
-    String answer =
-        raw(
-            "GET /api/v1/active-list/listings?q="
-                + "a".repeat(9000)
-                + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: edge-414\r\n\r\n");
-    assertThat(answer, startsWith("HTTP/1.1 414"));
-    assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));
-    assertThat(answer, containsString("\"type\":\"https://riss.example/problems/uri-too-long\""));
-    assertThat(answer, containsString("\"requestId\":\"edge-414\""));
+    EdgeChecks.uriTooLong(gateway, "/api/v1/active-list/listings");
   }
 
   @Test
   void anOverLargeHeaderBlockIsA431ProblemWithTheRequestId() throws IOException {
-    String answer =
-        raw(
-            "GET /api/v1/active-list/listings HTTP/1.1\r\nHost: localhost\r\n"
-                + "X-Request-Id: edge-431\r\nX-Padding: "
-                + "p".repeat(20_000)
-                + "\r\n\r\n");
-    assertThat(answer, startsWith("HTTP/1.1 431"));
-    assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));
-    assertThat(
-        answer,
-        containsString("\"type\":\"https://riss.example/problems/header-fields-too-large\""));
-    assertThat(answer, containsString("\"requestId\":\"edge-431\""));
+    EdgeChecks.headersTooLarge(gateway, "/api/v1/active-list/listings");
   }
 
   @Test
@@ -177,9 +158,5 @@ class HttpEdgeTest {
         response.body(),
         containsString("\"type\":\"https://riss.example/problems/payload-too-large\""));
     assertThat(response.headers().firstValue("X-Request-Id").isPresent(), equalTo(true));
-  }
-
-  private String raw(String request) throws IOException {
-    return RawHttp.exchange(gateway.getHost(), gateway.getPort(), request);
   }
 }

@@ -139,35 +139,12 @@ public abstract class ServiceSurfaceChecks {
 
   @Test
   void anOverLongUriIsA414Problem() throws Exception {
-    String answer =
-        RawHttp.exchange(
-            application.getHost(),
-            application.getPort(),
-            "GET /api/v1/no-such-path?q="
-                + "a".repeat(9000)
-                + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: long-uri-1\r\n\r\n");
-    assertThat(answer, startsWith("HTTP/1.1 414"));
-    assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));
-    assertThat(answer, containsString("\"type\":\"https://riss.example/problems/uri-too-long\""));
-    assertThat(answer, containsString("\"requestId\":\"long-uri-1\""));
+    EdgeChecks.uriTooLong(application, "/api/v1/no-such-path");
   }
 
   @Test
   void anOverLargeHeaderBlockIsA431Problem() throws Exception {
-    String answer =
-        RawHttp.exchange(
-            application.getHost(),
-            application.getPort(),
-            "GET /api/v1/no-such-path HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: big-head-1\r\n"
-                + "X-Padding: "
-                + "b".repeat(20_000)
-                + "\r\n\r\n");
-    assertThat(answer, startsWith("HTTP/1.1 431"));
-    assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));
-    assertThat(
-        answer,
-        containsString("\"type\":\"https://riss.example/problems/header-fields-too-large\""));
-    assertThat(answer, containsString("\"requestId\":\"big-head-1\""));
+    EdgeChecks.headersTooLarge(application, "/api/v1/no-such-path");
   }
 
   private String managementBase() {
