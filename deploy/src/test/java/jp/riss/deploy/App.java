@@ -26,6 +26,7 @@ enum App {
   static final Set<String> SERVICE_ENV =
       Set.of(
           "HTTP_PORT",
+          "MANAGEMENT_PORT",
           "DB_URL",
           "DB_USER",
           "DB_PASSWORD",
@@ -39,6 +40,7 @@ enum App {
   static final Set<String> GATEWAY_ENV =
       Set.of(
           "HTTP_PORT",
+          "MANAGEMENT_PORT",
           "ACTIVE_LIST_URL",
           "DEEMED_ATTENDANCE_URL",
           "COMMUNITY_URL",
@@ -65,6 +67,11 @@ enum App {
   @Override
   public String toString() {
     return module;
+  }
+
+  /** Health and metrics listen here (the management interface), never on {@link #port}. */
+  int managementPort() {
+    return port + 1000;
   }
 
   boolean isGateway() {

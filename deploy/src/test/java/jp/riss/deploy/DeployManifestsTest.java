@@ -99,8 +99,8 @@ class DeployManifestsTest {
 
     String health = String.join(" ", texts(service.path("healthcheck").path("test")));
     assertTrue(
-        health.contains("localhost:" + app.port + "/q/health/ready"),
-        app.module + " healthcheck uses /q/health/ready on its port: " + health);
+        health.contains("localhost:" + app.managementPort() + "/q/health/ready"),
+        app.module + " healthcheck uses /q/health/ready on its management port: " + health);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -110,6 +110,10 @@ class DeployManifestsTest {
     assertTrue(env.isObject(), app.module + ": environment must be a map");
     assertEquals(app.envRead(repo), fieldNames(env), app.module + " env names in compose");
     assertEquals(String.valueOf(app.port), env.path("HTTP_PORT").asText(), "HTTP_PORT");
+    assertEquals(
+        String.valueOf(app.managementPort()),
+        env.path("MANAGEMENT_PORT").asText(),
+        "MANAGEMENT_PORT");
     if (app.isGateway()) {
       for (App service : App.services()) {
         assertEquals(
@@ -195,7 +199,10 @@ class DeployManifestsTest {
     for (JsonNode port : container.path("ports")) {
       containerPorts.put(port.path("name").asText(), port.path("containerPort").asInt());
     }
-    assertEquals(List.of(app.port), List.copyOf(containerPorts.values()), "containerPort");
+    assertEquals(
+        Map.of("http", app.port, "management", app.managementPort()),
+        containerPorts,
+        "containerPorts");
 
     JsonNode selector = deployment.path("spec").path("selector").path("matchLabels");
     assertLabelsMatch(selector, pod.path("metadata").path("labels"), "Deployment selector");
@@ -207,12 +214,16 @@ class DeployManifestsTest {
         }) {
       JsonNode get = container.path(probe[0]).path("httpGet");
       assertEquals(probe[1], get.path("path").asText(), app.module + " " + probe[0]);
-      assertEquals(app.port, resolvePort(get.path("port"), containerPorts), probe[0] + " port");
+      assertEquals(
+          app.managementPort(),
+          resolvePort(get.path("port"), containerPorts),
+          probe[0] + " on the management port");
     }
 
     JsonNode service = k8s.get("Service/" + app.module);
     assertNotNull(service, "Service/" + app.module);
     JsonNode ports = service.path("spec").path("ports");
+    // Only the public port: management is reached by probes and scrapers, never through a Service.
     assertEquals(1, ports.size(), "one Service port");
     assertEquals(app.port, ports.get(0).path("port").asInt(), "Service port");
     assertEquals(app.port, resolvePort(ports.get(0).path("targetPort"), containerPorts));
@@ -227,6 +238,7 @@ class DeployManifestsTest {
     Map<String, String> env = k8sEnv(container, app.module);
     assertEquals(app.envRead(repo), new TreeSet<>(env.keySet()), app.module + " env names in k8s");
     assertEquals(String.valueOf(app.port), env.get("HTTP_PORT"), "HTTP_PORT");
+    assertEquals(String.valueOf(app.managementPort()), env.get("MANAGEMENT_PORT"));
     if (app.isGateway()) {
       for (App service : App.services()) {
         assertEquals(

@@ -357,7 +357,7 @@ class LocalStackE2EIT {
     return "結合試験 太郎 " + registrationNumber;
   }
 
-  private static Map<String, Object> newListing(String registrationNumber) {
+  static Map<String, Object> newListing(String registrationNumber) {
     return Map.of(
         "registrationNumber",
         registrationNumber,
@@ -414,7 +414,7 @@ class LocalStackE2EIT {
   }
 
   /** Six digits, outside the 9000xx block the demo data uses. */
-  private static String randomRegistrationNumber() {
+  static String randomRegistrationNumber() {
     return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 900_000));
   }
 

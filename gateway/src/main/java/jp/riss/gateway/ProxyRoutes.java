@@ -29,7 +29,8 @@ public class ProxyRoutes {
   // Request ids and the body limit come first (platform-http, HttpOrder); failures of any later
   // handler are answered as problems.
   private static final int ORDER_FIRST = HttpOrder.REQUEST_ID;
-  // After every Quarkus route (/q/health, /q/metrics), so only truly unknown paths land here.
+  // After every Quarkus route, so only truly unknown paths land here. Health and metrics are on
+  // the management port, so /q/health and /q/metrics are unknown paths on this one.
   private static final int ORDER_LAST = Integer.MAX_VALUE;
 
   private final Vertx vertx;
@@ -39,6 +40,7 @@ public class ProxyRoutes {
   private final RateLimitRoute rateLimit;
   private final UpstreamFailures upstreamFailures;
   private final ForwardedHeaders forwardedHeaders;
+  private final StreamedBodyLimit streamedBodyLimit;
   private final ContractIndex contractIndex;
   private final GatewayProblems problems;
 
@@ -50,6 +52,7 @@ public class ProxyRoutes {
       RateLimitRoute rateLimit,
       UpstreamFailures upstreamFailures,
       ForwardedHeaders forwardedHeaders,
+      StreamedBodyLimit streamedBodyLimit,
       ContractIndex contractIndex,
       GatewayProblems problems) {
     this.vertx = vertx;
@@ -59,6 +62,7 @@ public class ProxyRoutes {
     this.rateLimit = rateLimit;
     this.upstreamFailures = upstreamFailures;
     this.forwardedHeaders = forwardedHeaders;
+    this.streamedBodyLimit = streamedBodyLimit;
     this.contractIndex = contractIndex;
     this.problems = problems;
   }
@@ -81,6 +85,7 @@ public class ProxyRoutes {
           HttpProxy.reverseProxy(client)
               .origin(origin(upstream))
               .addInterceptor(upstreamFailures)
+              .addInterceptor(streamedBodyLimit)
               .addInterceptor(forwardedHeaders);
       // The limit comes after authentication: a verified subject gets its own allowance.
       router

@@ -1,6 +1,7 @@
 package jp.riss.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -8,6 +9,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeoutException;
+import jp.riss.platform.web.Drain;
 import jp.riss.platform.web.RequestIds;
 import org.jboss.logging.Logger;
 
@@ -22,9 +24,11 @@ public class UpstreamFailures implements ProxyInterceptor {
   static final String RETRY_AFTER_SECONDS = "5";
 
   private final GatewayProblems problems;
+  private final Vertx vertx;
 
-  UpstreamFailures(GatewayProblems problems) {
+  UpstreamFailures(GatewayProblems problems, Vertx vertx) {
     this.problems = problems;
+    this.vertx = vertx;
   }
 
   @Override
@@ -38,6 +42,19 @@ public class UpstreamFailures implements ProxyInterceptor {
     var request = context.request();
     String path = request.proxiedRequest().path();
     String requestId = request.headers().get(RequestIds.HEADER);
+    Long limit = StreamedBodyLimit.exceeded(context);
+    if (limit != null) {
+      // The caller is still sending: read the rest and close once it is done, never mid-body.
+      ProxyResponse response = request.response();
+      Drain.rest(vertx, request.proxiedRequest());
+      return problem(
+              response,
+              GatewayProblems.Kind.PAYLOAD_TOO_LARGE,
+              "The body may be at most " + limit + " bytes.",
+              path,
+              requestId)
+          .putHeader(HttpHeaders.CONNECTION, "close");
+    }
     // release() drops what is left of the caller's body so the connection stays usable.
     ProxyResponse response = request.release().response();
     String service = context.get(ProxyRoutes.SERVICE_KEY, String.class);

@@ -41,7 +41,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
               "riss.gateway.upstreams." + context + ".url",
               "http://127.0.0.1:" + server.actualPort());
         });
-    config.put("riss.gateway.upstream-timeout", "1s");
+    // Long enough for a 5 MB body on a busy machine; the slow path still times out.
+    config.put("riss.gateway.upstream-timeout", "5s");
     return config;
   }
 

@@ -1,6 +1,7 @@
 package jp.riss.gateway;
 
 import static io.restassured.RestAssured.given;
+import static jp.riss.platform.testing.Management.base;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -11,10 +12,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.platform.testing.DevJwtResource;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(EchoUpstreams.class)
 class RateLimitTest {
+
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
 
   public static class Tiny implements QuarkusTestProfile {
     @Override
@@ -171,14 +177,15 @@ class RateLimitTest {
   void healthAndMetricsAreNeverLimited() {
     for (int i = 0; i < 10; i++) {
       given()
+          .baseUri(base(management))
           .get("/q/health/ready")
           .then()
           .statusCode(200)
           .body("status", equalTo("UP"))
           .header("RateLimit-Limit", nullValue());
-      given().get("/q/health/live").then().statusCode(200);
+      given().baseUri(base(management)).get("/q/health/live").then().statusCode(200);
     }
-    given().get("/q/metrics").then().statusCode(200);
+    given().baseUri(base(management)).get("/q/metrics").then().statusCode(200);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package jp.riss.gateway;
 
 import static io.restassured.RestAssured.given;
+import static jp.riss.platform.testing.Management.base;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +9,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.web.RequestIds;
@@ -24,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(ClosedUpstreams.class)
 class UpstreamsDownTest {
+
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
 
   @ParameterizedTest
   @ValueSource(
@@ -71,8 +77,18 @@ class UpstreamsDownTest {
 
   @Test
   void theGatewayIsLiveAndReadyRegardless() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .baseUri(base(management))
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
+    given()
+        .baseUri(base(management))
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
   }
 
   @Test
@@ -90,6 +106,7 @@ class UpstreamsDownTest {
         .untilAsserted(
             () ->
                 given()
+                    .baseUri(base(management))
                     .get("/q/metrics")
                     .then()
                     .statusCode(200)

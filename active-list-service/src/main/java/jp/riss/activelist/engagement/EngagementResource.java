@@ -4,13 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +33,7 @@ import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -80,9 +78,8 @@ public class EngagementResource {
   @GET
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   @Transactional
-  public Page list(
-      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-      @QueryParam("cursor") String cursor) {
+  public Page list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+    int limit = PageLimit.parse(limitParam, 20, 100);
     Caller caller = Caller.of(token);
     StringBuilder query = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();

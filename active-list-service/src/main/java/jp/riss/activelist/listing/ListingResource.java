@@ -5,11 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,6 +32,7 @@ import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -109,8 +107,9 @@ public class ListingResource {
   @Transactional
   public HistoryPage history(
       @PathParam("id") String id,
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+      @QueryParam("limit") String limitParam,
       @QueryParam("cursor") String cursor) {
+    int limit = PageLimit.parse(limitParam, 50, 200);
     Listing listing = listings.require(Ids.uuid("id", id));
     if (!Audience.of(token, listing).seesInternals()) {
       throw ProblemException.notFound("listing " + id);

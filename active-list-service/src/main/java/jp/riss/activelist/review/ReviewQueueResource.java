@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +23,7 @@ import jp.riss.activelist.listing.ListingView;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.PageLimit;
 
 /** Listings waiting for review, oldest submission first, each with its criteria evaluated now. */
 @Path("/api/v1/active-list/listings/review-queue")
@@ -48,9 +46,8 @@ public class ReviewQueueResource {
   @GET
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   @Transactional
-  public Page queue(
-      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-      @QueryParam("cursor") String cursor) {
+  public Page queue(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+    int limit = PageLimit.parse(limitParam, 20, 100);
     Position after = Cursors.decode(cursor, Position.class);
     String jpql =
         "select s from ListingSubmission s, Listing l where l.id = s.listingId and l.status = :status"

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.RelativeLocations;
 
 /**
  * {@code Idempotency-Key} on POSTs that create things: the first request with a key runs and its
@@ -75,7 +75,7 @@ public class IdempotentRequests {
         .setParameter(1, principal)
         .setParameter(2, key)
         .setParameter(3, response.getStatus())
-        .setParameter(4, response.getLocation() == null ? null : response.getLocation().toString())
+        .setParameter(4, location(response))
         .setParameter(5, response.getHeaderString(HttpHeaders.ETAG))
         .setParameter(6, write(response.getEntity()))
         .executeUpdate();
@@ -114,12 +114,19 @@ public class IdempotentRequests {
             .type(MediaType.APPLICATION_JSON_TYPE)
             .entity(row[4]);
     if (row[2] != null) {
-      replay.location(URI.create((String) row[2]));
+      // As a plain header: JAX-RS would make a URI absolute against this service's own address.
+      replay.header(HttpHeaders.LOCATION, RelativeLocations.of((String) row[2]));
     }
     if (row[3] != null) {
       replay.header(HttpHeaders.ETAG, row[3]);
     }
     return replay.build();
+  }
+
+  /** The answer's Location as a relative reference, the form every answer carries it in. */
+  private static String location(Response response) {
+    Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+    return location == null ? null : RelativeLocations.of(location.toString());
   }
 
   private String fingerprint(Object request) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import jp.riss.platform.json.ControlCharacters;
 import jp.riss.platform.web.RequestIds;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -60,6 +61,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unknownProperty(UnrecognizedPropertyException e) {
     return field(e, "is not a known property");
+  }
+
+  @ServerExceptionMapper
+  public Response controlCharacter(ControlCharacters.Refused e) {
+    return field(e, "must not contain control characters");
   }
 
   @ServerExceptionMapper
@@ -159,6 +165,9 @@ public class ProblemMappers {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return unknownProperty(unknown);
     }
+    if (e instanceof ControlCharacters.Refused refused) {
+      return controlCharacter(refused);
+    }
     if (e instanceof InvalidFormatException format) {
       return invalidFormat(format);
     }
@@ -176,6 +185,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response internal(Throwable e) {
+    if (StoredText.refusedBy(e)) {
+      // A backstop: the checks at the edge should have refused such text before the database.
+      LOG.warnf("the database refused text of request %s: %s", RequestIds.current(), e);
+      return answer(
+          Problems.malformed(
+              "The request holds characters that cannot be stored (NUL or invalid encoding)."));
+    }
     String requestId = RequestIds.current();
     LOG.errorf(e, "unhandled error, request %s", requestId);
     return answer(Problems.internal(requestId));

@@ -2,7 +2,9 @@ package jp.riss.platform.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a declared body above the limit with a problem before any byte is read or streamed
- * upstream (Quarkus's own limit answers with an empty 413; it still guards chunked bodies).
+ * upstream (Quarkus's own limit answers with an empty 413). Bodies streamed without a declared
+ * length are counted as they arrive by whoever reads them, against {@link #maxFor}; the gateway's
+ * proxy does so in {@code StreamedBodyLimit}. Either way the rest of a refused body is drained
+ * ({@link Drain}), so the client reads the answer instead of a reset connection.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -32,6 +37,15 @@ public class BodyLimit {
   @ConfigProperty(name = "riss.http.large-body-size", defaultValue = "20M")
   MemorySize largeBodySize;
 
+  /**
+   * Whether this process reads a streamed (chunked) body here, counting it, before handing it on
+   * whole: true for the services, which read every body whole anyway (and whose framework would
+   * answer an over-limit stream with a bare 400); false for the gateway, which streams bodies
+   * through and counts them on the way ({@code StreamedBodyLimit}).
+   */
+  @ConfigProperty(name = "riss.http.read-streamed-bodies", defaultValue = "false")
+  boolean readStreamedBodies;
+
   void install(@Observes Router router) {
     router.route().order(HttpOrder.BODY_LIMIT).handler(this::handle);
   }
@@ -39,28 +53,73 @@ public class BodyLimit {
   void handle(RoutingContext ctx) {
     String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (declared == null) {
-      // Most requests (every GET) declare no body; chunked ones meet Quarkus's own limit.
+      if (readStreamedBodies && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        readCounted(ctx, maxFor(ctx.normalizedPath()));
+        return;
+      }
+      // Most requests (every GET) declare no body and send none.
       ctx.next();
       return;
     }
-    long max =
-        largeBodyPaths.filter(paths -> paths.contains(ctx.normalizedPath())).isPresent()
-            ? largeBodySize.asLongValue()
-            : maxBodySize.asLongValue();
+    long max = maxFor(ctx.normalizedPath());
     if (tooLarge(declared, max)) {
-      // The unread body would otherwise be drained into the next request on this connection.
-      ctx.response().endHandler(v -> ctx.request().connection().close());
-      ProblemWriter.send(
-          ctx,
-          Problem.of(
-              413,
-              "payload-too-large",
-              "Payload too large",
-              "The body may be at most " + max + " bytes."),
-          MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONNECTION, "close"));
+      refuse(ctx, max);
       return;
     }
     ctx.next();
+  }
+
+  /** Reads a streamed body whole, refusing it as soon as it passes {@code max} bytes. */
+  private static void readCounted(RoutingContext ctx, long max) {
+    HttpServerRequest request = ctx.request();
+    Buffer body = Buffer.buffer();
+    boolean[] refused = {false};
+    request.handler(
+        chunk -> {
+          if (refused[0]) {
+            return;
+          }
+          if (body.length() + (long) chunk.length() > max) {
+            refused[0] = true;
+            refuse(ctx, max);
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.endHandler(
+        v -> {
+          if (!refused[0]) {
+            // The framework reads a body already set on the context instead of the connection.
+            ctx.setBody(body);
+            ctx.next();
+          }
+        });
+    request.resume();
+  }
+
+  /** The most bytes a body sent to {@code path} may have. */
+  public long maxFor(String path) {
+    return largeBodyPaths.filter(paths -> paths.contains(path)).isPresent()
+        ? largeBodySize.asLongValue()
+        : maxBodySize.asLongValue();
+  }
+
+  /** The 413 problem for a body above {@code max} bytes. */
+  public static Problem tooLarge(long max) {
+    return Problem.of(
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "The body may be at most " + max + " bytes.");
+  }
+
+  /** Answers 413 and drains what is left of the body, then closes the connection. */
+  public static void refuse(RoutingContext ctx, long max) {
+    ProblemWriter.send(
+        ctx,
+        tooLarge(max),
+        MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONNECTION, "close"));
+    Drain.rest(ctx.vertx(), ctx.request());
   }
 
   private static boolean tooLarge(String declared, long max) {

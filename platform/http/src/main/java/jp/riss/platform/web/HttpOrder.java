@@ -7,7 +7,11 @@ package jp.riss.platform.web;
 public final class HttpOrder {
 
   public static final int REQUEST_ID = -1000;
-  public static final int BODY_LIMIT = -999;
+
+  /** URI length, header block size and control characters: judged before anything else runs. */
+  public static final int REQUEST_HEAD = -999;
+
+  public static final int BODY_LIMIT = -998;
 
   private HttpOrder() {}
 }

@@ -1,34 +1,71 @@
 package jp.riss.platform.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /**
  * What operators and integrators rely on from every service, whatever its domain: readiness that
- * checks the database and Kafka, Prometheus metrics, the checked-in contract being what is served,
- * and request ids. A service's {@code @QuarkusTest ServiceSurfaceTest} extends this.
+ * checks the database and Kafka and metrics on the management port (never the public one), the
+ * checked-in contract being what is served, request ids, the edges of HTTP (over-long requests,
+ * control characters) answered as problems, and query parameters that are never typed numbers. A
+ * service's {@code @QuarkusTest ServiceSurfaceTest} extends this.
  */
 public abstract class ServiceSurfaceChecks {
+
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
+
+  @TestHTTPResource("/")
+  URL application;
 
   @Test
   void readinessChecksTheDatabaseAndKafka() {
     given()
+        .baseUri(managementBase())
         .get("/q/health/ready")
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItems("kafka", "Database connections health check"));
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .baseUri(managementBase())
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
   }
 
   @Test
   void metricsArePrometheusText() {
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    given()
+        .baseUri(managementBase())
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void healthAndMetricsAreNotOnThePublicPort() {
+    for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics"}) {
+      given()
+          .get(path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .body("type", equalTo("https://riss.example/problems/not-found"));
+    }
   }
 
   @Test
@@ -40,12 +77,12 @@ public abstract class ServiceSurfaceChecks {
   void requestIdsArePropagatedOrMadeUp() {
     given()
         .header("X-Request-Id", "crm-sync-42")
-        .get("/q/health/live")
+        .get("/api/v1/no-such-path")
         .then()
         .header("X-Request-Id", equalTo("crm-sync-42"));
     given()
         .header("X-Request-Id", "bad id with spaces")
-        .get("/q/health/live")
+        .get("/api/v1/no-such-path")
         .then()
         .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
   }
@@ -61,5 +98,56 @@ public abstract class ServiceSurfaceChecks {
         .body("type", equalTo("https://riss.example/problems/not-found"))
         .body("instance", equalTo("/api/v1/no-such-path"))
         .body("requestId", equalTo("support-ticket-7"));
+  }
+
+  @Test
+  void queryParametersAreNeverTypedNumbers() throws Exception {
+    String root = getClass().getPackageName();
+    assertThat(
+        "classes scanned under " + root, QueryParameterTypes.classesSeen(root), greaterThan(0));
+    assertThat(
+        "query parameters must be String, parsed by the platform helpers",
+        QueryParameterTypes.typedIn(root),
+        empty());
+  }
+
+  @Test
+  void controlCharactersInTheQueryPathOrAHeaderAreRefusedByName() throws Exception {
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/no-such-path?q=a%00b")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", hasItems("q"));
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/no%01such-path")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItems("path"));
+    String answer =
+        RawHttp.exchange(
+            application.getHost(),
+            application.getPort(),
+            "GET /api/v1/no-such-path HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n"
+                + "Connection: close\r\n\r\n");
+    // The HTTP codec itself refuses a control character in a header value (an empty 400, before
+    // any handler could name it): what matters is that it never reaches the service.
+    assertThat(answer, startsWith("HTTP/1.1 400"));
+  }
+
+  @Test
+  void anOverLongUriIsA414Problem() throws Exception {
+    EdgeChecks.uriTooLong(application, "/api/v1/no-such-path");
+  }
+
+  @Test
+  void anOverLargeHeaderBlockIsA431Problem() throws Exception {
+    EdgeChecks.headersTooLarge(application, "/api/v1/no-such-path");
+  }
+
+  private String managementBase() {
+    return Management.base(management);
   }
 }
