@@ -29,6 +29,7 @@ import jp.riss.platform.mail.MailQueue;
 import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
+import jp.riss.platform.sql.CopyText;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
@@ -44,6 +45,9 @@ import org.postgresql.PGConnection;
 public class CompletionImporter {
 
   public static final int MAX_ROWS = 20_000;
+
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(CompletionImporter.class);
 
   @Inject EntityManager em;
   @Inject Members members;
@@ -70,6 +74,7 @@ public class CompletionImporter {
         rows.add(row);
       }
     }
+    long validated = System.nanoTime();
     UUID id = UUID.randomUUID();
     Result result =
         em.unwrap(Session.class).doReturningWork(c -> write(c, id, now, rows, errors, partial));
@@ -85,11 +90,20 @@ public class CompletionImporter {
                   "Nothing was stored. Correct the rows named, or send mode=partial to store the"
                       + " good rows."));
     }
+    long written = System.nanoTime();
     int codes = issueCodes(result.touchedPersons(), now);
     errors.sort(java.util.Comparator.comparingInt(RowError::row));
     int rejected = rejectedRows.size();
     int unchanged = raws.size() - rejected - result.created() - result.updated();
     long ms = (System.nanoTime() - started) / 1_000_000;
+    LOG.infof(
+        "completion import %s: %d rows read and checked in %d ms, written in %d ms, %d codes in %d ms",
+        id,
+        raws.size(),
+        (validated - started) / 1_000_000,
+        (written - validated) / 1_000_000,
+        codes,
+        (System.nanoTime() - written) / 1_000_000);
     ImportReport report =
         new ImportReport(
             id,
@@ -308,18 +322,20 @@ public class CompletionImporter {
                 throw new SQLException("COPY into enrolment_code failed", e);
               }
             });
+    List<MailQueue.Message> messages = new ArrayList<>(candidates.size());
     for (Object[] candidate : candidates) {
-      mail.send(
-          (String) candidate[1],
-          "【セキュリティ・キャンプ修了生コミュニティ】登録コードのお知らせ",
-          "セキュリティ・キャンプ修了生コミュニティへの登録コードをお送りします。\n\n登録コード: "
-              + codes.get((UUID) candidate[0])
-              + "\n有効期限: "
-              + until
-              + "（1回限り）\n\nコミュニティにログインし、登録コードを入力してください。"
-              + "18歳未満の方は、登録後に保護者の方へ同意のお願いが届きます。\n",
-          now);
+      messages.add(
+          new MailQueue.Message(
+              (String) candidate[1],
+              "【セキュリティ・キャンプ修了生コミュニティ】登録コードのお知らせ",
+              "セキュリティ・キャンプ修了生コミュニティへの登録コードをお送りします。\n\n登録コード: "
+                  + codes.get((UUID) candidate[0])
+                  + "\n有効期限: "
+                  + until
+                  + "（1回限り）\n\nコミュニティにログインし、登録コードを入力してください。"
+                  + "18歳未満の方は、登録後に保護者の方へ同意のお願いが届きます。\n"));
     }
+    mail.sendAll(messages, now);
     return candidates.size();
   }
 
@@ -361,19 +377,6 @@ public class CompletionImporter {
   }
 
   private static StringBuilder text(StringBuilder out, String value) {
-    if (value == null) {
-      return out.append("\\N");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(ch);
-      }
-    }
-    return out;
+    return CopyText.append(out, value);
   }
 }

@@ -19,6 +19,7 @@ import jp.riss.platform.problem.Problem;
 final class CompletionRowValidator {
 
   static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
   /** An edition as a row may name it. */
   record EditionRef(String programme, int fiscalYear) {}
@@ -76,7 +77,7 @@ final class CompletionRowValidator {
     String yearText = v.get("fiscalYear");
     if (yearText == null) {
       c.reject(prefix + "fiscalYear", "is required");
-    } else if (!yearText.matches("[0-9]{4}")) {
+    } else if (!YEAR.matcher(yearText).matches()) {
       c.reject(prefix + "fiscalYear", "must be a fiscal year such as 2024");
     } else {
       int fiscalNow = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
