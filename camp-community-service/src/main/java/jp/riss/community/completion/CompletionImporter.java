@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +30,6 @@ import jp.riss.platform.problem.Problems;
 import jp.riss.platform.sql.CopyText;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
-import org.postgresql.PGConnection;
 
 /**
  * Imports the camp office's completion records (up to 20,000 rows). All or nothing by default: any
@@ -199,13 +196,7 @@ public class CompletionImporter {
       ddl.execute(TEMP);
       ddl.execute("TRUNCATE completion_import_row");
     }
-    try {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn("COPY completion_import_row FROM STDIN", new StringReader(copyText(rows)));
-    } catch (IOException e) {
-      throw new SQLException("COPY into completion_import_row failed", e);
-    }
+    CopyText.copyIn(c, "COPY completion_import_row FROM STDIN", copyText(rows));
     // A row key the camp office already used for another person is a mistake in the file.
     List<Integer> conflicting = new ArrayList<>();
     try (Statement q = c.createStatement();
@@ -309,19 +300,7 @@ public class CompletionImporter {
           .append(expires)
           .append('\n');
     }
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try {
-                c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                        "COPY enrolment_code (code_hash, person_id, expires_at) FROM STDIN",
-                        new StringReader(copy.toString()));
-              } catch (IOException e) {
-                throw new SQLException("COPY into enrolment_code failed", e);
-              }
-            });
+    CopyText.copyIn(em, "COPY enrolment_code (code_hash, person_id, expires_at) FROM STDIN", copy);
     List<MailQueue.Message> messages = new ArrayList<>(candidates.size());
     for (Object[] candidate : candidates) {
       messages.add(

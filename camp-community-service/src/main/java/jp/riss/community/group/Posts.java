@@ -22,9 +22,9 @@ import jp.riss.community.moderation.Moderation;
 import jp.riss.community.moderation.ModerationPatterns;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
+import jp.riss.community.support.Keyset;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
-import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Preconditions;
 
 /**
@@ -60,9 +60,6 @@ public class Posts {
       long version) {}
 
   public record Page(List<PostView> items, String next) {}
-
-  /** Keyset position: newest first. */
-  public record Position(String at, String id) {}
 
   @Inject EntityManager em;
   @Inject Members members;
@@ -160,17 +157,9 @@ public class Posts {
   public Page list(
       UUID groupId, Caller caller, String cursor, int limit, jakarta.ws.rs.core.UriInfo uri) {
     CommunityGroup g = groups.readable(groupId, caller);
-    Position at = Cursors.decode(cursor, Position.class);
-    OffsetDateTime atTime = null;
-    UUID atId = null;
-    if (at != null) {
-      try {
-        atTime = OffsetDateTime.parse(at.at());
-        atId = UUID.fromString(at.id());
-      } catch (RuntimeException e) {
-        throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-      }
-    }
+    Keyset at = Keyset.decode(cursor);
+    OffsetDateTime atTime = at == null ? null : at.at();
+    UUID atId = at == null ? null : at.id();
     jakarta.persistence.TypedQuery<Post> query =
         em.createQuery(
                 "SELECT p FROM Post p WHERE p.groupId = :g"
@@ -189,7 +178,7 @@ public class Posts {
     String next = null;
     if (more) {
       Post last = page.get(page.size() - 1);
-      next = Cursors.nextLink(uri, new Position(last.createdAt.toString(), last.id.toString()));
+      next = Keyset.next(uri, last.createdAt, last.id);
     }
     return new Page(visible(page, caller, g), next);
   }

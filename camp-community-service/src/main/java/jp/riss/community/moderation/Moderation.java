@@ -18,12 +18,12 @@ import jp.riss.community.member.Person;
 import jp.riss.community.member.Scope;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
+import jp.riss.community.support.Keyset;
 import jp.riss.community.support.Times;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
-import jp.riss.platform.web.Cursors;
 
 /**
  * Reports, cases, actions and appeals. A case concerns one post, direct message or group; it is
@@ -93,8 +93,6 @@ public class Moderation {
       String reason,
       OffsetDateTime takenAt,
       AppealView appeal) {}
-
-  public record Position(String at, String id) {}
 
   @Inject EntityManager em;
   @Inject Members members;
@@ -196,17 +194,9 @@ public class Moderation {
   /** Open cases oldest first, of the groups the caller moderates and of direct messages. */
   @Transactional
   public Queue queue(Caller caller, String cursor, int limit, jakarta.ws.rs.core.UriInfo uri) {
-    Position at = Cursors.decode(cursor, Position.class);
-    OffsetDateTime atTime = null;
-    UUID atId = null;
-    if (at != null) {
-      try {
-        atTime = OffsetDateTime.parse(at.at());
-        atId = UUID.fromString(at.id());
-      } catch (RuntimeException e) {
-        throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-      }
-    }
+    Keyset at = Keyset.decode(cursor);
+    OffsetDateTime atTime = at == null ? null : at.at();
+    UUID atId = at == null ? null : at.id();
     jakarta.persistence.TypedQuery<ModerationCase> query =
         em.createQuery(
                 "SELECT c FROM ModerationCase c WHERE c.state = 'open' AND (c.groupId IS NULL OR"
@@ -226,7 +216,7 @@ public class Moderation {
     String next = null;
     if (more) {
       ModerationCase last = page.get(page.size() - 1);
-      next = Cursors.nextLink(uri, new Position(last.openedAt.toString(), last.id.toString()));
+      next = Keyset.next(uri, last.openedAt, last.id);
     }
     return new Queue(page.stream().map(this::view).toList(), next);
   }

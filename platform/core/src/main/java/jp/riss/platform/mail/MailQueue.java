@@ -4,15 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.platform.sql.CopyText;
-import org.hibernate.Session;
-import org.postgresql.PGConnection;
 
 /**
  * Where domain code sends a message to a person. Like the event outbox, the message joins the
@@ -60,20 +55,8 @@ public class MailQueue {
       CopyText.append(copy, m.body()).append('\t');
       copy.append(at).append('\n');
     }
-    em.flush();
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try {
-                c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                        "COPY outgoing_mail (id, recipient, subject, body, queued_at) FROM STDIN",
-                        new StringReader(copy.toString()));
-              } catch (IOException e) {
-                throw new SQLException("COPY into outgoing_mail failed", e);
-              }
-            });
+    CopyText.copyIn(
+        em, "COPY outgoing_mail (id, recipient, subject, body, queued_at) FROM STDIN", copy);
     return messages.size();
   }
 }

@@ -1,8 +1,17 @@
 package jp.riss.platform.sql;
 
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+
 /**
- * Values in PostgreSQL's COPY text format, for set-wise writes (bulk imports, bulk mail): a
- * backslash, tab or line break inside a value is escaped, a null is {@code \N}.
+ * Set-wise writes (bulk imports, bulk mail) with PostgreSQL's COPY: values in its text format (a
+ * backslash, tab or line break inside a value escaped, a null as {@code \N}) and the COPY itself,
+ * in the caller's transaction.
  */
 public final class CopyText {
 
@@ -23,5 +32,23 @@ public final class CopyText {
       }
     }
     return out;
+  }
+
+  /** Runs {@code COPY ... FROM STDIN} with these rows on the transaction's connection. */
+  public static void copyIn(EntityManager em, String copySql, CharSequence rows) {
+    em.flush();
+    em.unwrap(Session.class).doWork(c -> copyIn(c, copySql, rows));
+  }
+
+  public static void copyIn(Connection connection, String copySql, CharSequence rows)
+      throws SQLException {
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(copySql, new StringReader(rows.toString()));
+    } catch (IOException e) {
+      throw new SQLException(copySql + " failed", e);
+    }
   }
 }
