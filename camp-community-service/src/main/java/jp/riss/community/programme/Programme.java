@@ -40,6 +40,21 @@ public class Programme {
   @Column(name = "description_ja", nullable = false, columnDefinition = "text")
   public String descriptionJa;
 
+  /** Whether a verified completion of this programme makes someone a member (camp office). */
+  @Column(name = "community_eligible", nullable = false)
+  public boolean communityEligible;
+
+  /** The report's alumni count, as of {@link #referenceAsOf}: for reconciliation only. */
+  @Column(name = "reference_alumni")
+  public Integer referenceAlumni;
+
+  @Column(name = "reference_as_of")
+  public java.time.LocalDate referenceAsOf;
+
+  @jakarta.persistence.Version
+  @Column(nullable = false)
+  public long version;
+
   @ElementCollection
   @CollectionTable(
       name = "programme_theme_area",

@@ -10,11 +10,15 @@ public record ProgrammeDetail(
     Integer maxAge,
     Integer sinceFiscalYear,
     String descriptionJa,
+    boolean communityEligible,
+    long completionsRecorded,
+    ProgrammeView.Reference reference,
+    long version,
     List<ThemeAreaView> themeAreas) {
 
   public record ThemeAreaView(String code, String axis, String nameJa, String nameEn) {}
 
-  static ProgrammeDetail of(Programme p) {
+  static ProgrammeDetail of(Programme p, long completions) {
     return new ProgrammeDetail(
         p.code,
         p.nameJa,
@@ -22,6 +26,10 @@ public record ProgrammeDetail(
         p.maxAge,
         p.sinceFiscalYear,
         p.descriptionJa,
+        p.communityEligible,
+        completions,
+        ProgrammeView.reference(p),
+        p.version,
         p.themeAreas.stream()
             .map(t -> new ThemeAreaView(t.code, t.axis, t.nameJa, t.nameEn))
             .toList());

@@ -11,6 +11,8 @@ class ProgrammeSecurityTest extends PublicReadChecks {
   @Override
   protected List<String> publicPaths() {
     return List.of(
-        ProgrammeReferenceTest.PROGRAMMES, ProgrammeReferenceTest.PROGRAMMES + "/connect");
+        ProgrammeReferenceTest.PROGRAMMES,
+        ProgrammeReferenceTest.PROGRAMMES + "/connect",
+        "/api/v1/community/editions");
   }
 }

@@ -8,7 +8,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import jp.riss.platform.sql.CopyText;
 
 /**
  * Where domain code sends a message to a person. Like the event outbox, the message joins the
@@ -18,6 +20,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MailQueue {
+
+  /** One message of a bulk send. */
+  public record Message(String to, String subject, String body) {}
 
   @Inject EntityManager em;
   @Inject TransactionSynchronizationRegistry transactions;
@@ -51,19 +56,50 @@ public class MailQueue {
             .setParameter(5, at)
             .executeUpdate();
     if (inserted == 1) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-              }
-            }
-          });
+      wakeRelayAfterCommit();
     }
     return inserted == 1;
+  }
+
+  /** The relay delivers what this transaction queued as soon as it commits. */
+  private void wakeRelayAfterCommit() {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              relay.wakeUp();
+            }
+          }
+        });
+  }
+
+  /**
+   * Queues many messages in the caller's transaction at once — a bulk import mails thousands of
+   * people — with one COPY instead of one insert per message. Same rows, same delivery as {@link
+   * #send}.
+   *
+   * @return how many were queued
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int sendAll(List<Message> messages, OffsetDateTime at) {
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    StringBuilder copy = new StringBuilder(messages.size() * 400);
+    for (Message m : messages) {
+      copy.append(UUID.randomUUID()).append('\t');
+      CopyText.append(copy, m.to()).append('\t');
+      CopyText.append(copy, m.subject()).append('\t');
+      CopyText.append(copy, m.body()).append('\t');
+      copy.append(at).append('\n');
+    }
+    CopyText.copyIn(
+        em, "COPY outgoing_mail (id, recipient, subject, body, queued_at) FROM STDIN", copy);
+    wakeRelayAfterCommit();
+    return messages.size();
   }
 }

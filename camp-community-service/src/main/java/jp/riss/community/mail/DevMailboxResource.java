@@ -1,0 +1,39 @@
+package jp.riss.community.mail;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import jp.riss.platform.mail.DevMailbox;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.security.Roles;
+
+/**
+ * Development only: the messages "sent" to an address (enrolment codes, guardian links), read from
+ * the platform's mail queue. 404 unless the dev mailbox is enabled; camp office and IPA
+ * administrators only even then, because the messages carry live codes and links.
+ */
+@Path("/api/v1/community/dev/mailbox")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CAMP_OFFICE, Roles.IPA_ADMIN})
+public class DevMailboxResource {
+
+  public record Mailbox(List<DevMailbox.Message> items) {}
+
+  @Inject DevMailbox mailbox;
+
+  @GET
+  public Mailbox messages(@QueryParam("to") String to) {
+    if (!mailbox.enabled()) {
+      throw ProblemException.notFound("the dev mailbox");
+    }
+    if (to == null || to.isBlank() || to.length() > 254) {
+      throw ProblemException.badRequest("to", "must be an e-mail address");
+    }
+    return new Mailbox(mailbox.to(to.strip()));
+  }
+}

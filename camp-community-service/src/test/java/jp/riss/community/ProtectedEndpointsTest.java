@@ -1,0 +1,267 @@
+package jp.riss.community;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jp.riss.community.CommunityApi.Person;
+import jp.riss.platform.testing.Contracts;
+import jp.riss.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every protected endpoint met with no token (401), every bad kind of token (401) and every role
+ * that is not allowed (403), as problem+json; then the object-level checks with a token of the
+ * right role for the wrong object.
+ */
+@QuarkusTest
+class ProtectedEndpointsTest {
+
+  private static final List<String> ROLES =
+      List.of(
+          "specialist",
+          "support-body",
+          "company",
+          "certifier",
+          "alumni",
+          "camp-office",
+          "ipa-reviewer",
+          "ipa-admin");
+
+  private static final String B = CommunityApi.BASE;
+  private static final String NO_ID = "00000000-0000-4000-8000-00000000dead";
+  private static final Set<String> ALUMNI = Set.of("alumni");
+  private static final Set<String> OFFICE = Set.of("camp-office");
+  private static final Set<String> BOTH = Set.of("alumni", "camp-office");
+
+  /** method, path, body (or null), the roles allowed. */
+  record Endpoint(String method, String path, Object body, Set<String> allowed) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  private static final Map<String, Object> EDITION =
+      Map.of(
+          "programme", "national",
+          "fiscalYear", 2025,
+          "stage", "single",
+          "startsOn", "2025-08-12",
+          "endsOn", "2025-08-16",
+          "format", "in-person",
+          "capacity", 90,
+          "eligibilityReferenceDate", "2026-03-31");
+
+  static Stream<Endpoint> endpoints() {
+    return Stream.of(
+        new Endpoint(
+            "PUT",
+            B + "/programmes/national/community-eligibility",
+            Map.of("communityEligible", true),
+            OFFICE),
+        new Endpoint("POST", B + "/editions", EDITION, OFFICE),
+        new Endpoint("PUT", B + "/editions/" + NO_ID, EDITION, OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/completion-imports",
+            Map.of("rows", List.of(Map.of("rowKey", "k"))),
+            OFFICE),
+        new Endpoint("GET", B + "/alumni/me", null, ALUMNI),
+        new Endpoint(
+            "PUT",
+            B + "/alumni/me",
+            Map.of("displayName", "a", "prefecture", "13", "affiliationKind", "other"),
+            ALUMNI),
+        new Endpoint("DELETE", B + "/alumni/me", null, ALUMNI),
+        new Endpoint("POST", B + "/alumni/me/enrolment", Map.of("code", "ABCD-EFGH-JKMN"), ALUMNI),
+        new Endpoint("PUT", B + "/alumni/me/settings", Map.of("scopes", List.of("groups")), ALUMNI),
+        new Endpoint("POST", B + "/alumni/me/guardian-links", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/alumni/me/guardian-email-change",
+            Map.of("email", "g@example.jp"),
+            ALUMNI),
+        new Endpoint("GET", B + "/alumni/me/export", null, ALUMNI),
+        new Endpoint("GET", B + "/alumni/me/moderation-actions", null, ALUMNI),
+        new Endpoint("GET", B + "/members?personRef=x", null, OFFICE),
+        new Endpoint("GET", B + "/members/" + NO_ID, null, OFFICE),
+        new Endpoint("POST", B + "/members/" + NO_ID + "/guardian-links", null, OFFICE),
+        new Endpoint("GET", B + "/guardian-email-changes", null, OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/guardian-email-changes/" + NO_ID + "/decision",
+            Map.of("confirm", true),
+            OFFICE),
+        new Endpoint("GET", B + "/groups", null, BOTH),
+        new Endpoint(
+            "POST",
+            B + "/groups",
+            Map.of("name", "n", "purpose", "topic", "visibility", "open", "minAgeBand", "adult"),
+            OFFICE),
+        new Endpoint("GET", B + "/groups/" + NO_ID, null, BOTH),
+        new Endpoint("POST", B + "/groups/" + NO_ID + "/membership", null, ALUMNI),
+        new Endpoint(
+            "POST", B + "/groups/" + NO_ID + "/members", Map.of("memberId", NO_ID), OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/groups/" + NO_ID + "/moderators",
+            Map.of("subject", "s", "displayName", "d"),
+            OFFICE),
+        new Endpoint("GET", B + "/groups/" + NO_ID + "/posts", null, BOTH),
+        new Endpoint("POST", B + "/groups/" + NO_ID + "/posts", Map.of("body", "b"), ALUMNI),
+        new Endpoint("GET", B + "/groups/" + NO_ID + "/posts/" + NO_ID, null, BOTH),
+        new Endpoint(
+            "PUT", B + "/groups/" + NO_ID + "/posts/" + NO_ID, Map.of("body", "b"), ALUMNI),
+        new Endpoint("GET", B + "/direct-messages", null, ALUMNI),
+        new Endpoint(
+            "POST", B + "/direct-messages", Map.of("recipientId", NO_ID, "body", "b"), ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/moderation-reports",
+            Map.of("targetKind", "post", "targetId", NO_ID, "reason", "r"),
+            ALUMNI),
+        new Endpoint("GET", B + "/moderation-cases", null, OFFICE),
+        new Endpoint("GET", B + "/moderation-cases/" + NO_ID, null, OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/moderation-cases/" + NO_ID + "/actions",
+            Map.of("action", "warn", "reason", "r"),
+            OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/moderation-actions/" + NO_ID + "/appeal",
+            Map.of("statement", "s"),
+            ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/moderation-actions/" + NO_ID + "/appeal/decision",
+            Map.of("outcome", "upheld", "reason", "r"),
+            OFFICE),
+        new Endpoint(
+            "GET", B + "/dev/mailbox?to=a@example.jp", null, Set.of("camp-office", "ipa-admin")));
+  }
+
+  static Stream<Arguments> forbidden() {
+    return endpoints()
+        .flatMap(
+            e -> ROLES.stream().filter(r -> !e.allowed().contains(r)).map(r -> Arguments.of(e, r)));
+  }
+
+  static Stream<Arguments> badTokens() {
+    return endpoints()
+        .flatMap(e -> Tokens.badTokens().map(t -> Arguments.of(e, t.get()[0], t.get()[1])));
+  }
+
+  private static RequestSpecification request(Endpoint endpoint, RequestSpecification spec) {
+    if (endpoint.body() != null) {
+      spec.contentType(ContentType.JSON).body(endpoint.body());
+    }
+    return spec;
+  }
+
+  @ParameterizedTest(name = "{0}: no token is 401")
+  @MethodSource("endpoints")
+  void noTokenIs401(Endpoint endpoint) {
+    request(endpoint, given().filter(Contracts.responseValidator()))
+        .request(endpoint.method(), endpoint.path())
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", "Bearer")
+        .body("type", equalTo("https://riss.example/problems/unauthorized"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} token is 401")
+  @MethodSource("badTokens")
+  void badTokenIs401(Endpoint endpoint, String kind, String token) {
+    request(
+            endpoint,
+            given()
+                .filter(Contracts.responseValidator())
+                .header("Authorization", "Bearer " + token))
+        .request(endpoint.method(), endpoint.path())
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://riss.example/problems/unauthorized"));
+  }
+
+  @ParameterizedTest(name = "{0}: role {1} is 403")
+  @MethodSource("forbidden")
+  void wrongRoleIs403(Endpoint endpoint, String role) {
+    request(
+            endpoint,
+            given()
+                .filter(Contracts.responseValidator())
+                .header("Authorization", "Bearer " + Tokens.of(role, "someone")))
+        .request(endpoint.method(), endpoint.path())
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://riss.example/problems/forbidden"));
+  }
+
+  /**
+   * Right role, wrong object: another group's posts, another member's action, another moderator's
+   * case.
+   */
+  @Test
+  void wrongObjectTokens() {
+    String g = CommunityApi.group("topic", "invitation", "adult");
+    Person inside = CommunityApi.enrolled(30);
+    Person outside = CommunityApi.enrolled(31);
+    CommunityApi.addToGroup(g, inside);
+    String postId = CommunityApi.post(g, inside, "はじめまして").getString("id");
+    CommunityApi.member(outside).get(CommunityApi.GROUPS + "/" + g).then().statusCode(404);
+    CommunityApi.member(outside)
+        .get(CommunityApi.GROUPS + "/" + g + "/posts")
+        .then()
+        .statusCode(404);
+    CommunityApi.member(outside)
+        .get(CommunityApi.GROUPS + "/" + g + "/posts/" + postId)
+        .then()
+        .statusCode(404);
+    CommunityApi.member(outside)
+        .contentType(ContentType.JSON)
+        .body(Map.of("body", "侵入"))
+        .post(CommunityApi.GROUPS + "/" + g + "/posts")
+        .then()
+        .statusCode(404);
+    CommunityApi.member(outside)
+        .contentType(ContentType.JSON)
+        .body(Map.of("targetKind", "post", "targetId", postId, "reason", "r"))
+        .post(B + "/moderation-reports")
+        .then()
+        .statusCode(404);
+    String caseId = CommunityApi.openCaseOf(postId);
+    CommunityApi.as("camp-office", "not-a-moderator-here")
+        .get(B + "/moderation-cases/" + caseId)
+        .then()
+        .statusCode(403);
+    String actionId =
+        CommunityApi.office()
+            .contentType(ContentType.JSON)
+            .body(Map.of("action", "restore", "reason", "ok"))
+            .post(B + "/moderation-cases/" + caseId + "/actions")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("actions[0].id");
+    CommunityApi.member(outside)
+        .contentType(ContentType.JSON)
+        .body(Map.of("statement", "s"))
+        .post(B + "/moderation-actions/" + actionId + "/appeal")
+        .then()
+        .statusCode(404);
+  }
+}

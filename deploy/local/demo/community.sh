@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Demo data of the camp community, through the gateway like any client. Idempotent: completions
+# are imported by row key, people already enrolled are left as they are, and the demo group and
+# its posts are made only when the group does not exist yet, so a second run changes nothing.
+#
+#   deploy/local/demo/community.sh        (deploy/local/up runs it with its demo data)
+#
+# Needs the stack up with the dev mailbox on (deploy/local/up sets it), curl and jq.
+# People (ages counted from today, so they stay these ages):
+#   demo-alumni-sato     adult (national 2015, next 2017)   enrolled; own settings
+#   demo-alumni-suzuki   16 (national 2025)                 enrolled; guardian granted membership
+#                                                           and groups, not publication
+#   demo-alumni-tanaka   14 (junior 2024)                   enrolled; guardian not asked yet
+# A moderated programme-cohort group with sato and suzuki: posts, a post with a phone number held
+# for review, sato's direct message to suzuki refused, a report -> case -> hide -> appeal.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+token_cmd="$here/../token"
+gateway="${RISS_GATEWAY:-http://127.0.0.1:8080}"
+api="$gateway/api/v1/community"
+
+die() { echo "ERROR: $*" >&2; exit 1; }
+token() { RISS_TOKEN_TTL=600 "$token_cmd" "$@"; }
+office=$(token camp-office demo-camp-office)
+office2=$(token camp-office demo-camp-office-2)
+
+# call <expected codes, e.g. 200|201> <method> <url> <token|-> [json] [extra curl args...]
+call() {
+  local expected="$1" method="$2" url="$3" bearer="$4" body="${5:-}"; shift 5 || shift $#
+  local args=(-sS --max-time 30 -w '\n%{http_code}' -X "$method" "$url")
+  [ "$bearer" != - ] && args+=(-H "Authorization: Bearer $bearer")
+  [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data "$body")
+  local response code json
+  response=$(curl "${args[@]}" "$@")
+  code=${response##*$'\n'}
+  json=${response%$'\n'*}
+  [[ "|$expected|" == *"|$code|"* ]] || die "$method $url answered HTTP $code: $json"
+  printf '%s' "$json"
+}
+mail_to() { call 200 GET "$api/dev/mailbox?to=$(jq -rn --arg e "$1" '$e|@uri')" "$office" | jq -r '.items[0].body // empty'; }
+born() { date -d "$(TZ=Asia/Tokyo date +%F) - $1 years - 100 days" +%F; }
+
+# name|age|programme rows (programme:fiscalYear ...)
+people=(
+  "sato|35|national:2015 next:2017"
+  "suzuki|16|national:2025"
+  "tanaka|14|junior:2024"
+)
+rows=$(for p in "${people[@]}"; do
+  IFS='|' read -r name age completions <<<"$p"
+  dob=$(born "$age")
+  for c in $completions; do
+    jq -nc --arg n "$name" --arg d "$dob" --arg p "${c%%:*}" --argjson y "${c##*:}" --argjson a "$age" '{
+      rowKey: ("demo-" + $n + "-" + $p), personRef: ("demo-" + $n), fullName: ("デモ " + $n),
+      email: ("demo-alumni-" + $n + "@example.jp"), dateOfBirth: $d, programme: $p,
+      fiscalYear: $y, verified: true}
+      + (if $a < 18 then {guardianEmail: ("demo-guardian-" + $n + "@example.jp")} else {} end)'
+  done
+done | jq -sc '{rows: .}')
+report=$(call 200 POST "$api/completion-imports" "$office" "$rows")
+echo "    completions: $(jq -c '{created, unchanged, codesSent}' <<<"$report")"
+
+declare -A member_id
+for p in "${people[@]}"; do
+  IFS='|' read -r name _ _ <<<"$p"
+  t=$(token alumni "demo-alumni-$name")
+  me=$(curl -sS --max-time 30 -H "Authorization: Bearer $t" "$api/alumni/me")
+  id=$(jq -r '.memberId // empty' <<<"$me")
+  if [ -z "$id" ]; then
+    code=$(mail_to "demo-alumni-$name@example.jp" | grep -oE '[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}' | head -1)
+    [ -n "$code" ] || die "no enrolment code for $name in the dev mailbox (is it enabled?)"
+    id=$(call 200 POST "$api/alumni/me/enrolment" "$t" "$(jq -nc --arg c "$code" '{code: $c}')" | jq -r .memberId)
+    echo "    $name enrolled ($id)"
+    if [ "$name" = suzuki ]; then
+      link=$(mail_to "demo-guardian-suzuki@example.jp" | grep -oE '#token=[A-Za-z0-9_.-]+' | head -1)
+      [ -n "$link" ] || die "no guardian link for suzuki"
+      version=$(call 200 GET "$api/guardian/consent-request" - "" -H "X-Guardian-Token: ${link#\#token=}" | jq -r .textVersion)
+      call 200 POST "$api/guardian/consents" - "$(jq -nc --arg v "$version" \
+        '{textVersion: $v, decisions: {membership: "grant", groups: "grant", "profile-in-community": "grant", publication: "refuse"}}')" \
+        -H "X-Guardian-Token: ${link#\#token=}" >/dev/null
+      echo "    suzuki's guardian granted membership, groups, profile-in-community; refused publication"
+    fi
+    etag=$(curl -sS --max-time 30 -D - -o /dev/null -H "Authorization: Bearer $t" "$api/alumni/me" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+    case $name in
+      sato) profile='{"displayName":"さとう","prefecture":"13","municipality":"千代田区","affiliationKind":"employed","interests":["マルウェア解析","インシデント対応"]}' ;;
+      suzuki) profile='{"displayName":"すずき","prefecture":"27","affiliationKind":"student","interests":["CTF"]}' ;;
+      *) profile='' ;;
+    esac
+    [ -z "$profile" ] || call 200 PUT "$api/alumni/me" "$t" "$profile" -H "If-Match: $etag" >/dev/null
+  else
+    echo "    $name (existing member $id)"
+  fi
+  member_id[$name]=$id
+done
+
+group_name="全国大会2025 修了生ゼミ（デモ）"
+if call 200 GET "$api/groups" "$office" | jq -e --arg n "$group_name" '.items[] | select(.name == $n)' >/dev/null; then
+  echo "    demo group exists"
+  exit 0
+fi
+group=$(call 201 POST "$api/groups" "$office" "$(jq -nc --arg n "$group_name" '{name: $n, purpose: "programme-cohort",
+  visibility: "invitation", minAgeBand: "junior", description: "デモ: 修了年次を超えた交流",
+  moderators: [{subject: "demo-camp-office", displayName: "事務局 一郎"}, {subject: "demo-camp-office-2", displayName: "事務局 二郎"}]}')" | jq -r .id)
+for name in sato suzuki; do
+  call 200 POST "$api/groups/$group/members" "$office" "$(jq -nc --arg m "${member_id[$name]}" '{memberId: $m}')" >/dev/null
+done
+sato=$(token alumni demo-alumni-sato)
+suzuki=$(token alumni demo-alumni-suzuki)
+post() { call 201 POST "$api/groups/$group/posts" "$1" "$(jq -nc --arg b "$2" '{body: $b}')"; }
+case_of() { call 200 GET "$api/moderation-cases?limit=100" "$office" | jq -r --arg t "$1" '.items[] | select(.target.id == $t) | .id'; }
+act() { call 200 POST "$api/moderation-cases/$1/actions" "$office" "$(jq -nc --arg a "$2" --arg r "$3" '{action: $a, reason: $r}')" >/dev/null; }
+# First posts are held for review; the moderator lets them through.
+first=$(post "$sato" "はじめまして、2015年度全国大会修了のさとうです。" | jq -r .id)
+act "$(case_of "$first")" restore "デモ: 初投稿を確認しました"
+first=$(post "$suzuki" "すずきです。今年修了しました。よろしくお願いします！" | jq -r .id)
+act "$(case_of "$first")" restore "デモ: 初投稿を確認しました"
+post "$sato" "マルウェア解析の講義資料を読み直しています。おすすめの演習はありますか？" >/dev/null
+held=$(post "$sato" "詳しくは電話で: 090-1234-5678" | jq -r '"\(.id) \(.state) \(.heldReasons | join(","))"')
+echo "    post with a phone number: $held"
+act "$(case_of "${held%% *}")" remove "連絡先の掲載は未成年の参加するグループではできません"
+code=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X POST "$api/direct-messages" -H "Authorization: Bearer $sato" \
+  -H 'Content-Type: application/json' --data "$(jq -nc --arg m "${member_id[suzuki]}" '{recipientId: $m, body: "個別に話しましょう"}')")
+echo "    sato's direct message to suzuki (16): HTTP $code (refused: adults only)"
+rude=$(post "$suzuki" "この前の演習、全然わからなかった。説明が下手すぎ。" | jq -r .id)
+call 201 POST "$api/moderation-reports" "$sato" "$(jq -nc --arg t "$rude" '{targetKind: "post", targetId: $t, reason: "講師への言い方がきつい"}')" >/dev/null
+case_id=$(case_of "$rude")
+action=$(call 200 POST "$api/moderation-cases/$case_id/actions" "$office" '{"action":"hide","reason":"他の人を傷つける表現のため非表示にしました"}' | jq -r '.actions[-1].id')
+call 201 POST "$api/moderation-actions/$action/appeal" "$suzuki" '{"statement":"言い方を直して投稿し直します"}' >/dev/null
+echo "    report -> case $case_id -> hide -> appeal (waiting for the second moderator)"
