@@ -36,15 +36,13 @@ public final class CrmListings {
   }
 
   public static String draft(String owner, String name, boolean contactPublic) {
+    String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    // Only the holder IPA's registry binds to the number may list it.
+    jp.riss.activelist.registry.RegistrationFacts.bind(number, owner);
     return given()
         .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "registrationNumber",
-                String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
-                "selfDeclared",
-                declared(name, contactPublic)))
+        .body(Map.of("registrationNumber", number, "selfDeclared", declared(name, contactPublic)))
         .post(LISTINGS)
         .then()
         .statusCode(201)
