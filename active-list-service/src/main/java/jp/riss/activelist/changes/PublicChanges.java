@@ -102,6 +102,25 @@ class PublicChanges {
         write(PublicListing.of(listing, verified, availability, revision)));
   }
 
+  /**
+   * The first entry of a listing that was public before the feed existed: its state now, at its
+   * current revision, without an event — its consumers heard of it when it was published.
+   */
+  PendingChange firstEntry(Listing listing) {
+    return new PendingChange(
+        listing.id,
+        ChangeKind.UPSERT,
+        write(
+            PublicListing.of(
+                listing,
+                verification.of(
+                    listing.registrationNumber,
+                    listing.engagementsCompleted,
+                    listing.engagementsVerifiedAt),
+                EffectiveAvailability.of(listing, EffectiveAvailability.today()),
+                listing.publicRevision)));
+  }
+
   /** Compared as JSON trees: the stored payload went through jsonb, which reorders keys. */
   private boolean same(String stored, PublicListing now) {
     try {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.riss.activelist.changes.AvailabilityEnds;
 import jp.riss.activelist.changes.CrmListings;
 import jp.riss.activelist.inquiry.Matching;
 import jp.riss.platform.testing.Contracts;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class EffectiveAvailabilityTest {
+
+  @Inject AgroalDataSource dataSource;
+  @Inject AvailabilityEnds availabilityEnds;
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
@@ -65,6 +71,37 @@ class EffectiveAvailabilityTest {
 
     assertEquals("ACCEPTING", feedAvailability(null, ended).get("status"));
     assertEquals("NOT_ACCEPTING", feedAvailability(null, running).get("status"));
+  }
+
+  @Test
+  void whenANotAcceptingUntilEndsTheFeedAndTheEventsSayAcceptingAgain() throws Exception {
+    String id =
+        Matching.publishedListing(
+            "avail-ends-" + tag(),
+            "availability",
+            Map.of("status", "NOT_ACCEPTING", "until", TODAY.toString()));
+    assertEquals("NOT_ACCEPTING", feedAvailability(null, id).get("status"));
+    String cursor = CrmListings.cursorNow();
+
+    Listings.dayPassed(dataSource, id);
+    listing(id).body("availability.status", equalTo("ACCEPTING"));
+    availabilityEnds.run();
+
+    Map<String, Object> entry = latestFeedEntry(cursor, id);
+    assertEquals("ACCEPTING", availabilityOf(entry).get("status"));
+    try (EventLog log =
+        new EventLog(KafkaResource.broker().bootstrapServers(), "activelist.listing.v1")) {
+      log.awaitEvent(
+          e ->
+              id.equals(e.path("subject").asText())
+                  && "jp.riss.activelist.listing.changed".equals(e.path("type").asText())
+                  && "ACCEPTING".equals(e.path("data").path("availability").asText()),
+          Duration.ofSeconds(15));
+    }
+    // Once told, the feed is not told again.
+    String told = CrmListings.cursorNow();
+    availabilityEnds.run();
+    assertEquals(List.of(), CrmListings.entriesOf(told, id));
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,17 +35,14 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import jp.riss.activelist.changes.AvailabilityEnds;
 import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.changes.CrmListings;
 import jp.riss.activelist.inquiry.Matching;
 import jp.riss.activelist.listing.Listings;
 import jp.riss.activelist.registry.RegistryRecords;
-import jp.riss.activelist.verification.DeemedAttendanceDecision;
-import jp.riss.platform.events.CloudEvent;
-import jp.riss.platform.events.EventJson;
-import jp.riss.platform.events.EventSource;
+import jp.riss.activelist.verification.DeemedAttendanceEvents;
 import jp.riss.platform.inbox.InboxHandler;
-import jp.riss.platform.testing.EventSender;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +61,7 @@ class EveryPublicChangeReachesCrmsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject AgroalDataSource dataSource;
+  @Inject AvailabilityEnds availabilityEnds;
 
   /** What to prepare (answering the listing's id), and the write under test. */
   private record Step(Prepare prepare, Write write) {}
@@ -178,6 +177,12 @@ class EveryPublicChangeReachesCrmsTest {
             "TOMBSTONE",
             l -> true));
     publicChanges.put(
+        "AvailabilityEnds.hourly",
+        new PublicChange(
+            step(this::notAcceptingUntilYesterday, id -> availabilityEnds.run()),
+            "UPSERT",
+            l -> "ACCEPTING".equals(l.path("availability").path("status").asText())));
+    publicChanges.put(
         "PledgeAcceptanceResource.accept",
         new PublicChange(step(this::published, Listings::acceptEthicsPledge), "UPSERT", l -> true));
     publicChanges.put(
@@ -269,7 +274,7 @@ class EveryPublicChangeReachesCrmsTest {
     publicChanges.put(
         "DeemedAttendanceEventsHandler.handle",
         new PublicChange(
-            step(this::published, id -> deemedAttendanceApproved(number(id))),
+            step(this::published, id -> DeemedAttendanceEvents.approved(number(id))),
             "UPSERT",
             l ->
                 "APPROVED"
@@ -306,46 +311,58 @@ class EveryPublicChangeReachesCrmsTest {
   void eachPublicChangeReachesTheFeedWithANewRevisionAndTheWebhooks() throws Exception {
     try (Receiver receiver = new Receiver()) {
       String cursor = CrmListings.cursorNow();
-      Hooks.as("crm-every-change")
-          .contentType(ContentType.JSON)
-          .body(Map.of("url", receiver.url(), "description", "every change", "cursor", cursor))
-          .post(Hooks.PATH)
-          .then()
-          .statusCode(201);
-      List<Long> expectedSeqs = new ArrayList<>();
-      for (Map.Entry<String, PublicChange> entry : publicChanges.entrySet()) {
-        String path = entry.getKey();
-        PublicChange change = entry.getValue();
-        String id = change.step().prepare().run();
-        CrmListings.FeedRead before = CrmListings.read(cursor);
-        List<Map<String, Object>> earlier = before.of(id);
-        long revisionBefore = earlier.isEmpty() ? -1 : revision(earlier.get(earlier.size() - 1));
-        String from = before.cursor();
-
-        change.step().write().run(id);
-
-        Map<String, Object> latest =
-            await(path)
-                .until(
-                    () -> {
-                      List<Map<String, Object>> entries = CrmListings.entriesOf(from, id);
-                      return entries.isEmpty() ? null : entries.get(entries.size() - 1);
-                    },
-                    e -> e != null && change.kind().equals(e.get("kind")));
-        if ("UPSERT".equals(change.kind())) {
-          JsonNode listing = JSON.valueToTree(latest.get("listing"));
-          assertTrue(change.shows().test(listing), path + " shows its change: " + listing);
-          assertTrue(
-              listing.path("revision").asLong() > revisionBefore,
-              path + " gives a new public revision: " + listing);
-        }
-        expectedSeqs.add(((Number) latest.get("seq")).longValue());
-        cursor = CrmListings.read(from).cursor();
+      String webhook =
+          Hooks.as("crm-every-change")
+              .contentType(ContentType.JSON)
+              .body(Map.of("url", receiver.url(), "description", "every change", "cursor", cursor))
+              .post(Hooks.PATH)
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      try {
+        driveEachPublicChange(cursor, receiver);
+      } finally {
+        Hooks.as("crm-every-change").delete(Hooks.PATH + "/" + webhook).then().statusCode(204);
       }
-      await("webhook deliveries")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> deliveredSeqs(receiver).containsAll(expectedSeqs));
     }
+  }
+
+  private void driveEachPublicChange(String start, Receiver receiver) throws Exception {
+    String cursor = start;
+    List<Long> expectedSeqs = new ArrayList<>();
+    for (Map.Entry<String, PublicChange> entry : publicChanges.entrySet()) {
+      String path = entry.getKey();
+      PublicChange change = entry.getValue();
+      String id = change.step().prepare().run();
+      CrmListings.FeedRead before = CrmListings.read(cursor);
+      List<Map<String, Object>> earlier = before.of(id);
+      long revisionBefore = earlier.isEmpty() ? -1 : revision(earlier.get(earlier.size() - 1));
+      String from = before.cursor();
+
+      change.step().write().run(id);
+
+      Map<String, Object> latest =
+          await(path)
+              .until(
+                  () -> {
+                    List<Map<String, Object>> entries = CrmListings.entriesOf(from, id);
+                    return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+                  },
+                  e -> e != null && change.kind().equals(e.get("kind")));
+      if ("UPSERT".equals(change.kind())) {
+        JsonNode listing = JSON.valueToTree(latest.get("listing"));
+        assertTrue(change.shows().test(listing), path + " shows its change: " + listing);
+        assertTrue(
+            listing.path("revision").asLong() > revisionBefore,
+            path + " gives a new public revision: " + listing);
+      }
+      expectedSeqs.add(((Number) latest.get("seq")).longValue());
+      cursor = CrmListings.read(from).cursor();
+    }
+    await("webhook deliveries")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> deliveredSeqs(receiver).containsAll(expectedSeqs));
   }
 
   // --- discovery ---
@@ -410,6 +427,21 @@ class EveryPublicChangeReachesCrmsTest {
   private String published() {
     String id = draft();
     Listings.publish(id);
+    return id;
+  }
+
+  /** Not accepting until today, published; then the day passes without anyone touching it. */
+  private String notAcceptingUntilYesterday() throws Exception {
+    String id =
+        Matching.publishedListing(
+            "crm-spec-" + tag(),
+            "availability",
+            Map.of(
+                "status",
+                "NOT_ACCEPTING",
+                "until",
+                LocalDate.now(ZoneId.of("Asia/Tokyo")).toString()));
+    Listings.dayPassed(dataSource, id);
     return id;
   }
 
@@ -519,27 +551,6 @@ class EveryPublicChangeReachesCrmsTest {
         .statusCode(200)
         .extract()
         .path("registrationNumber");
-  }
-
-  private static void deemedAttendanceApproved(String number) {
-    try (EventSender sender = new EventSender()) {
-      UUID application = UUID.randomUUID();
-      CloudEvent approved =
-          EventSource.of("deemed-attendance-service")
-              .create(
-                  DeemedAttendanceDecision.APPROVED,
-                  application.toString(),
-                  "deemedattendance.application.v1",
-                  new DeemedAttendanceDecision(
-                      application,
-                      number,
-                      "practical-course",
-                      LocalDate.now().minusYears(1),
-                      LocalDate.now().plusYears(2),
-                      OffsetDateTime.now(),
-                      null));
-      sender.send(DeemedAttendanceDecision.TOPIC, approved.subject(), EventJson.write(approved));
-    }
   }
 
   // --- reading ---
