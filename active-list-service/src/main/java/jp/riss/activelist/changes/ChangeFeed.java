@@ -1,78 +1,64 @@
 package jp.riss.activelist.changes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
-import jp.riss.activelist.listing.ListingStatus;
-import jp.riss.activelist.listing.PublicListing;
-import jp.riss.activelist.verification.Verification;
+import jp.riss.activelist.listing.ListingTouched;
+import org.jboss.logging.Logger;
 
 /**
- * The durable, ordered feed of public listing changes that support bodies' CRM systems sync from.
- * {@link #append} is the one way in: every change to what the public sees of a listing (its own
- * edits and status, and its verified facts) calls it in the changing transaction.
+ * The durable, ordered feed of public listing changes that support bodies' CRM systems sync from
+ * (and that webhooks fan out). No write path appends to it by itself: every transaction that
+ * touches a listing (each fires {@link ListingTouched}; {@link #append} says the same) has the
+ * listing's public representation rebuilt as it commits, and an entry — with a new public revision
+ * and its {@code activelist.listing.v1} event — only where that differs from the listing's last
+ * entry ({@link PublicChanges}). So an edit, a status change, a verified fact, a completed
+ * engagement or the inquiry load reaching capacity all reach the feed the same way, and a new write
+ * path cannot forget to.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
-  private static final String PENDING = ChangeFeed.class.getName() + ".pending";
+  private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+  private static final String TOUCHED = ChangeFeed.class.getName() + ".touched";
 
   @Inject TransactionSynchronizationRegistry transactions;
-  @Inject EntityManager em;
   @Inject AgroalDataSource dataSource;
-  @Inject Verification verification;
-  @Inject ObjectMapper json;
+  @Inject PublicChanges publicChanges;
   @Inject ChangeLog log;
   @Inject Event<ChangesCommitted> committed;
 
   /** Fired after a transaction that wrote feed entries committed, to wake webhook delivery. */
   public record ChangesCommitted() {}
 
-  /**
-   * Records the listing's current public state — an UPSERT while it is PUBLISHED, a TOMBSTONE
-   * otherwise — in the caller's transaction. Several appends of one listing in a transaction make
-   * one entry, of its state at commit.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void append(Listing listing) {
-    // The payload carries the version, which only a flush makes final.
-    em.flush();
-    pending().remove(listing.id);
-    pending().put(listing.id, pendingOf(listing));
+  /** A listing changed in this transaction: its public state is compared at commit. */
+  void touched(@Observes ListingTouched touched) {
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      LOG.warnf(
+          "listing %s touched outside a transaction; the feed sees it at its next change",
+          touched.listingId());
+      return;
+    }
+    touched().add(touched.listingId());
   }
 
-  private PendingChange pendingOf(Listing listing) {
-    if (listing.status != ListingStatus.PUBLISHED) {
-      return new PendingChange(listing.id, ChangeKind.TOMBSTONE, null);
-    }
-    PublicListing representation =
-        PublicListing.of(
-            listing,
-            verification.of(
-                listing.registrationNumber,
-                listing.engagementsCompleted,
-                listing.engagementsVerifiedAt));
-    try {
-      return new PendingChange(
-          listing.id, ChangeKind.UPSERT, json.writeValueAsString(representation));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write listing " + listing.id, e);
-    }
+  /** The same as firing {@link ListingTouched}: the listing is compared at commit. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void append(Listing listing) {
+    touched().add(listing.id);
   }
 
   /**
@@ -106,36 +92,41 @@ public class ChangeFeed {
       List<ChangeEntry> entries, FeedPosition next, boolean snapshot, boolean caughtUp) {}
 
   @SuppressWarnings("unchecked")
-  private Map<UUID, PendingChange> pending() {
-    Map<UUID, PendingChange> pending = (Map<UUID, PendingChange>) transactions.getResource(PENDING);
-    if (pending == null) {
-      Map<UUID, PendingChange> changes = new LinkedHashMap<>();
-      transactions.putResource(PENDING, changes);
-      transactions.registerInterposedSynchronization(new WriteAtCommit(changes));
-      pending = changes;
+  private Set<UUID> touched() {
+    Set<UUID> touched = (Set<UUID>) transactions.getResource(TOUCHED);
+    if (touched == null) {
+      touched = new LinkedHashSet<>();
+      transactions.putResource(TOUCHED, touched);
+      transactions.registerInterposedSynchronization(new WriteAtCommit(touched));
     }
-    return pending;
+    return touched;
   }
 
   /**
-   * Writes the transaction's changes as its last statements, so seq is taken in commit order (see
-   * {@link ChangeLog#write}); a failure here rolls the whole transaction back.
+   * Rebuilds the touched listings and writes the entries that changed as the transaction's last
+   * statements, so seq is taken in commit order (see {@link ChangeLog#write}); a failure here rolls
+   * the whole transaction back.
    */
   private final class WriteAtCommit implements Synchronization {
-    private final Map<UUID, PendingChange> changes;
+    private final Set<UUID> touched;
+    private boolean wrote;
 
-    WriteAtCommit(Map<UUID, PendingChange> changes) {
-      this.changes = changes;
+    WriteAtCommit(Set<UUID> touched) {
+      this.touched = touched;
     }
 
     @Override
     public void beforeCompletion() {
-      if (changes.isEmpty()) {
+      if (touched.isEmpty()) {
         return;
       }
       // The transaction's own (enlisted) connection: the entries commit with the change.
       try (Connection connection = dataSource.getConnection()) {
-        log.write(connection, changes.values());
+        List<PendingChange> changes = publicChanges.rebuild(connection, touched);
+        if (!changes.isEmpty()) {
+          log.write(connection, changes);
+          wrote = true;
+        }
       } catch (SQLException e) {
         transactions.setRollbackOnly();
         throw new IllegalStateException("cannot write the change feed", e);
@@ -144,7 +135,7 @@ public class ChangeFeed {
 
     @Override
     public void afterCompletion(int status) {
-      if (status == Status.STATUS_COMMITTED && !changes.isEmpty()) {
+      if (status == Status.STATUS_COMMITTED && wrote) {
         committed.fire(new ChangesCommitted());
       }
     }

@@ -1,11 +1,14 @@
 package jp.riss.activelist.changes;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
@@ -21,7 +24,9 @@ public class ChangeFeedBackfill {
   private static final Logger LOG = Logger.getLogger(ChangeFeedBackfill.class);
 
   @Inject EntityManager em;
-  @Inject ChangeFeed feed;
+  @Inject PublicChanges publicChanges;
+  @Inject ChangeLog log;
+  @Inject AgroalDataSource dataSource;
 
   /** Listings appended per transaction: a large list must not become one long transaction. */
   static final int BATCH = 500;
@@ -74,8 +79,15 @@ public class ChangeFeedBackfill {
                               + " WHERE c.listing_id = l.id) ORDER BY l.published_at, l.id")
                       .setMaxResults(BATCH)
                       .getResultList();
+              List<PendingChange> entries = new ArrayList<>();
               for (String id : missing) {
-                feed.append(Listing.findById(UUID.fromString(id)));
+                entries.add(publicChanges.firstEntry(Listing.findById(UUID.fromString(id))));
+              }
+              if (!entries.isEmpty()) {
+                // The transaction's own connection, as its last statements (see ChangeLog.write).
+                try (Connection connection = dataSource.getConnection()) {
+                  log.write(connection, entries);
+                }
               }
               return missing.size();
             });

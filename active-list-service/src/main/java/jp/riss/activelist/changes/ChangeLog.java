@@ -44,10 +44,6 @@ public class ChangeLog {
             "INSERT INTO listing_change (seq, listing_id, kind, payload) VALUES (?, ?, ?, ?::jsonb)")) {
       for (PendingChange change : changes) {
         // A tombstone only for a listing the feed shows: one never published stays unknown.
-        if (change.kind() == ChangeKind.TOMBSTONE
-            && lastKind(connection, change.listingId()) != ChangeKind.UPSERT) {
-          continue;
-        }
         insert.setLong(1, ++seq);
         insert.setObject(2, change.listingId());
         insert.setString(3, change.kind().name());
@@ -68,13 +64,18 @@ public class ChangeLog {
     }
   }
 
-  private static ChangeKind lastKind(Connection connection, UUID listingId) throws SQLException {
+  /** A listing's latest entry: what the feed last told copies of the list about it. */
+  record Last(ChangeKind kind, String payload) {}
+
+  /** The listing's latest entry, or null if the feed never showed it. */
+  Last last(Connection connection, UUID listingId) throws SQLException {
     try (PreparedStatement last =
         connection.prepareStatement(
-            "SELECT kind FROM listing_change WHERE listing_id = ? ORDER BY seq DESC LIMIT 1")) {
+            "SELECT kind, payload::text FROM listing_change WHERE listing_id = ?"
+                + " ORDER BY seq DESC LIMIT 1")) {
       last.setObject(1, listingId);
       try (ResultSet rs = last.executeQuery()) {
-        return rs.next() ? ChangeKind.valueOf(rs.getString(1)) : null;
+        return rs.next() ? new Last(ChangeKind.valueOf(rs.getString(1)), rs.getString(2)) : null;
       }
     }
   }

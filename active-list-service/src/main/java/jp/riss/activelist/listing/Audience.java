@@ -5,33 +5,26 @@ import jp.riss.platform.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is reading a listing, which decides what of it they see: anonymous callers see contact
- * details only where the specialist opted in; authenticated companies and support bodies see them;
- * the owner and IPA also see internal state (reasons, history).
+ * Who is reading a listing, which decides whether they see its internal state (status reasons,
+ * history, a listing that is not public): the owner and IPA do, everyone else does not. Contact
+ * details follow their own rule, {@link ContactDisclosure}.
  */
 public enum Audience {
-  ANONYMOUS,
-  MEMBER,
+  OTHERS,
   OWNER_OR_IPA;
 
   public static Audience of(JsonWebToken token, Listing listing) {
-    if (token == null || token.getRawToken() == null) {
-      return ANONYMOUS;
-    }
-    Set<String> groups = token.getGroups();
-    if (listing.isOwnedBy(token.getSubject())
-        || groups.contains(Roles.IPA_REVIEWER)
-        || groups.contains(Roles.IPA_ADMIN)) {
-      return OWNER_OR_IPA;
-    }
-    if (groups.contains(Roles.COMPANY) || groups.contains(Roles.SUPPORT_BODY)) {
-      return MEMBER;
-    }
-    return ANONYMOUS;
+    return isOwnerOrIpa(token, listing) ? OWNER_OR_IPA : OTHERS;
   }
 
-  boolean seesContact(Listing listing) {
-    return this != ANONYMOUS || listing.contactPublic;
+  static boolean isOwnerOrIpa(JsonWebToken token, Listing listing) {
+    if (token == null || token.getRawToken() == null) {
+      return false;
+    }
+    Set<String> groups = token.getGroups();
+    return listing.isOwnedBy(token.getSubject())
+        || groups.contains(Roles.IPA_REVIEWER)
+        || groups.contains(Roles.IPA_ADMIN);
   }
 
   public boolean seesInternals() {

@@ -132,6 +132,13 @@ public class Listing extends PanacheEntityBase {
   @Column(name = "load_changed_at", insertable = false, updatable = false)
   public OffsetDateTime loadChangedAt;
 
+  /**
+   * Counts the changes of what the public sees of the listing (see the change feed); written only
+   * by the feed's own update, never by the entity, so it moves without the owner's ETag moving.
+   */
+  @Column(name = "public_revision", insertable = false, updatable = false)
+  public long publicRevision;
+
   @Column(name = "engagements_completed", nullable = false)
   public int engagementsCompleted;
 

@@ -6,7 +6,9 @@ import java.util.UUID;
 /**
  * The payload of {@code activelist.listing.v1}: the listing's public state after the change, so a
  * consumer can keep a read model from the latest event alone. Contact details are never in it. Its
- * JSON Schema is {@code events/activelist.listing.v1.schema.json}.
+ * JSON Schema is {@code events/activelist.listing.v1.schema.json}. {@code availability} is the one
+ * that applies ({@link EffectiveAvailability}); {@code revision} orders the events of a listing (it
+ * grows with every public change, {@code version} only with the owner's and IPA's edits).
  */
 public record ListingChanged(
     UUID listingId,
@@ -18,9 +20,10 @@ public record ListingChanged(
     List<String> industries,
     List<String> formats,
     boolean firstConsultationFree,
-    SelfDeclared.Availability.Status availability,
+    EffectiveAvailability.Status availability,
     ListingStatus status,
-    long version) {
+    long version,
+    long revision) {
 
   public static final String TOPIC = "activelist.listing.v1";
   public static final String SCHEMA = "activelist.listing.v1";
@@ -29,7 +32,8 @@ public record ListingChanged(
   public static final String WITHDRAWN = "jp.riss.activelist.listing.withdrawn";
   public static final String DELISTED = "jp.riss.activelist.listing.delisted";
 
-  static ListingChanged of(Listing listing) {
+  public static ListingChanged of(
+      Listing listing, EffectiveAvailability availability, long revision) {
     return new ListingChanged(
         listing.id,
         listing.registrationNumber,
@@ -40,8 +44,9 @@ public record ListingChanged(
         List.of(listing.industries),
         listing.formats.stream().map(SelfDeclared.FormatFee::format).toList(),
         listing.firstConsultationFree,
-        listing.availability,
+        availability.status(),
         listing.status,
-        listing.version);
+        listing.version,
+        revision);
   }
 }

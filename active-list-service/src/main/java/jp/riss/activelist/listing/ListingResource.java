@@ -26,7 +26,6 @@ import java.util.Set;
 import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistory.Actor;
 import jp.riss.activelist.history.ListingHistoryEntry;
-import jp.riss.activelist.verification.Verification;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
@@ -45,7 +44,7 @@ public class ListingResource {
   @Inject ListingService listings;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
-  @Inject Verification verification;
+  @Inject ListingViewer viewer;
   @Inject ListingHistory history;
   @Context UriInfo uri;
 
@@ -124,15 +123,8 @@ public class ListingResource {
         more ? Cursors.nextLink(uri, page.get(limit - 1).id) : null);
   }
 
-  /** Verified facts are looked up on each read: they change by import and events, not by edits. */
   private ListingView view(Listing listing) {
-    return ListingView.of(
-        listing,
-        verification.of(
-            listing.registrationNumber,
-            listing.engagementsCompleted,
-            listing.engagementsVerifiedAt),
-        Audience.of(token, listing));
+    return viewer.of(listing);
   }
 
   private Actor actor(String role) {

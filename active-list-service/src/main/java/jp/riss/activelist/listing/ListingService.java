@@ -11,18 +11,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistory.Actor;
 import jp.riss.activelist.history.ListingHistoryEntry;
 import jp.riss.activelist.verification.RegistrationFact;
-import jp.riss.platform.events.EventSource;
-import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.web.Preconditions;
 
-/** Creates listings and moves them through their lifecycle, recording each change's event. */
+/**
+ * Creates listings and moves them through their lifecycle. Each change fires {@link
+ * ListingTouched}; the change feed turns whatever that changed in public into its feed entry and
+ * event at commit.
+ */
 @ApplicationScoped
 public class ListingService {
 
@@ -37,9 +38,6 @@ public class ListingService {
   @Inject DeclaredReferences references;
   @Inject ListingHistory history;
   @Inject Event<ListingTouched> touched;
-  @Inject Outbox outbox;
-  @Inject EventSource events;
-  @Inject ChangeFeed changeFeed;
 
   @Transactional
   public Listing create(Actor owner, NewListing request) {
@@ -133,21 +131,15 @@ public class ListingService {
     listing.reconfirmedAt = now;
     listing.persistAndFlush();
     history.record(listing.id, owner, "UPDATED", changes, null, now);
+    // What the public sees changes, if at all, through the change feed at commit.
     touched.fire(new ListingTouched(listing.id));
-    if (listing.status == ListingStatus.PUBLISHED && !changes.isEmpty()) {
-      record(listing, ListingChanged.CHANGED);
-    }
     return listing;
   }
 
   @Transactional
   public Listing withdraw(UUID id, Actor owner) {
     Listing listing = requireOwned(id, owner.subject());
-    boolean wasPublic = listing.status == ListingStatus.PUBLISHED;
     transition(listing, WITHDRAWABLE, ListingStatus.WITHDRAWN, owner, null);
-    if (wasPublic || listing.publishedAt != null) {
-      record(listing, ListingChanged.WITHDRAWN);
-    }
     return listing;
   }
 
@@ -181,7 +173,6 @@ public class ListingService {
     listing.status = to;
     listing.statusReason = reason;
     listing.updatedAt = OffsetDateTime.now();
-    // Flush so the version the event carries is the one stored.
     listing.persistAndFlush();
     history.record(
         listing.id,
@@ -191,15 +182,5 @@ public class ListingService {
         reason,
         listing.updatedAt);
     touched.fire(new ListingTouched(listing.id));
-  }
-
-  /** Appends the listing's public state to its event stream, in the caller's transaction. */
-  public void record(Listing listing, String type) {
-    outbox.append(
-        ListingChanged.TOPIC,
-        listing.id.toString(),
-        events.create(
-            type, listing.id.toString(), ListingChanged.SCHEMA, ListingChanged.of(listing)));
-    changeFeed.append(listing);
   }
 }

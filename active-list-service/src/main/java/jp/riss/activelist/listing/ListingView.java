@@ -7,8 +7,8 @@ import jp.riss.activelist.verification.VerifiedFacts;
 
 /**
  * A listing as the API shows it: what the specialist declares and what is verified, side by side,
- * with when each declared field was last set. The owner's account id is never part of it; contact
- * details only for the audiences allowed to see them.
+ * with when each declared field was last set, and the availability that applies today. The owner's
+ * account id is never part of it; contact details only for those {@link ContactDisclosure} allows.
  */
 public record ListingView(
     UUID id,
@@ -23,14 +23,20 @@ public record ListingView(
     SelfDeclared selfDeclared,
     Map<String, OffsetDateTime> declaredAt,
     VerifiedFacts verified,
+    EffectiveAvailability availability,
     EthicsPledgeAcceptance ethicsPledge) {
 
   /** Which version of the ethics pledge the owner accepted, and when. */
   public record EthicsPledgeAcceptance(String version, OffsetDateTime acceptedAt) {}
 
-  public static ListingView of(Listing listing, VerifiedFacts verified, Audience audience) {
+  public static ListingView of(
+      Listing listing,
+      VerifiedFacts verified,
+      Audience audience,
+      boolean seesContact,
+      EffectiveAvailability availability) {
     SelfDeclared declared = listing.selfDeclared();
-    if (!audience.seesContact(listing)) {
+    if (!seesContact) {
       declared = withoutContact(declared);
     }
     return new ListingView(
@@ -46,6 +52,7 @@ public record ListingView(
         declared,
         listing.declaredAt,
         verified,
+        availability,
         listing.ethicsPledgeVersion == null
             ? null
             : new EthicsPledgeAcceptance(

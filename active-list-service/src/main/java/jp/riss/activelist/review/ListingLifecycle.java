@@ -17,7 +17,6 @@ import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistory.Actor;
 import jp.riss.activelist.history.ListingHistoryEntry;
 import jp.riss.activelist.listing.Listing;
-import jp.riss.activelist.listing.ListingChanged;
 import jp.riss.activelist.listing.ListingService;
 import jp.riss.activelist.listing.ListingStatus;
 import jp.riss.activelist.listing.ListingTouched;
@@ -26,7 +25,8 @@ import jp.riss.platform.problem.ProblemException;
 /**
  * The review lifecycle: owners submit, reviewers approve or reject, IPA suspends and reinstates,
  * owners reconfirm. Every way into PUBLISHED re-checks the listing criteria (422 naming each failed
- * one); every way out of it emits DELISTED, in the transaction of the change.
+ * one). What each step changes in public (published, delisted) reaches the change feed and the
+ * listing events through {@link ListingTouched}, in the transaction of the change.
  */
 @ApplicationScoped
 public class ListingLifecycle {
@@ -71,7 +71,6 @@ public class ListingLifecycle {
     listings.transition(listing, IN_REVIEW, ListingStatus.PUBLISHED, reviewer, null);
     listing.publishedAt = listing.updatedAt;
     listing.persistAndFlush();
-    listings.record(listing, ListingChanged.PUBLISHED);
     return listing;
   }
 
@@ -86,7 +85,6 @@ public class ListingLifecycle {
   public Listing suspend(UUID id, Actor ipa, String reason) {
     Listing listing = listings.require(id);
     listings.transition(listing, LISTED, ListingStatus.SUSPENDED, ipa, reason);
-    listings.record(listing, ListingChanged.DELISTED);
     return listing;
   }
 
@@ -96,7 +94,6 @@ public class ListingLifecycle {
     requireStatus(listing, SUSPENDED, ListingStatus.PUBLISHED);
     criteria.require(listing);
     listings.transition(listing, SUSPENDED, ListingStatus.PUBLISHED, ipa, null);
-    listings.record(listing, ListingChanged.PUBLISHED);
     return listing;
   }
 
@@ -127,7 +124,6 @@ public class ListingLifecycle {
     criteria.require(listing);
     listing.reconfirmedAt = OffsetDateTime.now();
     listings.transition(listing, STALE, ListingStatus.PUBLISHED, owner, null);
-    listings.record(listing, ListingChanged.PUBLISHED);
     return listing;
   }
 
@@ -141,7 +137,6 @@ public class ListingLifecycle {
         ListingStatus.SUSPENDED,
         Actor.system("ipa-registry"),
         "Registry change " + registryEventId + ": " + evaluation.summary());
-    listings.record(listing, ListingChanged.DELISTED);
     notices.send(
         ListingNotice.LISTING_SUSPENDED,
         new ListingNotice(
@@ -163,7 +158,6 @@ public class ListingLifecycle {
         ListingStatus.STALE,
         Actor.system("staleness-run"),
         "Not reconfirmed since " + reconfirmedAt);
-    listings.record(listing, ListingChanged.DELISTED);
     notices.send(
         ListingNotice.LISTING_STALE,
         new ListingNotice(

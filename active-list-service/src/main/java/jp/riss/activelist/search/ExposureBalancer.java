@@ -31,9 +31,7 @@ final class ExposureBalancer {
 
   /** At capacity or not accepting: shown after everyone else (or not at all, accepting-only). */
   static int tier(IndexedListing listing) {
-    return listing.notAccepting || listing.openInquiries >= listing.capacity
-        ? SATURATED
-        : AVAILABLE;
+    return listing.saturated ? SATURATED : AVAILABLE;
   }
 
   /** Free capacity as a share of declared capacity, never quite zero. */

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.activelist.listing.EffectiveAvailability;
 import jp.riss.activelist.listing.SelfDeclared;
 
 /**
@@ -22,7 +23,11 @@ final class IndexedListing {
   final int[] bigrams;
   final List<String> formats;
   final int[] fees;
-  final boolean notAccepting;
+  final EffectiveAvailability availability;
+
+  /** Not accepting or at capacity today: filtered out by accepting-only, ranked last otherwise. */
+  final boolean saturated;
+
   final boolean limited;
   final int capacity;
   final int openInquiries;
@@ -47,6 +52,11 @@ final class IndexedListing {
             ? -1
             : Math.max(0, Period.between(registry.registeredOn(), today).getYears());
     registryVerifiedAt = registry == null ? null : registry.verifiedAt();
+    capacity = Math.max(1, row.capacity());
+    openInquiries = row.openInquiries();
+    availability = EffectiveAvailability.of(row.availability(), openInquiries, capacity, today);
+    saturated = !availability.open();
+    limited = row.availability().status() == SelfDeclared.Availability.Status.LIMITED;
     summary =
         new ListingSummary(
             row.id(),
@@ -62,7 +72,7 @@ final class IndexedListing {
             row.firstConsultationFree(),
             row.engagementLengths(),
             row.qualifications(),
-            row.availability(),
+            availability,
             registry == null
                 ? null
                 : new ListingSummary.Verified(
@@ -79,10 +89,6 @@ final class IndexedListing {
         row.formats().stream()
             .mapToInt(f -> f.feePerSessionJpy() == null ? NO_FEE : f.feePerSessionJpy())
             .toArray();
-    notAccepting = !row.availability().accepting(today);
-    limited = row.availability().status() == SelfDeclared.Availability.Status.LIMITED;
-    capacity = Math.max(1, row.capacity());
-    openInquiries = row.openInquiries();
     rotationSalt = row.id().getMostSignificantBits() ^ row.id().getLeastSignificantBits();
   }
 

@@ -3,6 +3,7 @@ package jp.riss.activelist.search;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.activelist.listing.EffectiveAvailability;
 import jp.riss.activelist.listing.SelfDeclared;
 
 /**
@@ -24,7 +25,7 @@ public record ListingSummary(
     boolean firstConsultationFree,
     List<String> engagementLengths,
     List<String> qualifications,
-    SelfDeclared.Availability availability,
+    EffectiveAvailability availability,
     Verified verified) {
 
   public record Affiliation(SelfDeclared.Affiliation.Kind kind, String companyName) {}

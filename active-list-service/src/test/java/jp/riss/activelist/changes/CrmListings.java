@@ -83,4 +83,28 @@ public final class CrmListings {
         .then()
         .statusCode(200);
   }
+
+  /** What a CRM read from a cursor until caught up, and where it continues. */
+  public record FeedRead(List<Map<String, Object>> entries, String cursor) {
+    /** The entries of one listing, in feed order. */
+    public List<Map<String, Object>> of(String listingId) {
+      return entries.stream().filter(e -> listingId.equals(e.get("listingId"))).toList();
+    }
+  }
+
+  /** Reads the feed from {@code cursor} (null: the snapshot onwards) until caught up. */
+  public static FeedRead read(String cursor) {
+    ChangeFeedTest.Read read = ChangeFeedTest.readUntilCaughtUp(cursor, 500);
+    return new FeedRead(read.entries(), read.cursor());
+  }
+
+  /** Where a CRM that has read everything committed so far continues from. */
+  public static String cursorNow() {
+    return read(null).cursor();
+  }
+
+  /** A listing's feed entries a CRM reads from {@code cursor} (null: the snapshot onwards). */
+  public static List<Map<String, Object>> entriesOf(String cursor, String listingId) {
+    return read(cursor).of(listingId);
+  }
 }

@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import jp.riss.activelist.listing.Listings;
 import jp.riss.activelist.registry.RegistrationFacts;
-import jp.riss.activelist.verification.DeemedAttendanceDecision;
-import jp.riss.platform.events.CloudEvent;
-import jp.riss.platform.events.EventJson;
-import jp.riss.platform.events.EventSource;
-import jp.riss.platform.testing.EventSender;
+import jp.riss.activelist.verification.DeemedAttendanceEvents;
 import org.junit.jupiter.api.Test;
 
 /**
- * A CRM mirror stays right when only the verified side of a listing changes: a registry import that
+ * A CRM mirror stays right when only the verified side of a listing changes: a registry change that
  * keeps it listed and a deemed-attendance decision both put its new state in the feed.
  */
 @QuarkusTest
@@ -62,24 +56,7 @@ class VerifiedFactsInFeedTest {
         (Map<String, Object>) verified(entry, "mandatoryCourses", "practicalCourse");
     assertEquals("DUE", practical.get("status"));
 
-    try (EventSender sender = new EventSender()) {
-      UUID application = UUID.randomUUID();
-      CloudEvent approved =
-          EventSource.of("deemed-attendance-service")
-              .create(
-                  DeemedAttendanceDecision.APPROVED,
-                  application.toString(),
-                  "deemedattendance.application.v1",
-                  new DeemedAttendanceDecision(
-                      application,
-                      number,
-                      "practical-course",
-                      LocalDate.now().minusYears(1),
-                      LocalDate.now().plusYears(2),
-                      OffsetDateTime.now(),
-                      null));
-      sender.send(DeemedAttendanceDecision.TOPIC, approved.subject(), EventJson.write(approved));
-    }
+    DeemedAttendanceEvents.approved(number);
     String afterImportCursor = afterImport.cursor();
     await()
         .atMost(Duration.ofSeconds(15))

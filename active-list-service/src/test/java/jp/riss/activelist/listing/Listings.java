@@ -3,11 +3,16 @@ package jp.riss.activelist.listing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
@@ -148,5 +153,19 @@ public final class Listings {
         .post(PATH + "/" + id + "/ethics-pledge")
         .then()
         .statusCode(200);
+  }
+
+  /**
+   * As if the listing's "not accepting until" date had passed since it was last touched: the date
+   * moves one day back, and nothing in the service hears of it (as nothing does when a day ends).
+   */
+  public static void dayPassed(DataSource dataSource, String id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE listing SET unavailable_until = unavailable_until - 1 WHERE id = ?")) {
+      ps.setObject(1, UUID.fromString(id));
+      ps.executeUpdate();
+    }
   }
 }

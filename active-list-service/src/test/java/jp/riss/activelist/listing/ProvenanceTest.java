@@ -130,7 +130,7 @@ class ProvenanceTest {
   }
 
   @Test
-  void contactDetailsAreForMembersUnlessTheSpecialistOptsIn() {
+  void contactDetailsAreForTheOwnerAndIpaUnlessTheSpecialistOptsIn() {
     String hidden = Listings.createDraft("prov-d", Listings.uniqueRegistrationNumber());
     Listings.publish(hidden);
 
@@ -139,10 +139,14 @@ class ProvenanceTest {
         .then()
         .statusCode(200)
         .body("selfDeclared.contact", nullValue());
+    // A role alone is not a relationship (ContactDisclosureTest: who else may see it).
     for (String role : List.of("company", "support-body")) {
+      assertNull(read(role, "member-1", hidden).get("selfDeclared.contact"));
+    }
+    for (String[] reader : new String[][] {{"specialist", "prov-d"}, {"ipa-admin", "a"}}) {
       assertEquals(
           "taro@example.jp",
-          read(role, "member-1", hidden).getString("selfDeclared.contact.email"));
+          read(reader[0], reader[1], hidden).getString("selfDeclared.contact.email"));
     }
     assertNull(read("specialist", "another-specialist", hidden).get("selfDeclared.contact"));
 
