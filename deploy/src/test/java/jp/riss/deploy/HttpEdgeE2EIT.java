@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The edges of HTTP, probed through the gateway of the local stack as a new user meets them:
- * management endpoints off the public ports, bad and unknown query parameters, control
- * characters, over-long requests and oversized bodies from two different clients, and Locations
- * that point where the client can follow them.
+ * management endpoints off the public ports, bad and unknown query parameters, control characters,
+ * over-long requests and oversized bodies from two different clients, and Locations that point
+ * where the client can follow them.
  */
 @ExtendWith(LocalStack.class)
 class HttpEdgeE2EIT {
@@ -96,7 +96,9 @@ class HttpEdgeE2EIT {
         .auth()
         .oauth2(LocalStack.token("specialist", specialist))
         .contentType(ContentType.JSON)
-        .body(Map.of("registrationNumber", listing.get("registrationNumber"), "selfDeclared", declared))
+        .body(
+            Map.of(
+                "registrationNumber", listing.get("registrationNumber"), "selfDeclared", declared))
         .post(LISTINGS)
         .then()
         .statusCode(400)
