@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.activelist.listing.Listings;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Tokens;
 
 /**
@@ -35,16 +35,14 @@ public final class CrmListings {
     return declared;
   }
 
+  /** IPA's registry binds a new number to the owner first: a listing needs a number it holds. */
   public static String draft(String owner, String name, boolean contactPublic) {
+    String number = Listings.uniqueRegistrationNumber();
+    RegistrationFacts.bind(number, owner);
     return given()
         .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "registrationNumber",
-                String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
-                "selfDeclared",
-                declared(name, contactPublic)))
+        .body(Map.of("registrationNumber", number, "selfDeclared", declared(name, contactPublic)))
         .post(LISTINGS)
         .then()
         .statusCode(201)
