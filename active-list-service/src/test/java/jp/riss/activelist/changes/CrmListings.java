@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.activelist.listing.Listings;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Tokens;
 
 /**
@@ -35,10 +35,10 @@ public final class CrmListings {
     return declared;
   }
 
+  /** IPA's registry binds a new number to the owner first: a listing needs a number it holds. */
   public static String draft(String owner, String name, boolean contactPublic) {
-    String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-    // Only the holder IPA's registry binds to the number may list it.
-    jp.riss.activelist.registry.RegistrationFacts.bind(number, owner);
+    String number = Listings.uniqueRegistrationNumber();
+    RegistrationFacts.bind(number, owner);
     return given()
         .header("Authorization", "Bearer " + Tokens.of("specialist", owner))
         .contentType(ContentType.JSON)
