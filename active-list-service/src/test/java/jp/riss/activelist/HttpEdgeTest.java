@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listings;
+import jp.riss.activelist.registry.RegistrationFacts;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.Tokens;
 import org.hamcrest.MatcherAssert;
@@ -36,6 +37,13 @@ class HttpEdgeTest {
 
   @TestHTTPResource("/")
   URL service;
+
+  /** A number IPA's registry binds to this owner: only its holder may list it. */
+  private static String heldBy(String owner) {
+    String number = Listings.uniqueRegistrationNumber();
+    RegistrationFacts.bind(number, owner);
+    return number;
+  }
 
   private static String admin() {
     return "Bearer " + Tokens.of("ipa-admin", "edge-admin");
@@ -117,7 +125,7 @@ class HttpEdgeTest {
         .body(
             Map.of(
                 "registrationNumber",
-                Listings.uniqueRegistrationNumber(),
+                heldBy("edge-nul"),
                 "selfDeclared",
                 Listings.selfDeclared("selfIntroduction", "一行目\r\n\t二行目")))
         .post(Listings.PATH)
@@ -128,7 +136,7 @@ class HttpEdgeTest {
   @Test
   void locationsAreRelativeAlsoWhenReplayed() {
     String key = UUID.randomUUID().toString();
-    Map<String, Object> body = Listings.body(Listings.uniqueRegistrationNumber());
+    Map<String, Object> body = Listings.body(heldBy("edge-location"));
     for (int attempt = 0; attempt < 2; attempt++) {
       given()
           .filter(Contracts.validator())
@@ -148,7 +156,7 @@ class HttpEdgeTest {
   void aStreamedBodyWithinTheLimitIsReadAsUsual() throws Exception {
     byte[] body =
         new com.fasterxml.jackson.databind.ObjectMapper()
-            .writeValueAsBytes(Listings.body(Listings.uniqueRegistrationNumber()));
+            .writeValueAsBytes(Listings.body(heldBy("edge-chunked")));
     HttpResponse<String> response =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
