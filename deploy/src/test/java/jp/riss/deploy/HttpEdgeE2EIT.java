@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
@@ -103,12 +104,21 @@ class HttpEdgeE2EIT {
         .then()
         .statusCode(400)
         .body("violations[0].field", equalTo("selfDeclared.displayName"));
-    given()
-        .auth()
-        .oauth2(LocalStack.token("specialist", specialist))
-        .contentType(ContentType.JSON)
-        .body(listing)
-        .post(LISTINGS)
+    // Only the holder IPA's registry binds to a number may list it; the binding reaches the Active
+    // List as an event from the registry's owner, the deemed-attendance service.
+    LocalStackE2EIT.importRegistry((String) listing.get("registrationNumber"), specialist);
+    await("the registry binding reaches the Active List")
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(LocalStack.token("specialist", specialist))
+                    .contentType(ContentType.JSON)
+                    .body(listing)
+                    .post(LISTINGS),
+            created -> created.statusCode() == 201)
         .then()
         .statusCode(201)
         .header("Location", startsWith(LISTINGS + "/"))
