@@ -1,13 +1,13 @@
 package jp.riss.deploy;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
