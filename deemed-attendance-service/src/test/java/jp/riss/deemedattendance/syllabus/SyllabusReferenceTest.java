@@ -51,7 +51,7 @@ class SyllabusReferenceTest {
         .get(ITEMS)
         .then()
         .statusCode(200)
-        // DOMAIN.md abbreviates this one to 方針の策定; the seed's full name wins.
+        // Often abbreviated to 方針の策定; the report's full official name is the one stored.
         .body("items.find { it.code == '1-1' }.name", equalTo("情報セキュリティ方針の策定"))
         .body("items.find { it.code == '1-1' }.areaName", equalTo("情報セキュリティマネジメントの推進又は支援に関すること"))
         .body("items.find { it.code == '2-5' }.name", equalTo("セキュアプログラミング"))

@@ -1,6 +1,11 @@
 package jp.riss.platform.security;
 
-/** The roles of ARCHITECTURE.md, as they appear in the token's {@code groups} claim. */
+/**
+ * The platform's roles, as they appear in the token's {@code groups} claim: registered specialists,
+ * support bodies (chambers of commerce, the RISS association, IT vendors), companies (SMEs),
+ * certifiers of practical experience (employers or clients), Security Camp alumni, the camp office,
+ * and IPA's reviewers and administrators. The root README lists them for integrators.
+ */
 public final class Roles {
 
   public static final String SPECIALIST = "specialist";
