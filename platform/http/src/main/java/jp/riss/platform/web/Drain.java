@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServerRequest;
  * once would make the kernel answer the client's pending bytes with a reset, and many clients
  * (Node's fetch among them) then report the reset instead of the answer already sent. So the rest
  * is read and thrown away, and the connection closed only once the client has finished sending (a
- * clean FIN), has sent more than a bound, or has gone quiet.
+ * clean FIN), has sent more than a bound, or has gone quiet — and never before the answer itself
+ * has been written: a refusal may be answered after the drain starts (the gateway's proxy writes
+ * its 413 once the upstream request has failed), and a client that finished sending meanwhile would
+ * otherwise see its connection closed with no answer at all.
  */
 public final class Drain {
 
@@ -20,13 +23,30 @@ public final class Drain {
 
   private Drain() {}
 
+  /** How often a drained connection looks again whether its answer has been written. */
+  static final long ANSWER_POLL_MILLIS = 10;
+
   /** Discards what is left of {@code request}'s body, then closes its connection. */
   public static void rest(Vertx vertx, HttpServerRequest request) {
     if (request.isEnded()) {
-      request.connection().close();
+      closeOnceAnswered(vertx, request, IDLE_MILLIS);
       return;
     }
     new Drained(vertx, request).start();
+  }
+
+  /**
+   * Closes {@code request}'s connection once its response has ended, or after {@code patience}
+   * milliseconds if it never does. Polled rather than hooked on the response's end handler, which
+   * the web layer keeps for its own end handlers.
+   */
+  private static void closeOnceAnswered(Vertx vertx, HttpServerRequest request, long patience) {
+    if (request.response().ended() || request.response().closed() || patience <= 0) {
+      request.connection().close();
+      return;
+    }
+    vertx.setTimer(
+        ANSWER_POLL_MILLIS, id -> closeOnceAnswered(vertx, request, patience - ANSWER_POLL_MILLIS));
   }
 
   private static final class Drained {
@@ -72,7 +92,7 @@ public final class Drain {
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }
-      request.connection().close();
+      closeOnceAnswered(vertx, request, IDLE_MILLIS);
     }
   }
 }
