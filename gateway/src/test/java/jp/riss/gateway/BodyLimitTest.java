@@ -61,24 +61,24 @@ class BodyLimitTest {
   }
 
   @Test
-  void theRegistryImportTakesABulkBodyUpToTwentyMebibytes() {
+  void theCompletionImportTakesABulkBodyUpToTwentyMebibytes() {
     String fiveMebibytes = "a".repeat(5 * 1024 * 1024);
     given()
-        .contentType("application/x-ndjson")
+        .contentType("text/csv")
         .body(fiveMebibytes.getBytes(StandardCharsets.UTF_8))
-        .post("/api/v1/active-list/registry-imports")
+        .post("/api/v1/community/completion-imports")
         .then()
         .statusCode(200)
         .body("body.length()", equalTo(fiveMebibytes.length()));
   }
 
   @Test
-  void theRegistryImportStillHasALimit() throws IOException {
+  void theCompletionImportStillHasALimit() throws IOException {
     String response =
         exchange(
-            "POST /api/v1/active-list/registry-imports HTTP/1.1\r\n"
+            "POST /api/v1/community/completion-imports HTTP/1.1\r\n"
                 + "Host: localhost\r\n"
-                + "Content-Type: application/x-ndjson\r\n"
+                + "Content-Type: text/csv\r\n"
                 + "Content-Length: "
                 + (20 * 1024 * 1024 + 1)
                 + "\r\n\r\n");
