@@ -7,9 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import jp.riss.platform.mail.DevMailbox;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 
 /**
@@ -21,18 +19,10 @@ import jp.riss.platform.security.Roles;
 @RolesAllowed(Roles.IPA_ADMIN)
 public class DevMailboxResource {
 
-  public record Mailbox(List<DevMailbox.Message> items) {}
-
   @Inject DevMailbox mailbox;
 
   @GET
-  public Mailbox messages(@QueryParam("to") String to) {
-    if (!mailbox.enabled()) {
-      throw ProblemException.notFound("the dev mailbox");
-    }
-    if (to == null || to.isBlank() || to.length() > 254) {
-      throw ProblemException.badRequest("to", "must be an e-mail address");
-    }
-    return new Mailbox(mailbox.to(to.strip()));
+  public DevMailbox.Messages messages(@QueryParam("to") String to) {
+    return mailbox.read(to);
   }
 }

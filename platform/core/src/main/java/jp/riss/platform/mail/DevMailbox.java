@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.riss.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +19,12 @@ public class DevMailbox {
   /** One message as a developer sees it. */
   public record Message(String to, String subject, String body, OffsetDateTime sentAt) {}
 
+  /** What a service's dev-mailbox endpoint answers. */
+  public record Messages(List<Message> items) {}
+
+  /** The longest address a mailbox is asked for (RFC 5321's path limit). */
+  public static final int MAX_ADDRESS = 254;
+
   private static final int NEWEST = 100;
 
   @ConfigProperty(name = "riss.mail.dev-mailbox.enabled", defaultValue = "false")
@@ -30,6 +37,20 @@ public class DevMailbox {
   /** For tests of the disabled mailbox only. */
   public void enable(boolean on) {
     this.enabled = on;
+  }
+
+  /**
+   * What each service's dev-mailbox endpoint answers for {@code ?to=}: 404 when the mailbox is off
+   * (it does not exist in production), 400 for a missing or over-long address.
+   */
+  public Messages read(String to) {
+    if (!enabled) {
+      throw ProblemException.notFound("the dev mailbox");
+    }
+    if (to == null || to.isBlank() || to.length() > MAX_ADDRESS) {
+      throw ProblemException.badRequest("to", "must be an e-mail address");
+    }
+    return new Messages(to(to.strip()));
   }
 
   /** The newest messages to an address (case-insensitive), newest first; empty when disabled. */
