@@ -26,24 +26,45 @@ public class ContractOperations {
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-  private final Map<String, Set<String>> queryParameters = load();
+  /** Per operation, each declared query parameter and whether it may be repeated (an array). */
+  private final Map<String, Map<String, Boolean>> queryParameters = load();
 
   /** The names the contract declares for this operation; empty when it does not describe it. */
   public Set<String> queryParameters(String httpMethod, String pathTemplate) {
+    return declared(httpMethod, pathTemplate).keySet();
+  }
+
+  /**
+   * The names the contract declares as arrays for this operation ({@code theme=1&theme=2}); every
+   * other parameter is given at most once.
+   */
+  public Set<String> repeatableQueryParameters(String httpMethod, String pathTemplate) {
+    Set<String> names = new HashSet<>();
+    declared(httpMethod, pathTemplate)
+        .forEach(
+            (name, repeatable) -> {
+              if (repeatable) {
+                names.add(name);
+              }
+            });
+    return Set.copyOf(names);
+  }
+
+  private Map<String, Boolean> declared(String httpMethod, String pathTemplate) {
     String method = httpMethod.toLowerCase(Locale.ROOT);
-    Set<String> names = queryParameters.get(key(method, pathTemplate));
+    Map<String, Boolean> names = queryParameters.get(key(method, pathTemplate));
     if (names == null && method.equals("head")) {
       names = queryParameters.get(key("get", pathTemplate));
     }
-    return names == null ? Set.of() : names;
+    return names == null ? Map.of() : names;
   }
 
   static String key(String method, String pathTemplate) {
     return method + " " + pathTemplate.replaceAll("\\{[^}]*}", "{}");
   }
 
-  private static Map<String, Set<String>> load() {
-    Map<String, Set<String>> result = new HashMap<>();
+  private static Map<String, Map<String, Boolean>> load() {
+    Map<String, Map<String, Boolean>> result = new HashMap<>();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try (InputStream in = loader.getResourceAsStream(CONTRACT)) {
       if (in == null) {
@@ -53,14 +74,14 @@ public class ContractOperations {
       JsonNode paths = root.path("paths");
       for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> path = it.next();
-        Set<String> shared = names(root, path.getValue().path("parameters"));
+        Map<String, Boolean> shared = names(root, path.getValue().path("parameters"));
         for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
             ops.hasNext(); ) {
           Map.Entry<String, JsonNode> op = ops.next();
           if (METHODS.contains(op.getKey())) {
-            Set<String> names = new HashSet<>(shared);
-            names.addAll(names(root, op.getValue().path("parameters")));
-            result.put(key(op.getKey(), path.getKey()), Set.copyOf(names));
+            Map<String, Boolean> names = new HashMap<>(shared);
+            names.putAll(names(root, op.getValue().path("parameters")));
+            result.put(key(op.getKey(), path.getKey()), Map.copyOf(names));
           }
         }
       }
@@ -70,12 +91,13 @@ public class ContractOperations {
     }
   }
 
-  private static Set<String> names(JsonNode root, JsonNode parameters) {
-    Set<String> names = new HashSet<>();
+  private static Map<String, Boolean> names(JsonNode root, JsonNode parameters) {
+    Map<String, Boolean> names = new HashMap<>();
     for (JsonNode parameter : parameters) {
       JsonNode resolved = resolve(root, parameter);
       if ("query".equals(resolved.path("in").asText())) {
-        names.add(resolved.path("name").asText());
+        JsonNode schema = resolve(root, resolved.path("schema"));
+        names.put(resolved.path("name").asText(), "array".equals(schema.path("type").asText()));
       }
     }
     return names;
