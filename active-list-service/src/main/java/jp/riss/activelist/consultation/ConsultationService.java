@@ -7,10 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.cancellation.Cancellation;
@@ -394,50 +392,6 @@ public class ConsultationService {
 
   private boolean seesSlot(ConsultationEvent event, Slot slot, Caller caller) {
     return runs(event, caller) || invitedListings(event, caller).contains(slot.listingId);
-  }
-
-  /** The event as the caller may see it. */
-  public ConsultationEventView view(ConsultationEvent event, Caller caller) {
-    boolean all = caller.isIpa() || runs(event, caller);
-    Set<UUID> mine = all ? Set.of() : invitedListings(event, caller);
-    List<Invitation> invitations =
-        Invitation.<Invitation>list("eventId", event.id).stream()
-            .filter(i -> all || mine.contains(i.listingId))
-            .sorted((a, b) -> a.listingId.toString().compareTo(b.listingId.toString()))
-            .toList();
-    Map<UUID, String> names = new HashMap<>();
-    invitations.forEach(
-        i -> names.put(i.listingId, Listing.<Listing>findById(i.listingId).displayName));
-    List<Slot> slots =
-        Slot.<Slot>list("eventId = ?1 order by startsAt, id", event.id).stream()
-            .filter(s -> all || mine.contains(s.listingId))
-            .toList();
-    Set<UUID> slotSmes = new HashSet<>();
-    slots.forEach(s -> slotSmes.add(s.registrationId));
-    List<ConsultationEventView.RegistrationView> registrations =
-        Registration.<Registration>list("eventId = ?1 order by createdAt, id", event.id).stream()
-            .filter(r -> all || slotSmes.contains(r.id))
-            .map(ConsultationEventView.RegistrationView::of)
-            .toList();
-    return new ConsultationEventView(
-        event.id,
-        event.title,
-        event.startsAt,
-        event.endsAt,
-        event.venue,
-        event.online,
-        event.status,
-        event.cancelledAt,
-        event.cancellationReason,
-        invitations.stream()
-            .map(
-                i ->
-                    new ConsultationEventView.InvitationView(
-                        i.listingId, names.get(i.listingId), i.status, i.respondedAt))
-            .toList(),
-        registrations,
-        slots.stream().map(ConsultationEventView.SlotView::of).toList(),
-        event.version);
   }
 
   private static OffsetDateTime now() {

@@ -26,6 +26,16 @@ public class EthicsPledges {
   @Inject ListingHistory history;
   @Inject Event<ListingTouched> touched;
 
+  /** The pledge in effect, as owners read it before accepting. */
+  public record Pledge(
+      String version, OffsetDateTime effectiveFrom, String textJa, String textEn) {}
+
+  @Transactional
+  public Pledge currentText() {
+    EthicsPledge current = current();
+    return new Pledge(current.version, current.effectiveFrom, current.textJa, current.textEn);
+  }
+
   public EthicsPledge current() {
     return EthicsPledge.current(OffsetDateTime.now())
         .orElseThrow(() -> new IllegalStateException("no ethics pledge in effect (migrations)"));

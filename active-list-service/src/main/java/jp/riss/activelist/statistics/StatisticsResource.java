@@ -2,7 +2,6 @@ package jp.riss.activelist.statistics;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,7 +35,6 @@ public class StatisticsResource {
   /** Japan months, both inclusive; without a period the last 12 months; at most 60 months. */
   @GET
   @Path("/inquiries")
-  @Transactional
   public Inquiries inquiries(@QueryParam("from") String from, @QueryParam("to") String to) {
     YearMonth last = month("to", to, YearMonth.now(JAPAN));
     YearMonth first = month("from", from, last.minusMonths(11));
@@ -62,7 +60,6 @@ public class StatisticsResource {
 
   @GET
   @Path("/listings")
-  @Transactional
   public Listings listings() {
     return new Listings(statistics.listings());
   }
@@ -70,7 +67,6 @@ public class StatisticsResource {
   /** Days are Japan days; {@code to} is inclusive. Without a period, the last 365 days. */
   @GET
   @Path("/demand")
-  @Transactional
   public Demand demand(@QueryParam("from") String from, @QueryParam("to") String to) {
     LocalDate last = date("to", to, LocalDate.now(JAPAN));
     LocalDate first = date("from", from, last.minusDays(364));
