@@ -36,6 +36,7 @@ public class AuditDraws {
 
   @Inject EntityManager em;
 
+  @Transactional
   public List<AuditStratum> strata() {
     return em.createQuery("SELECT s FROM AuditStratum s ORDER BY s.position", AuditStratum.class)
         .getResultList();
@@ -175,6 +176,18 @@ public class AuditDraws {
       throw ProblemException.notFound("audit draw " + id);
     }
     return draw;
+  }
+
+  /** The draw with its strata's selections; 404 if there is none. */
+  @Transactional
+  public DrawView view(UUID id) {
+    return view(find(id));
+  }
+
+  /** Recomputes the draw's selections from what it recorded; 404 if there is none. */
+  @Transactional
+  public Rerun rerun(UUID id) {
+    return rerun(find(id));
   }
 
   public DrawView view(AuditDraw draw) {

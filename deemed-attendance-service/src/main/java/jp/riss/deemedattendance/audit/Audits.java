@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.application.ApplicationStatus;
+import jp.riss.deemedattendance.audit.AuditViews.AuditView;
 import jp.riss.deemedattendance.review.Reviews;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
@@ -41,6 +42,17 @@ public class Audits {
       throw ProblemException.notFound("audit " + id);
     }
     return audit;
+  }
+
+  /** The audit as IPA reads it; 404 if there is none. */
+  @Transactional
+  public AuditView view(UUID id) {
+    return view(find(id));
+  }
+
+  @Transactional
+  public AuditView view(Audit audit) {
+    return AuditView.of(audit, registrationNumber(audit));
   }
 
   public String registrationNumber(Audit audit) {

@@ -41,6 +41,7 @@ public class Examples {
     return threshold;
   }
 
+  @Transactional
   public List<DescriptionExample> all(Integer area) {
     if (area == null) {
       return em.createQuery(
@@ -55,6 +56,7 @@ public class Examples {
         .getResultList();
   }
 
+  @Transactional
   public Optional<DescriptionExample> find(UUID id) {
     return Optional.ofNullable(em.find(DescriptionExample.class, id));
   }

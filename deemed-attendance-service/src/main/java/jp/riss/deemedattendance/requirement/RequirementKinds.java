@@ -18,6 +18,7 @@ public class RequirementKinds {
   @Inject EntityManager em;
 
   /** Every kind, in display order. */
+  @Transactional
   public List<RequirementKind> all() {
     return em.createQuery(
             "SELECT k FROM RequirementKind k ORDER BY k.position", RequirementKind.class)
@@ -28,6 +29,7 @@ public class RequirementKinds {
     return Optional.ofNullable(em.find(RequirementKind.class, code));
   }
 
+  @Transactional
   public RequirementKind require(String code) {
     return find(code).orElseThrow(() -> ProblemException.notFound("requirement kind " + code));
   }

@@ -35,6 +35,9 @@ public class Suggestions {
 
   public record Slice(List<SuggestedEntry> items, Position next) {}
 
+  /** One page of suggestions as their specialist reads them, and the position after it. */
+  public record Views(List<SuggestionView> items, Position next) {}
+
   /**
    * Stores or refreshes the suggestion of an engagement. A different event about the same
    * engagement (a republish with a new id) updates it rather than adding a second one.
@@ -123,6 +126,18 @@ public class Suggestions {
     return s.codePointCount(0, s.length()) <= max
         ? s
         : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  /** The view is built in the transaction: a suggestion's syllabus items load lazily. */
+  @Transactional
+  public Views mineViewed(String subject, int limit, Position after) {
+    Slice slice = mine(subject, limit, after);
+    return new Views(slice.items().stream().map(SuggestionView::of).toList(), slice.next());
+  }
+
+  @Transactional
+  public SuggestionView ownedViewed(UUID id, String subject) {
+    return SuggestionView.of(owned(id, subject));
   }
 
   public Slice mine(String subject, int limit, Position after) {

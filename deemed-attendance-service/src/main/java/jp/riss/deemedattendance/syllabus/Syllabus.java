@@ -22,6 +22,7 @@ public class Syllabus {
 
   @Inject EntityManager em;
 
+  @Transactional
   public List<SyllabusItemView> items(Optional<Integer> area) {
     String jpql = "SELECT i FROM SyllabusItem i JOIN FETCH i.area";
     var query =
@@ -32,6 +33,7 @@ public class Syllabus {
     return query.getResultList().stream().map(SyllabusItemView::of).toList();
   }
 
+  @Transactional
   public Optional<SyllabusItemDetail> item(String code) {
     return em.createQuery(
             "SELECT i FROM SyllabusItem i JOIN FETCH i.area LEFT JOIN FETCH i.themes"
@@ -44,6 +46,7 @@ public class Syllabus {
   }
 
   /** The sub-item with its version, for the ETag of a read and an admin's change. */
+  @Transactional
   public Optional<SyllabusItem> entity(String code) {
     return Optional.ofNullable(em.find(SyllabusItem.class, code));
   }
@@ -69,6 +72,7 @@ public class Syllabus {
         .getResultList();
   }
 
+  @Transactional
   public List<ThemeMapping> themeMappings() {
     List<Object[]> rows =
         em.createQuery(
