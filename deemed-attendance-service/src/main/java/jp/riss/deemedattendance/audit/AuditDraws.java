@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.audit;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,8 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class AuditDraws {
 
+  @Inject Clock clock;
+
   private static final SecureRandom SEEDS = new SecureRandom();
 
   @Inject EntityManager em;
@@ -62,7 +65,7 @@ public class AuditDraws {
     }
     if (s.rate.compareTo(rate) != 0) {
       s.rate = rate;
-      s.updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+      s.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
       s.updatedBy = admin;
       em.flush();
     }
@@ -97,7 +100,7 @@ public class AuditDraws {
     draw.periodTo = body.periodTo();
     draw.seed = seed != null ? seed : SEEDS.nextLong();
     draw.algorithm = Sampler.ALGORITHM;
-    draw.createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    draw.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     draw.createdBy = admin;
     em.persist(draw);
     em.flush();

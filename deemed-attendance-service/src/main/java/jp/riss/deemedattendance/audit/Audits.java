@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.audit;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,8 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class Audits {
+
+  @Inject Clock clock;
 
   public static final int TEXT_MAX = 4000;
 
@@ -148,7 +151,7 @@ public class Audits {
     }
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

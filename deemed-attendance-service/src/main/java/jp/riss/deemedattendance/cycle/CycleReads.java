@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.cycle;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,11 +14,13 @@ import jp.riss.platform.problem.ProblemException;
 @ApplicationScoped
 public class CycleReads {
 
+  @Inject Clock clock;
+
   @Inject Cycles cycles;
 
   @Transactional
   public CycleStatus mine(String subject) {
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     return cycles
         .registrationOf(subject)
         .flatMap(registration -> cycles.current(registration.registrationNumber, today))
@@ -27,7 +30,7 @@ public class CycleReads {
 
   @Transactional
   public CycleStatus of(String registrationNumber, String subject, boolean mayReadAnyone) {
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     return cycles
         .registration(registrationNumber)
         .filter(r -> mayReadAnyone || r.specialistSubject.equals(subject))

@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.example;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Examples {
+
+  @Inject Clock clock;
 
   public static final int TITLE_MAX = 200;
   public static final int TEXT_MIN = 50;
@@ -79,7 +82,7 @@ public class Examples {
     example.area = input.area();
     example.title = title;
     example.text = text;
-    example.createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    example.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     example.createdBy = admin;
     em.persist(example);
     return example;

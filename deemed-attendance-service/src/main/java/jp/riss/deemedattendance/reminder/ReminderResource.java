@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.reminder;
 
+import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,8 @@ import jp.riss.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReminderResource {
 
+  @Inject Clock clock;
+
   @Inject Reminders reminders;
 
   @POST
@@ -28,7 +31,7 @@ public class ReminderResource {
   public Reminders.Run run(@QueryParam("today") String today) {
     LocalDate day;
     if (today == null) {
-      day = RenewalCalendar.today();
+      day = RenewalCalendar.today(clock);
     } else {
       try {
         day = LocalDate.parse(today);

@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.requirement;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,8 @@ import jp.riss.platform.web.Preconditions;
 /** Reads the requirement kinds and lets administrators change which are substitutable. */
 @ApplicationScoped
 public class RequirementKinds {
+
+  @Inject Clock clock;
 
   @Inject EntityManager em;
 
@@ -55,7 +58,7 @@ public class RequirementKinds {
                           "substitutable", "must be false for a duties and ethics course"))));
     }
     kind.substitutable = change.substitutable();
-    kind.updatedAt = OffsetDateTime.now();
+    kind.updatedAt = OffsetDateTime.now(clock);
     kind.updatedBy = admin;
     // Flush so the ETag answered is the version stored.
     em.flush();

@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.review;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,8 @@ import jp.riss.deemedattendance.review.ReviewViews.ReviewApplication;
 @ApplicationScoped
 public class ReviewReads {
 
+  @Inject Clock clock;
+
   /** One page of the queue and the position after it (none on the last page). */
   public record Queue(List<QueueItem> items, Reviews.Position next) {}
 
@@ -33,7 +36,7 @@ public class ReviewReads {
   @Transactional
   public Queue queue(int limit, Reviews.Position after) {
     Reviews.Slice slice = reviews.queue(limit, after);
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     List<QueueItem> items =
         slice.items().stream()
             .map(
@@ -63,7 +66,7 @@ public class ReviewReads {
   @Transactional
   public ReviewApplication application(UUID id) {
     Application a = reviews.find(id);
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     Map<String, RejectionReason> reasons = reviews.reasons();
     return new ReviewApplication(
         ApplicationView.of(a),

@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.suggestion;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,8 @@ import jp.riss.platform.problem.ProblemException;
  */
 @ApplicationScoped
 public class Suggestions {
+
+  @Inject Clock clock;
 
   static final int TITLE_MAX = 200;
   static final int DESCRIPTION_MAX = 4000;
@@ -51,7 +54,7 @@ public class Suggestions {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     boolean created = s == null;
     if (created) {
       s = new SuggestedEntry();

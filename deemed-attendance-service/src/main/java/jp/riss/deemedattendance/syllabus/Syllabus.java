@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.syllabus;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,8 @@ import jp.riss.platform.web.Preconditions;
 /** Reads the syllabus and the theme mapping loaded by migrations, always in syllabus order. */
 @ApplicationScoped
 public class Syllabus {
+
+  @Inject Clock clock;
 
   // Numeric order: "3-10" follows "3-9", which ordering by code would not give.
   private static final String IN_ORDER = " ORDER BY i.area.number, i.number";
@@ -59,7 +62,7 @@ public class Syllabus {
     Preconditions.requireIfMatch(ifMatch, item.version);
     if (item.shaded != shaded) {
       item.shaded = shaded;
-      item.updatedAt = OffsetDateTime.now();
+      item.updatedAt = OffsetDateTime.now(clock);
       item.updatedBy = admin;
       // Flush so the ETag answered is the version stored.
       em.flush();

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -216,14 +217,14 @@ class SubmissionTest {
     execute(
         "UPDATE cycle SET renewal_due_on = ? WHERE id = (SELECT cycle_id FROM application WHERE"
             + " id = ?::uuid)",
-        RenewalCalendar.today().minusDays(1),
+        RenewalCalendar.today(TestClock.CLOCK).minusDays(1),
         id);
     broken(submit(subject, id), "submission-after-due-date", "renewalDueOn");
     // On the due date itself it is still in time.
     execute(
         "UPDATE cycle SET renewal_due_on = ? WHERE id = (SELECT cycle_id FROM application WHERE"
             + " id = ?::uuid)",
-        RenewalCalendar.today(),
+        RenewalCalendar.today(TestClock.CLOCK),
         id);
     submit(subject, id).statusCode(200);
   }

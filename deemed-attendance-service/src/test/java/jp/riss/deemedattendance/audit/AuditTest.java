@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,7 +132,7 @@ class AuditTest {
     Journeys.approve(clientApp);
     Journeys.approve(employedApp);
 
-    String today = RenewalCalendar.today().toString();
+    String today = RenewalCalendar.today(TestClock.CLOCK).toString();
     JsonPath draw =
         admin(
                 "POST",
@@ -347,7 +348,7 @@ class AuditTest {
 
       // A sample audit finds a false declaration: the approval is revoked and the gap is open
       // again.
-      String today = RenewalCalendar.today().toString();
+      String today = RenewalCalendar.today(TestClock.CLOCK).toString();
       String auditId =
           admin("POST", AUDITS + "/draws", null, Map.of("periodFrom", today, "periodTo", today))
               .statusCode(201)

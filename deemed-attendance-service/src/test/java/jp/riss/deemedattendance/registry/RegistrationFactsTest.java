@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,7 +60,7 @@ class RegistrationFactsTest {
   void anImportedSuspensionAndACourseArePublishedWithTheBindingAndAHigherVersion() {
     String number = DeemedAttendanceApi.freshNumber(dataSource);
     String subject = DeemedAttendanceApi.freshSubject();
-    LocalDate start = RenewalCalendar.today().minusYears(1);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusYears(1);
     try (EventLog log = new EventLog(KafkaResource.broker().bootstrapServers(), TOPIC)) {
       importRecords(
               IMPORT_CYCLES, List.of(record(number, subject, start, "registeredOn", "2019-10-01")))
@@ -90,7 +91,7 @@ class RegistrationFactsTest {
       assertEquals("SUSPENDED", suspended.path("status").asText());
       assertEquals("2019-10-01", suspended.path("registeredOn").asText(), "kept when absent");
 
-      LocalDate completedOn = RenewalCalendar.today().minusDays(10);
+      LocalDate completedOn = RenewalCalendar.today(TestClock.CLOCK).minusDays(10);
       importRecords(
               IMPORT_COMPLETIONS,
               List.of(completionRecord(number, start, "practical-course", "実践講習A", completedOn)))
@@ -117,7 +118,7 @@ class RegistrationFactsTest {
   @Test
   void registryFieldsAreCheckedAndNamed() {
     String number = DeemedAttendanceApi.freshNumber(dataSource);
-    LocalDate start = RenewalCalendar.today().minusYears(1);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusYears(1);
     importAnyRecords(
             IMPORT_CYCLES,
             List.of(

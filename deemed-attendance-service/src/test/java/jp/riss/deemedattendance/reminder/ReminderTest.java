@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,7 +60,7 @@ class ReminderTest {
   }
 
   Specialist specialist() {
-    return Journeys.specialist(dataSource, RenewalCalendar.today().minusDays(400));
+    return Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
   }
 
   @Test

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -82,7 +83,7 @@ class RequirementKindTest {
   @Test
   void anAdminTogglesSubstitutabilityAndCyclesReflectIt() {
     String subject = freshSubject();
-    registered(dataSource, subject, RenewalCalendar.today().minusDays(100));
+    registered(dataSource, subject, RenewalCalendar.today(TestClock.CLOCK).minusDays(100));
     myCycle(subject)
         .statusCode(200)
         .body("requirements[1].coverableByDeemedAttendance", equalTo(true));

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -301,7 +302,7 @@ class ReviewTest {
     Journeys.execute(
         dataSource,
         "UPDATE cycle SET renewal_due_on = ? WHERE registration_number = ?",
-        RenewalCalendar.today().minusDays(1),
+        RenewalCalendar.today(TestClock.CLOCK).minusDays(1),
         s.number());
     decide(id, reviewEtag(id), Map.of("decision", "APPROVED"))
         .statusCode(422)

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -87,9 +88,9 @@ class SuggestionTest {
 
   @Test
   void aCompletedEngagementBecomesASuggestionOnceAndCopiesIntoADraft() throws Exception {
-    Specialist s = Journeys.specialist(dataSource, RenewalCalendar.today().minusDays(400));
+    Specialist s = Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     UUID engagement = UUID.randomUUID();
-    LocalDate from = RenewalCalendar.today().minusDays(120);
+    LocalDate from = RenewalCalendar.today(TestClock.CLOCK).minusDays(120);
     CloudEvent event =
         EngagementEvents.completed(engagement, s.number(), 1, from, from.plusDays(60));
     assertEquals(
@@ -134,7 +135,7 @@ class SuggestionTest {
     mine(s.subject()).body("items[0].syllabusItems", equalTo(themeItems));
 
     // Nobody else sees it.
-    Specialist other = Journeys.specialist(dataSource, RenewalCalendar.today().minusDays(400));
+    Specialist other = Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     mine(other.subject()).body("items", hasSize(0));
     given()
         .filter(Contracts.validator())
