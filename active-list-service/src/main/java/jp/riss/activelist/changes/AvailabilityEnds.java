@@ -1,5 +1,6 @@
 package jp.riss.activelist.changes;
 
+import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,6 +21,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AvailabilityEnds {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(AvailabilityEnds.class);
 
@@ -52,7 +55,7 @@ public class AvailabilityEnds {
                     + " AND l.unavailable_until < ?1"
                     + " AND last.payload -> 'availability' ->> 'status' = 'NOT_ACCEPTING'",
                 UUID.class)
-            .setParameter(1, EffectiveAvailability.today())
+            .setParameter(1, EffectiveAvailability.today(clock))
             .getResultList();
     ended.forEach(id -> touched.fire(new ListingTouched(id)));
     return ended.size();

@@ -1,5 +1,6 @@
 package jp.riss.activelist.changes;
 
+import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChangeFeedCompaction {
 
+  @Inject Clock clock;
+
   private static final Logger LOG = Logger.getLogger(ChangeFeedCompaction.class);
 
   @Inject EntityManager em;
@@ -31,7 +34,7 @@ public class ChangeFeedCompaction {
       every = "${riss.changes.compaction-every:1h}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    int removed = compact(OffsetDateTime.now().minus(keepEveryChangeFor));
+    int removed = compact(OffsetDateTime.now(clock).minus(keepEveryChangeFor));
     if (removed > 0) {
       LOG.infof("change feed: compacted %d superseded entries", removed);
     }

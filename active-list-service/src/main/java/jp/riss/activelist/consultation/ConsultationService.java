@@ -1,5 +1,6 @@
 package jp.riss.activelist.consultation;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -32,6 +33,8 @@ import jp.riss.platform.web.Ids;
  */
 @ApplicationScoped
 public class ConsultationService {
+
+  @Inject Clock clock;
 
   @Inject MatchingReferences references;
 
@@ -394,7 +397,7 @@ public class ConsultationService {
     return runs(event, caller) || invitedListings(event, caller).contains(slot.listingId);
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

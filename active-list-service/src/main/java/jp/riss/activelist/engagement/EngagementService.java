@@ -1,5 +1,6 @@
 package jp.riss.activelist.engagement;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -36,6 +37,8 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class EngagementService {
+
+  @Inject Clock clock;
 
   private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
@@ -320,7 +323,7 @@ public class EngagementService {
     }
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

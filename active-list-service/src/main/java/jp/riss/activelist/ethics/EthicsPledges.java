@@ -1,5 +1,6 @@
 package jp.riss.activelist.ethics;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ import jp.riss.platform.problem.ProblemException;
 @ApplicationScoped
 public class EthicsPledges {
 
+  @Inject Clock clock;
+
   @Inject ListingService listings;
   @Inject ListingHistory history;
   @Inject Event<ListingTouched> touched;
@@ -37,12 +40,12 @@ public class EthicsPledges {
   }
 
   public EthicsPledge current() {
-    return EthicsPledge.current(OffsetDateTime.now())
+    return EthicsPledge.current(OffsetDateTime.now(clock))
         .orElseThrow(() -> new IllegalStateException("no ethics pledge in effect (migrations)"));
   }
 
   public String currentVersion() {
-    return EthicsPledge.current(OffsetDateTime.now()).map(p -> p.version).orElse(null);
+    return EthicsPledge.current(OffsetDateTime.now(clock)).map(p -> p.version).orElse(null);
   }
 
   /**
@@ -82,7 +85,7 @@ public class EthicsPledges {
                       new Problem.Violation("version", "is not the current version " + current)))
               .with("currentVersion", current));
     }
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     String before = listing.ethicsPledgeVersion;
     listing.ethicsPledgeVersion = version;
     listing.ethicsPledgeAcceptedAt = now;

@@ -1,5 +1,6 @@
 package jp.riss.activelist.inquiry;
 
+import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/api/v1/active-list/inquiries")
 @Produces(MediaType.APPLICATION_JSON)
 public class InquiryResource {
+
+  @Inject Clock clock;
 
   /** How a declining specialist says why (a reason code) and, optionally, a note to the SME. */
   public record Decline(@NotNull String reason, @Size(max = 500) String note) {}
@@ -140,7 +143,7 @@ public class InquiryResource {
   @Path("/expire")
   @RolesAllowed(Roles.IPA_ADMIN)
   public Expired expire(@QueryParam("now") String now) {
-    OffsetDateTime at = now == null ? OffsetDateTime.now() : parse(now, "now");
+    OffsetDateTime at = now == null ? OffsetDateTime.now(clock) : parse(now, "now");
     List<UUID> expired = inquiries.expireDue(at);
     return new Expired(expired.size(), expired);
   }

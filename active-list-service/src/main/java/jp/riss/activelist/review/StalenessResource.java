@@ -1,5 +1,6 @@
 package jp.riss.activelist.review;
 
+import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -17,12 +18,14 @@ import jp.riss.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class StalenessResource {
 
+  @Inject Clock clock;
+
   @Inject StalenessRun run;
 
   @POST
   @RolesAllowed(Roles.IPA_ADMIN)
   public StalenessRun.Report run(@QueryParam("now") String now) {
-    return run.run(now == null ? OffsetDateTime.now() : parse(now));
+    return run.run(now == null ? OffsetDateTime.now(clock) : parse(now));
   }
 
   private static OffsetDateTime parse(String now) {

@@ -1,5 +1,6 @@
 package jp.riss.activelist.search;
 
+import java.time.Clock;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ListingSearch {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(ListingSearch.class);
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -215,7 +218,7 @@ public class ListingSearch {
         r.minLoadFactor(), r.limitedFactor(), r.maxExposureBoost(), r.minExposureFactor());
   }
 
-  private static LocalDate today() {
-    return LocalDate.now(JAPAN);
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(JAPAN));
   }
 }

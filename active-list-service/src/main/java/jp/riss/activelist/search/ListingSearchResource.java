@@ -1,5 +1,6 @@
 package jp.riss.activelist.search;
 
+import java.time.Clock;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import jp.riss.platform.web.Cursors;
 @Produces(MediaType.APPLICATION_JSON)
 public class ListingSearchResource {
 
+  @Inject Clock clock;
+
   @Inject ListingSearch search;
   @Inject Impressions impressions;
   @Inject SearchConfig config;
@@ -38,7 +41,7 @@ public class ListingSearchResource {
         SearchQuery.parse(
             uri.getQueryParameters(), search.codes(), config.defaultLimit(), config.maxLimit());
     SearchResult result = search.search(query);
-    impressions.record(search.codes(), result.hits(), result.firstPosition(), Instant.now());
+    impressions.record(search.codes(), result.hits(), result.firstPosition(), Instant.now(clock));
     return json.write(result, result.next() == null ? null : Cursors.nextLink(uri, result.next()));
   }
 }

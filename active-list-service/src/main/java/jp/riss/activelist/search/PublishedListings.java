@@ -1,5 +1,7 @@
 package jp.riss.activelist.search;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,8 @@ import jp.riss.activelist.verification.VerifiedFacts;
  */
 @ApplicationScoped
 class PublishedListings {
+
+  @Inject Clock clock;
 
   private static final String SELECT =
       """
@@ -95,7 +99,7 @@ class PublishedListings {
     }
   }
 
-  private static StoredListing row(ResultSet rs) throws SQLException {
+  private StoredListing row(ResultSet rs) throws SQLException {
     String registryStatus = rs.getString("registration_status");
     Date until = rs.getDate("unavailable_until");
     return new StoredListing(
@@ -128,7 +132,7 @@ class PublishedListings {
   }
 
   /** The registry facts as the listing's verified side shows them (one rule: VerifiedFacts). */
-  private static StoredListing.Registry registry(ResultSet rs) throws SQLException {
+  private StoredListing.Registry registry(ResultSet rs) throws SQLException {
     RegistrationFact fact = new RegistrationFact();
     fact.status = rs.getString("registration_status");
     fact.registeredOn = rs.getDate("registered_on").toLocalDate();
@@ -142,7 +146,7 @@ class PublishedListings {
       throw new IllegalStateException("stored registry facts cannot be read", e);
     }
     fact.changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-    VerifiedFacts verified = VerifiedFacts.of(fact, null, 0, null);
+    VerifiedFacts verified = VerifiedFacts.of(LocalDate.now(clock.withZone(VerifiedFacts.JAPAN)), fact, null, 0, null);
     if (verified.registration() == null) {
       return null;
     }

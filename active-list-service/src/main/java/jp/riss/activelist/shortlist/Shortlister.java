@@ -1,5 +1,6 @@
 package jp.riss.activelist.shortlist;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,8 @@ import jp.riss.platform.problem.Problems;
  */
 @ApplicationScoped
 public class Shortlister {
+
+  @Inject Clock clock;
 
   /** Weights of the fit and exposure terms; fit dominates, exposure separates near-equals. */
   static final double THEME = 10, LOCAL = 4, INDUSTRY = 3, FORMAT = 2, FIRST_FREE = 1;
@@ -105,7 +108,7 @@ public class Shortlister {
                 "SELECT listing_id, count(*) FROM guidance_engagement"
                     + " WHERE listing_id IN (?1) AND created_at > ?2 GROUP BY listing_id")
             .setParameter(1, pool.stream().map(l -> l.id).toList())
-            .setParameter(2, OffsetDateTime.now().minusDays(RECENT_DAYS))
+            .setParameter(2, OffsetDateTime.now(clock).minusDays(RECENT_DAYS))
             .getResultList();
     rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
     return counts;

@@ -1,5 +1,6 @@
 package jp.riss.activelist.statistics;
 
+import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,8 @@ import jp.riss.platform.security.Roles;
 @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
 public class StatisticsResource {
 
+  @Inject Clock clock;
+
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   @Inject ListingStatistics statistics;
@@ -36,7 +39,7 @@ public class StatisticsResource {
   @GET
   @Path("/inquiries")
   public Inquiries inquiries(@QueryParam("from") String from, @QueryParam("to") String to) {
-    YearMonth last = month("to", to, YearMonth.now(JAPAN));
+    YearMonth last = month("to", to, YearMonth.now(clock.withZone(JAPAN)));
     YearMonth first = month("from", from, last.minusMonths(11));
     if (first.isAfter(last)) {
       throw ProblemException.badRequest("from", "must not be after to");
@@ -68,7 +71,7 @@ public class StatisticsResource {
   @GET
   @Path("/demand")
   public Demand demand(@QueryParam("from") String from, @QueryParam("to") String to) {
-    LocalDate last = date("to", to, LocalDate.now(JAPAN));
+    LocalDate last = date("to", to, LocalDate.now(clock.withZone(JAPAN)));
     LocalDate first = date("from", from, last.minusDays(364));
     if (first.isAfter(last)) {
       throw ProblemException.badRequest("from", "must not be after to");

@@ -1,5 +1,7 @@
 package jp.riss.activelist.verification;
 
+import jakarta.inject.Inject;
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 
@@ -7,17 +9,21 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class Verification {
 
+  @Inject Clock clock;
+
   public VerifiedFacts of(
       String registrationNumber, int engagementsCompleted, OffsetDateTime engagementsVerifiedAt) {
+    java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(VerifiedFacts.JAPAN));
     RegistrationFact registry = RegistrationFact.findById(registrationNumber);
     java.time.LocalDate cycleStart =
         registry == null
             ? null
             : registry
-                .currentCycle(java.time.LocalDate.now(VerifiedFacts.JAPAN))
+                .currentCycle(today)
                 .map(RegistrationChanged.CycleFacts::startsOn)
                 .orElse(null);
     return VerifiedFacts.of(
+        today,
         registry,
         DeemedAttendanceStatus.of(registrationNumber, cycleStart),
         engagementsCompleted,

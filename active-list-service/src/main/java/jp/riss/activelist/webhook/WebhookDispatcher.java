@@ -1,5 +1,7 @@
 package jp.riss.activelist.webhook;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class WebhookDispatcher {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
@@ -113,7 +117,7 @@ public class WebhookDispatcher {
       pool.execute(
           () -> {
             try {
-              OffsetDateTime at = Webhooks.now();
+              OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
               ledger.record(job.deliveryId(), at, sender.send(job));
             } catch (RuntimeException e) {
               // The lease makes the delivery due again; nothing is lost.

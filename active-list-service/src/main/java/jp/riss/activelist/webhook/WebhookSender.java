@@ -1,5 +1,6 @@
 package jp.riss.activelist.webhook;
 
+import java.time.Clock;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class WebhookSender {
+
+  @Inject Clock clock;
 
   /** What one attempt got: an HTTP status, or an error instead. */
   public record Outcome(Integer statusCode, long durationMs, String error) {
@@ -74,7 +77,7 @@ public class WebhookSender {
       if (job.sealedPreviousSecret() != null) {
         signing.add(secrets.open(job.subscriptionId(), job.sealedPreviousSecret()));
       }
-      long timestamp = Instant.now().getEpochSecond();
+      long timestamp = Instant.now(clock).getEpochSecond();
       RequestOptions request =
           new RequestOptions()
               .setMethod(HttpMethod.POST)

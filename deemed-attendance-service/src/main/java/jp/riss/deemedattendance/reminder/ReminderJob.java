@@ -1,9 +1,9 @@
 package jp.riss.deemedattendance.reminder;
 
-import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import org.jboss.logging.Logger;
 

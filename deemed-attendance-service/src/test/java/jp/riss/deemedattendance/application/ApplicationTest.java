@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import org.junit.jupiter.api.Test;
@@ -439,7 +439,9 @@ class ApplicationTest {
             new Case(with("description", "短すぎる説明"), "description"),
             new Case(with("description", "あ".repeat(4001)), "description"),
             new Case(with("periodFrom", cycleStart.minusDays(1).toString()), "periodFrom"),
-            new Case(with("periodTo", RenewalCalendar.today(TestClock.CLOCK).plusDays(1).toString()), "periodTo"),
+            new Case(
+                with("periodTo", RenewalCalendar.today(TestClock.CLOCK).plusDays(1).toString()),
+                "periodTo"),
             new Case(with("periodTo", cycleStart.plusDays(5).toString()), "periodTo"),
             new Case(with("corporateNumber", "6000012050002"), "corporateNumber"),
             new Case(with("corporateNumber", "700001205000"), "corporateNumber"),

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +25,7 @@ import java.util.UUID;
 import jp.riss.deemedattendance.DeemedAttendanceApi;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.deemedattendance.registry.RegistrationChanged;
 import jp.riss.platform.testing.Contracts;

@@ -18,7 +18,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import jp.riss.deemedattendance.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** A specialist reads their own current cycle: the dates, what is done, what is missing. */
@@ -194,7 +194,8 @@ class MyCycleTest {
     String number = freshNumber(dataSource);
     importRecords(
             IMPORT_CYCLES,
-            List.of(cycleRecord(number, subject, RenewalCalendar.today(TestClock.CLOCK).plusDays(30))))
+            List.of(
+                cycleRecord(number, subject, RenewalCalendar.today(TestClock.CLOCK).plusDays(30))))
         .statusCode(200)
         .body("created", equalTo(1));
 

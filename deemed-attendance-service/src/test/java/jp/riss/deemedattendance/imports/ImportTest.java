@@ -19,7 +19,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -29,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +136,8 @@ class ImportTest {
   @Test
   void theSameRecordTwiceInOneBatchIsStoredOnce() {
     Map<String, Object> record =
-        cycleRecord(freshNumber(dataSource), freshSubject(), RenewalCalendar.today(TestClock.CLOCK));
+        cycleRecord(
+            freshNumber(dataSource), freshSubject(), RenewalCalendar.today(TestClock.CLOCK));
     long before = storedRows(dataSource);
     importRecords(IMPORT_CYCLES, List.of(record, record))
         .statusCode(200)

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jp.riss.deemedattendance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.Map;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import org.junit.jupiter.api.AfterEach;

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jp.riss.deemedattendance.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
@@ -88,7 +88,8 @@ class SuggestionTest {
 
   @Test
   void aCompletedEngagementBecomesASuggestionOnceAndCopiesIntoADraft() throws Exception {
-    Specialist s = Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
+    Specialist s =
+        Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     UUID engagement = UUID.randomUUID();
     LocalDate from = RenewalCalendar.today(TestClock.CLOCK).minusDays(120);
     CloudEvent event =
@@ -135,7 +136,8 @@ class SuggestionTest {
     mine(s.subject()).body("items[0].syllabusItems", equalTo(themeItems));
 
     // Nobody else sees it.
-    Specialist other = Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
+    Specialist other =
+        Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     mine(other.subject()).body("items", hasSize(0));
     given()
         .filter(Contracts.validator())
