@@ -23,7 +23,7 @@ public class ConsultationViews {
 
   private static final NewestFirst PAGING = new NewestFirst("startsAt");
 
-  @Inject ConsultationService consultations;
+  @Inject ConsultationAccess access;
 
   /** The events the caller runs, is invited to (specialist), or all (IPA), newest first. */
   @Transactional
@@ -57,14 +57,14 @@ public class ConsultationViews {
   /** One event the caller may see; 404 otherwise. */
   @Transactional
   public ConsultationEventView show(UUID id, Caller caller) {
-    return view(consultations.require(id, caller), caller);
+    return view(access.require(id, caller), caller);
   }
 
   /** The event as the caller may see it. */
   @Transactional
   public ConsultationEventView view(ConsultationEvent event, Caller caller) {
-    boolean all = caller.isIpa() || consultations.runs(event, caller);
-    Set<UUID> mine = all ? Set.of() : consultations.invitedListings(event, caller);
+    boolean all = caller.isIpa() || access.runs(event, caller);
+    Set<UUID> mine = all ? Set.of() : access.invitedListings(event, caller);
     List<Invitation> invitations =
         Invitation.<Invitation>list("eventId", event.id).stream()
             .filter(i -> all || mine.contains(i.listingId))

@@ -1,8 +1,8 @@
 package jp.riss.activelist.listing;
 
-import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import jp.riss.activelist.verification.Verification;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

@@ -1,7 +1,5 @@
 package jp.riss.activelist.search;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +13,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +146,8 @@ class PublishedListings {
       throw new IllegalStateException("stored registry facts cannot be read", e);
     }
     fact.changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-    VerifiedFacts verified = VerifiedFacts.of(LocalDate.now(clock.withZone(VerifiedFacts.JAPAN)), fact, null, 0, null);
+    VerifiedFacts verified =
+        VerifiedFacts.of(LocalDate.now(clock.withZone(VerifiedFacts.JAPAN)), fact, null, 0, null);
     if (verified.registration() == null) {
       return null;
     }

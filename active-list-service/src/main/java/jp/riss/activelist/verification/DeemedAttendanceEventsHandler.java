@@ -1,9 +1,9 @@
 package jp.riss.activelist.verification;
 
-import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import jp.riss.activelist.changes.ChangeFeed;

@@ -1,8 +1,8 @@
 package jp.riss.activelist.verification;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 
 /** Looks up the verified facts of a registration number. */
