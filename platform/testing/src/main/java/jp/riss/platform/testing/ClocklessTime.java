@@ -10,10 +10,10 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The architecture rule for time: application code reads the current time from the injected
- * {@code java.time.Clock}, never from a {@code java.time} type's no-argument {@code now()} (the
- * system clock in the system zone), so that whatever time decides can be tested by moving a clock.
- * Checked on the compiled classes, so a call hidden in a lambda counts too.
+ * The architecture rule for time: application code reads the current time from the injected {@code
+ * java.time.Clock}, never from a {@code java.time} type's no-argument {@code now()} (the system
+ * clock in the system zone), so that whatever time decides can be tested by moving a clock. Checked
+ * on the compiled classes, so a call hidden in a lambda counts too.
  */
 public final class ClocklessTime {
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * checks the database and Kafka and metrics on the management port (never the public one), the
  * checked-in contract being what is served, request ids, the edges of HTTP (over-long requests,
  * control characters) answered as problems, query parameters that are never typed numbers,
- * resources that leave queries and transactions to services, and time read from the injected clock. A service's {@code @QuarkusTest
- * ServiceSurfaceTest} extends this.
+ * resources that leave queries and transactions to services, and time read from the injected clock.
+ * A service's {@code @QuarkusTest ServiceSurfaceTest} extends this.
  */
 public abstract class ServiceSurfaceChecks {
 
