@@ -43,7 +43,7 @@ public final class Journeys {
 
   /** A start whose renewal due date is {@code days} after today (in Japan). */
   public static LocalDate startDue(int days) {
-    LocalDate target = RenewalCalendar.today().plusDays(days);
+    LocalDate target = RenewalCalendar.today(TestClock.CLOCK).plusDays(days);
     LocalDate start = target.minusYears(3).plusDays(61);
     while (RenewalCalendar.renewalDue(start).isBefore(target)) {
       start = start.plusDays(1);
@@ -56,7 +56,7 @@ public final class Journeys {
 
   public static Map<String, Object> entry(String email, String relation) {
     Map<String, Object> e = new HashMap<>();
-    LocalDate from = RenewalCalendar.today().minusDays(300);
+    LocalDate from = RenewalCalendar.today(TestClock.CLOCK).minusDays(300);
     e.put("syllabusItems", List.of("3-5", "2-7"));
     e.put("title", "拠点間ネットワークの境界設定の見直し");
     e.put(

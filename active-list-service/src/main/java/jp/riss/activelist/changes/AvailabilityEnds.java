@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.activelist.listing.EffectiveAvailability;
@@ -20,6 +21,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AvailabilityEnds {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(AvailabilityEnds.class);
 
@@ -52,7 +55,7 @@ public class AvailabilityEnds {
                     + " AND l.unavailable_until < ?1"
                     + " AND last.payload -> 'availability' ->> 'status' = 'NOT_ACCEPTING'",
                 UUID.class)
-            .setParameter(1, EffectiveAvailability.today())
+            .setParameter(1, EffectiveAvailability.today(clock))
             .getResultList();
     ended.forEach(id -> touched.fire(new ListingTouched(id)));
     return ended.size();

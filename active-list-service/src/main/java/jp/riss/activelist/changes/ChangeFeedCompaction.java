@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +21,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChangeFeedCompaction {
 
+  @Inject Clock clock;
+
   private static final Logger LOG = Logger.getLogger(ChangeFeedCompaction.class);
 
   @Inject EntityManager em;
@@ -31,7 +34,7 @@ public class ChangeFeedCompaction {
       every = "${riss.changes.compaction-every:1h}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    int removed = compact(OffsetDateTime.now().minus(keepEveryChangeFor));
+    int removed = compact(OffsetDateTime.now(clock).minus(keepEveryChangeFor));
     if (removed > 0) {
       LOG.infof("change feed: compacted %d superseded entries", removed);
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +34,8 @@ import jp.riss.platform.outbox.Outbox;
 @ApplicationScoped
 class PublicChanges {
 
+  @Inject Clock clock;
+
   @Inject EntityManager em;
   @Inject Verification verification;
   @Inject ObjectMapper json;
@@ -43,7 +46,7 @@ class PublicChanges {
   /** The feed entries of the touched listings, in the transaction about to commit. */
   List<PendingChange> rebuild(Connection connection, Collection<UUID> touched) throws SQLException {
     em.flush();
-    LocalDate today = EffectiveAvailability.today();
+    LocalDate today = EffectiveAvailability.today(clock);
     List<PendingChange> changes = new ArrayList<>();
     // In id order, so two transactions touching the same listings lock them in the same order.
     for (UUID id : touched.stream().sorted().toList()) {
@@ -117,7 +120,7 @@ class PublicChanges {
                     listing.registrationNumber,
                     listing.engagementsCompleted,
                     listing.engagementsVerifiedAt),
-                EffectiveAvailability.of(listing, EffectiveAvailability.today()),
+                EffectiveAvailability.of(listing, EffectiveAvailability.today(clock)),
                 listing.publicRevision)));
   }
 

@@ -2,7 +2,6 @@ package jp.riss.activelist.consultation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
@@ -40,9 +37,8 @@ public class ConsultationEventResource {
 
   public record Page(List<ConsultationEventView> items, String next) {}
 
-  private static final NewestFirst PAGING = new NewestFirst("startsAt");
-
   @Inject ConsultationService consultations;
+  @Inject ConsultationViews views;
   @Inject IdempotentRequests idempotency;
   @Inject JsonWebToken token;
   @Context UriInfo uri;
@@ -60,49 +56,24 @@ public class ConsultationEventResource {
         () -> {
           ConsultationEvent event = consultations.create(caller, body);
           return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
-              .entity(consultations.view(event, caller))
+              .entity(views.view(event, caller))
               .build();
         });
   }
 
   @GET
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
   public Page list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
     int limit = PageLimit.parse(limitParam, 20, 100);
-    Caller caller = Caller.of(token);
-    StringBuilder query = new StringBuilder("1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (caller.isSpecialist()) {
-      List<UUID> own = caller.ownListingIds();
-      if (own.isEmpty()) {
-        return new Page(List.of(), null);
-      }
-      query.append(" and id in (select i.eventId from Invitation i where i.listingId in :own)");
-      params.put("own", own);
-    } else if (caller.isSupportBody()) {
-      query.append(" and ownerSubject = :subject");
-      params.put("subject", caller.subject());
-    }
-    PAGING.apply(query, params, cursor);
-    NewestFirst.Page<ConsultationEvent> page =
-        PAGING.page(
-            ConsultationEvent.find(query.toString(), params).page(0, limit + 1).list(),
-            limit,
-            e -> e.startsAt,
-            e -> e.id,
-            uri);
-    return new Page(
-        page.items().stream().map(e -> consultations.view(e, caller)).toList(), page.next());
+    NewestFirst.Page<ConsultationEventView> page = views.list(Caller.of(token), limit, cursor, uri);
+    return new Page(page.items(), page.next());
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
   public ConsultationEventView get(@PathParam("id") String id) {
-    Caller caller = Caller.of(token);
-    return consultations.view(consultations.require(Ids.uuid("id", id), caller), caller);
+    return views.show(Ids.uuid("id", id), Caller.of(token));
   }
 
   /** Cancels the event before it starts; it and its slots stay readable as CANCELLED. */
@@ -110,17 +81,15 @@ public class ConsultationEventResource {
   @Path("/{id}/cancel")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.IPA_ADMIN})
-  @Transactional
   public ConsultationEventView cancel(
       @PathParam("id") String id, @Valid @NotNull Cancellation body) {
     Caller caller = Caller.of(token);
-    return consultations.view(consultations.cancel(Ids.uuid("id", id), caller, body), caller);
+    return views.view(consultations.cancel(Ids.uuid("id", id), caller, body), caller);
   }
 
   @POST
   @Path("/{id}/invitations/{listingId}/confirm")
   @RolesAllowed(Roles.SPECIALIST)
-  @Transactional
   public ConsultationEventView confirm(
       @PathParam("id") String id, @PathParam("listingId") String listingId) {
     return answer(id, listingId, Invitation.Status.CONFIRMED);
@@ -129,7 +98,6 @@ public class ConsultationEventResource {
   @POST
   @Path("/{id}/invitations/{listingId}/decline")
   @RolesAllowed(Roles.SPECIALIST)
-  @Transactional
   public ConsultationEventView decline(
       @PathParam("id") String id, @PathParam("listingId") String listingId) {
     return answer(id, listingId, Invitation.Status.DECLINED);
@@ -139,7 +107,7 @@ public class ConsultationEventResource {
     Caller caller = Caller.of(token);
     ConsultationEvent event =
         consultations.answer(Ids.uuid("id", id), Ids.uuid("listingId", listingId), caller, answer);
-    return consultations.view(event, caller);
+    return views.view(event, caller);
   }
 
   @POST
@@ -191,7 +159,6 @@ public class ConsultationEventResource {
   @Path("/{id}/slots/{slotId}/outcome")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
-  @Transactional
   public ConsultationEventView.SlotView recordOutcome(
       @PathParam("id") String id,
       @PathParam("slotId") String slotId,
@@ -206,7 +173,6 @@ public class ConsultationEventResource {
   @Path("/{id}/slots/{slotId}/cancel")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
-  @Transactional
   public ConsultationEventView.SlotView cancelSlot(
       @PathParam("id") String id,
       @PathParam("slotId") String slotId,

@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.cancellation.Cancellation;
@@ -34,6 +33,9 @@ import jp.riss.platform.web.Ids;
  */
 @ApplicationScoped
 public class ConsultationService {
+
+  @Inject Clock clock;
+  @Inject ConsultationAccess access;
 
   @Inject MatchingReferences references;
 
@@ -91,7 +93,7 @@ public class ConsultationService {
   @Transactional
   public ConsultationEvent answer(
       UUID eventId, UUID listingId, Caller caller, Invitation.Status answer) {
-    ConsultationEvent event = require(eventId, caller);
+    ConsultationEvent event = access.require(eventId, caller);
     notCancelled(event);
     Listing listing = Listing.findById(listingId);
     Invitation invitation =
@@ -115,7 +117,7 @@ public class ConsultationService {
   /** Registers an SME; the event row is locked so no registration slips past a cancellation. */
   @Transactional
   public Registration register(UUID eventId, Caller caller, NewRegistration request) {
-    ConsultationEvent event = requireOwned(eventId, caller);
+    ConsultationEvent event = access.requireOwned(eventId, caller);
     notCancelled(event);
     List<Problem.Violation> violations =
         references.check(
@@ -150,7 +152,7 @@ public class ConsultationService {
    */
   @Transactional
   public Slot book(UUID eventId, Caller caller, NewSlot request) {
-    ConsultationEvent event = requireOwned(eventId, caller);
+    ConsultationEvent event = access.requireOwned(eventId, caller);
     notCancelled(event);
     UUID registrationId = Ids.uuid("registrationId", request.registrationId());
     UUID listingId = Ids.uuid("listingId", request.listingId());
@@ -227,7 +229,7 @@ public class ConsultationService {
   /** The slot's specialist or the event's support body records the outcome, once. */
   @Transactional
   public Slot recordOutcome(UUID eventId, UUID slotId, Caller caller, Outcome outcome) {
-    ConsultationEvent event = require(eventId, caller);
+    ConsultationEvent event = access.require(eventId, caller);
     Slot slot = requireSlot(event, slotId, caller);
     notCancelled(event);
     notCancelled(slot);
@@ -262,8 +264,8 @@ public class ConsultationService {
    */
   @Transactional
   public ConsultationEvent cancel(UUID eventId, Caller caller, Cancellation cancellation) {
-    ConsultationEvent event = require(eventId, caller, true);
-    if (!runs(event, caller) && !caller.isIpa()) {
+    ConsultationEvent event = access.require(eventId, caller, true);
+    if (!access.runs(event, caller) && !caller.isIpa()) {
       throw ProblemException.forbidden("Only the event's support body or IPA cancels an event.");
     }
     notCancelled(event);
@@ -297,7 +299,7 @@ public class ConsultationService {
    */
   @Transactional
   public Slot cancelSlot(UUID eventId, UUID slotId, Caller caller, Cancellation cancellation) {
-    ConsultationEvent event = require(eventId, caller);
+    ConsultationEvent event = access.require(eventId, caller);
     Slot slot = requireSlot(event, slotId, caller);
     notCancelled(event);
     notCancelled(slot);
@@ -321,7 +323,7 @@ public class ConsultationService {
    */
   private Slot requireSlot(ConsultationEvent event, UUID slotId, Caller caller) {
     Slot slot = Slot.findById(slotId, LockModeType.PESSIMISTIC_WRITE);
-    if (slot == null || !slot.eventId.equals(event.id) || !seesSlot(event, slot, caller)) {
+    if (slot == null || !slot.eventId.equals(event.id) || !access.seesSlot(event, slot, caller)) {
       throw ProblemException.notFound("slot " + slotId);
     }
     return slot;
@@ -345,102 +347,7 @@ public class ConsultationService {
     }
   }
 
-  /** The event if the caller runs it, is invited to it, or is IPA; otherwise 404. */
-  public ConsultationEvent require(UUID id, Caller caller) {
-    return require(id, caller, false);
-  }
-
-  private ConsultationEvent require(UUID id, Caller caller, boolean lock) {
-    ConsultationEvent event =
-        lock
-            ? ConsultationEvent.findById(id, LockModeType.PESSIMISTIC_WRITE)
-            : ConsultationEvent.findById(id);
-    if (event == null || !visible(event, caller)) {
-      throw ProblemException.notFound("consultation event " + id);
-    }
-    return event;
-  }
-
-  /** The event, locked, if the caller runs it; otherwise 404. */
-  private ConsultationEvent requireOwned(UUID id, Caller caller) {
-    ConsultationEvent event = ConsultationEvent.findById(id, LockModeType.PESSIMISTIC_WRITE);
-    if (event == null || !event.ownerSubject.equals(caller.subject())) {
-      throw ProblemException.notFound("consultation event " + id);
-    }
-    return event;
-  }
-
-  boolean runs(ConsultationEvent event, Caller caller) {
-    return caller.isSupportBody() && event.ownerSubject.equals(caller.subject());
-  }
-
-  private boolean visible(ConsultationEvent event, Caller caller) {
-    return caller.isIpa() || runs(event, caller) || !invitedListings(event, caller).isEmpty();
-  }
-
-  /** The caller's own listings invited to the event (empty for anyone but a specialist). */
-  Set<UUID> invitedListings(ConsultationEvent event, Caller caller) {
-    Set<UUID> own = new HashSet<>(caller.ownListingIds());
-    Set<UUID> invited = new HashSet<>();
-    if (own.isEmpty()) {
-      return invited;
-    }
-    Invitation.<Invitation>list("eventId", event.id).stream()
-        .map(i -> i.listingId)
-        .filter(own::contains)
-        .forEach(invited::add);
-    return invited;
-  }
-
-  private boolean seesSlot(ConsultationEvent event, Slot slot, Caller caller) {
-    return runs(event, caller) || invitedListings(event, caller).contains(slot.listingId);
-  }
-
-  /** The event as the caller may see it. */
-  public ConsultationEventView view(ConsultationEvent event, Caller caller) {
-    boolean all = caller.isIpa() || runs(event, caller);
-    Set<UUID> mine = all ? Set.of() : invitedListings(event, caller);
-    List<Invitation> invitations =
-        Invitation.<Invitation>list("eventId", event.id).stream()
-            .filter(i -> all || mine.contains(i.listingId))
-            .sorted((a, b) -> a.listingId.toString().compareTo(b.listingId.toString()))
-            .toList();
-    Map<UUID, String> names = new HashMap<>();
-    invitations.forEach(
-        i -> names.put(i.listingId, Listing.<Listing>findById(i.listingId).displayName));
-    List<Slot> slots =
-        Slot.<Slot>list("eventId = ?1 order by startsAt, id", event.id).stream()
-            .filter(s -> all || mine.contains(s.listingId))
-            .toList();
-    Set<UUID> slotSmes = new HashSet<>();
-    slots.forEach(s -> slotSmes.add(s.registrationId));
-    List<ConsultationEventView.RegistrationView> registrations =
-        Registration.<Registration>list("eventId = ?1 order by createdAt, id", event.id).stream()
-            .filter(r -> all || slotSmes.contains(r.id))
-            .map(ConsultationEventView.RegistrationView::of)
-            .toList();
-    return new ConsultationEventView(
-        event.id,
-        event.title,
-        event.startsAt,
-        event.endsAt,
-        event.venue,
-        event.online,
-        event.status,
-        event.cancelledAt,
-        event.cancellationReason,
-        invitations.stream()
-            .map(
-                i ->
-                    new ConsultationEventView.InvitationView(
-                        i.listingId, names.get(i.listingId), i.status, i.respondedAt))
-            .toList(),
-        registrations,
-        slots.stream().map(ConsultationEventView.SlotView::of).toList(),
-        event.version);
-  }
-
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +17,8 @@ import jp.riss.platform.problem.ProblemException;
 /** Evaluates the enabled listing criteria (rows of {@code listing_criterion}) for listings. */
 @ApplicationScoped
 public class ListingCriteria {
+
+  @Inject Clock clock;
 
   /** Registration dates are Japanese calendar dates. */
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -50,7 +53,7 @@ public class ListingCriteria {
             listing.ownerSubject,
             listing.ethicsPledgeVersion,
             currentPledgeVersion,
-            LocalDate.now(JAPAN));
+            LocalDate.now(clock.withZone(JAPAN)));
     return CriteriaEvaluation.of(
         criteria.stream()
             .map(

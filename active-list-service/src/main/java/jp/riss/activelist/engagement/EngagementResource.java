@@ -2,7 +2,6 @@ package jp.riss.activelist.engagement;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import jp.riss.activelist.cancellation.Cancellation;
-import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
@@ -46,8 +41,6 @@ public class EngagementResource {
       @NotNull LocalDate visitedOn, @NotBlank @Size(max = 2000) String outcome) {}
 
   public record Page(List<EngagementView> items, String next) {}
-
-  private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
   @Inject EngagementService engagements;
   @Inject IdempotentRequests idempotency;
@@ -70,47 +63,24 @@ public class EngagementResource {
           return Response.created(
                   uri.getAbsolutePathBuilder().path(engagement.id.toString()).build())
               .tag(Preconditions.etag(engagement.version))
-              .entity(view(engagement))
+              .entity(engagements.view(engagement))
               .build();
         });
   }
 
   @GET
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
   public Page list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
-    int limit = PageLimit.parse(limitParam, 20, 100);
-    Caller caller = Caller.of(token);
-    StringBuilder query = new StringBuilder("1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (caller.isSpecialist()) {
-      List<UUID> own = caller.ownListingIds();
-      if (own.isEmpty()) {
-        return new Page(List.of(), null);
-      }
-      query.append(" and listingId in :own");
-      params.put("own", own);
-    } else if (caller.isSupportBody()) {
-      query.append(" and supportBodySubject = :subject");
-      params.put("subject", caller.subject());
-    }
-    PAGING.apply(query, params, cursor);
-    NewestFirst.Page<Engagement> page =
-        PAGING.page(
-            Engagement.find(query.toString(), params).page(0, limit + 1).list(),
-            limit,
-            e -> e.createdAt,
-            e -> e.id,
-            uri);
-    return new Page(page.items().stream().map(this::view).toList(), page.next());
+    NewestFirst.Page<EngagementView> page =
+        engagements.list(Caller.of(token), PageLimit.parse(limitParam, 20, 100), cursor, uri);
+    return new Page(page.items(), page.next());
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
   public Response get(@PathParam("id") String id) {
-    return ok(engagements.require(Ids.uuid("id", id), Caller.of(token)));
+    return ok(engagements.show(Ids.uuid("id", id), Caller.of(token)));
   }
 
   @PUT
@@ -152,12 +122,11 @@ public class EngagementResource {
   }
 
   private Response ok(Engagement engagement) {
-    return Response.ok(view(engagement)).tag(Preconditions.etag(engagement.version)).build();
+    return ok(engagements.view(engagement));
   }
 
-  private EngagementView view(Engagement engagement) {
-    Listing listing = Listing.findById(engagement.listingId);
-    return EngagementView.of(engagement, listing.displayName);
+  private static Response ok(EngagementView view) {
+    return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }
 
   private static int visitNumber(String number) {

@@ -4,18 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.inquiry.Inquiry;
 import jp.riss.activelist.inquiry.InquiryStatus;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingStatus;
+import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.activelist.shortlist.MatchingReferences;
 import jp.riss.platform.events.EventSource;
@@ -32,6 +37,10 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class EngagementService {
+
+  @Inject Clock clock;
+
+  private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
   @Inject MatchingReferences references;
   @Inject TrackRecord trackRecord;
@@ -231,6 +240,47 @@ public class EngagementService {
     return engagement;
   }
 
+  /** The engagements the caller may see, newest first, one page of them. */
+  @Transactional
+  public NewestFirst.Page<EngagementView> list(
+      Caller caller, int limit, String cursor, UriInfo uri) {
+    StringBuilder query = new StringBuilder("1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (caller.isSpecialist()) {
+      List<UUID> own = caller.ownListingIds();
+      if (own.isEmpty()) {
+        return new NewestFirst.Page<>(List.of(), null);
+      }
+      query.append(" and listingId in :own");
+      params.put("own", own);
+    } else if (caller.isSupportBody()) {
+      query.append(" and supportBodySubject = :subject");
+      params.put("subject", caller.subject());
+    }
+    PAGING.apply(query, params, cursor);
+    NewestFirst.Page<Engagement> page =
+        PAGING.page(
+            Engagement.find(query.toString(), params).page(0, limit + 1).list(),
+            limit,
+            e -> e.createdAt,
+            e -> e.id,
+            uri);
+    return new NewestFirst.Page<>(page.items().stream().map(this::view).toList(), page.next());
+  }
+
+  /** One engagement as the caller sees it; 404 unless it is theirs to see. */
+  @Transactional
+  public EngagementView show(UUID id, Caller caller) {
+    return view(require(id, caller));
+  }
+
+  /** The engagement with its listing's display name. */
+  @Transactional
+  public EngagementView view(Engagement engagement) {
+    Listing listing = Listing.findById(engagement.listingId);
+    return EngagementView.of(engagement, listing.displayName);
+  }
+
   /** The engagement if the caller is its specialist, its support body or IPA; else 404. */
   public Engagement require(UUID id, Caller caller) {
     Engagement engagement = Engagement.findById(id);
@@ -273,7 +323,7 @@ public class EngagementService {
     }
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

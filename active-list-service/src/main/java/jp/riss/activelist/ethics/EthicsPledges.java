@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,29 @@ import jp.riss.platform.problem.ProblemException;
 @ApplicationScoped
 public class EthicsPledges {
 
+  @Inject Clock clock;
+
   @Inject ListingService listings;
   @Inject ListingHistory history;
   @Inject Event<ListingTouched> touched;
 
+  /** The pledge in effect, as owners read it before accepting. */
+  public record Pledge(
+      String version, OffsetDateTime effectiveFrom, String textJa, String textEn) {}
+
+  @Transactional
+  public Pledge currentText() {
+    EthicsPledge current = current();
+    return new Pledge(current.version, current.effectiveFrom, current.textJa, current.textEn);
+  }
+
   public EthicsPledge current() {
-    return EthicsPledge.current(OffsetDateTime.now())
+    return EthicsPledge.current(OffsetDateTime.now(clock))
         .orElseThrow(() -> new IllegalStateException("no ethics pledge in effect (migrations)"));
   }
 
   public String currentVersion() {
-    return EthicsPledge.current(OffsetDateTime.now()).map(p -> p.version).orElse(null);
+    return EthicsPledge.current(OffsetDateTime.now(clock)).map(p -> p.version).orElse(null);
   }
 
   /**
@@ -72,7 +85,7 @@ public class EthicsPledges {
                       new Problem.Violation("version", "is not the current version " + current)))
               .with("currentVersion", current));
     }
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     String before = listing.ethicsPledgeVersion;
     listing.ethicsPledgeVersion = version;
     listing.ethicsPledgeAcceptedAt = now;

@@ -2,7 +2,6 @@ package jp.riss.activelist.inquiry;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,18 +17,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
-import jp.riss.activelist.shortlist.Shortlist;
-import jp.riss.activelist.shortlist.Shortlister;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
@@ -42,6 +36,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class InquiryResource {
 
+  @Inject Clock clock;
+
   /** How a declining specialist says why (a reason code) and, optionally, a note to the SME. */
   public record Decline(@NotNull String reason, @Size(max = 500) String note) {}
 
@@ -51,12 +47,8 @@ public class InquiryResource {
 
   public record Expired(int count, List<UUID> inquiryIds) {}
 
-  /** Keyset position of the list's order (newest first). */
-  private static final NewestFirst PAGING = new NewestFirst("createdAt");
-
   @Inject InquiryService inquiries;
-  @Inject Shortlister shortlister;
-  @Inject InquiryConfig config;
+  @Inject InquiryViews views;
   @Inject IdempotentRequests idempotency;
   @Inject JsonWebToken token;
   @Context UriInfo uri;
@@ -76,7 +68,7 @@ public class InquiryResource {
           Inquiry inquiry = inquiries.create(caller, body);
           return Response.created(uri.getAbsolutePathBuilder().path(inquiry.id.toString()).build())
               .tag(Preconditions.etag(inquiry.version))
-              .entity(view(inquiry, caller, false))
+              .entity(views.view(inquiry, caller, false))
               .build();
         });
   }
@@ -89,40 +81,13 @@ public class InquiryResource {
     Roles.IPA_REVIEWER,
     Roles.IPA_ADMIN
   })
-  @Transactional
   public Page list(
       @QueryParam("status") String status,
       @QueryParam("limit") String limitParam,
       @QueryParam("cursor") String cursor) {
-    int limit = PageLimit.parse(limitParam, 20, 100);
-    Caller caller = Caller.of(token);
-    StringBuilder query = new StringBuilder("1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (caller.isSpecialist()) {
-      List<UUID> own = caller.ownListingIds();
-      if (own.isEmpty()) {
-        return new Page(List.of(), null);
-      }
-      query.append(" and listingId in :own");
-      params.put("own", own);
-    } else if (!caller.isIpa()) {
-      query.append(" and requesterSubject = :subject and requesterRole = :role");
-      params.put("subject", caller.subject());
-      params.put("role", caller.role());
-    }
-    if (status != null) {
-      query.append(" and status = :status");
-      params.put("status", status(status));
-    }
-    PAGING.apply(query, params, cursor);
-    NewestFirst.Page<Inquiry> page =
-        PAGING.page(
-            Inquiry.find(query.toString(), params).page(0, limit + 1).list(),
-            limit,
-            e -> e.createdAt,
-            e -> e.id,
-            uri);
-    return new Page(page.items().stream().map(i -> view(i, caller, false)).toList(), page.next());
+    NewestFirst.Page<InquiryView> page =
+        views.list(Caller.of(token), status, PageLimit.parse(limitParam, 20, 100), cursor, uri);
+    return new Page(page.items(), page.next());
   }
 
   @GET
@@ -134,11 +99,8 @@ public class InquiryResource {
     Roles.IPA_REVIEWER,
     Roles.IPA_ADMIN
   })
-  @Transactional
   public Response get(@PathParam("id") String id) {
-    Caller caller = Caller.of(token);
-    Inquiry inquiry = inquiries.require(Ids.uuid("id", id), caller);
-    return ok(inquiry, caller, true);
+    return ok(views.show(Ids.uuid("id", id), Caller.of(token)));
   }
 
   @POST
@@ -181,42 +143,17 @@ public class InquiryResource {
   @Path("/expire")
   @RolesAllowed(Roles.IPA_ADMIN)
   public Expired expire(@QueryParam("now") String now) {
-    OffsetDateTime at = now == null ? OffsetDateTime.now() : parse(now, "now");
+    OffsetDateTime at = now == null ? OffsetDateTime.now(clock) : parse(now, "now");
     List<UUID> expired = inquiries.expireDue(at);
     return new Expired(expired.size(), expired);
   }
 
   private Response ok(Inquiry inquiry, Caller caller, boolean withAlternatives) {
-    return Response.ok(view(inquiry, caller, withAlternatives))
-        .tag(Preconditions.etag(inquiry.version))
-        .build();
+    return ok(views.view(inquiry, caller, withAlternatives));
   }
 
-  /**
-   * Alternatives are offered to the sender (and IPA) of an inquiry that ended unanswered or
-   * declined: a shortlist for its profile without that specialist, the same on every read.
-   */
-  private InquiryView view(Inquiry inquiry, Caller caller, boolean withAlternatives) {
-    Listing listing = Listing.findById(inquiry.listingId);
-    List<Shortlist.Candidate> alternatives = null;
-    if (withAlternatives
-        && !caller.owns(listing)
-        && EnumSet.of(InquiryStatus.DECLINED, InquiryStatus.EXPIRED).contains(inquiry.status)) {
-      long seed = inquiry.id.getMostSignificantBits() & ((1L << 53) - 1);
-      alternatives =
-          shortlister
-              .shortlist(inquiry.profile(), config.alternatives(), seed, List.of(listing.id))
-              .candidates();
-    }
-    return InquiryView.of(inquiry, listing, caller, alternatives);
-  }
-
-  private static InquiryStatus status(String value) {
-    try {
-      return InquiryStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("status", "is not an inquiry status");
-    }
+  private static Response ok(InquiryView view) {
+    return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }
 
   private static OffsetDateTime parse(String value, String field) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,8 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class InquiryService {
+
+  @Inject Clock clock;
 
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -87,7 +90,7 @@ public class InquiryService {
   }
 
   /** Why the listing took no inquiry: as if absent when it never was public, else which rule. */
-  private static ProblemException refusal(UUID listingId) {
+  private ProblemException refusal(UUID listingId) {
     Listing listing = Listing.findById(listingId);
     if (listing == null || listing.publishedAt == null) {
       return ProblemException.notFound("listing " + listingId);
@@ -98,7 +101,7 @@ public class InquiryService {
           "Listing not published",
           "The listing is not in the public list now; choose another specialist.");
     }
-    if (!listing.selfDeclared().availability().accepting(LocalDate.now(JAPAN))) {
+    if (!listing.selfDeclared().availability().accepting(LocalDate.now(clock.withZone(JAPAN)))) {
       return ProblemException.conflict(
           "listing-not-accepting",
           "Specialist not accepting inquiries",
@@ -254,8 +257,8 @@ public class InquiryService {
             type, inquiry.id.toString(), InquiryChanged.SCHEMA, InquiryChanged.of(inquiry)));
   }
 
-  private static OffsetDateTime now() {
+  private OffsetDateTime now() {
     // Microseconds, as stored, so cursors built from loaded rows compare equal to the database.
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,5 +1,6 @@
 package jp.riss.activelist.listing;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -48,9 +49,9 @@ public record EffectiveAvailability(Status status, LocalDate until) {
         today);
   }
 
-  /** Today in Japan: the day availability is judged for. */
-  public static LocalDate today() {
-    return LocalDate.now(JAPAN);
+  /** Today in Japan by the service's clock: the day availability is judged for. */
+  public static LocalDate today(Clock clock) {
+    return LocalDate.now(clock.withZone(JAPAN));
   }
 
   /** Whether an inquiry may be sent now: neither not accepting nor at capacity. */

@@ -3,7 +3,6 @@ package jp.riss.activelist.listing;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,16 +19,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import jp.riss.activelist.history.ListingHistory;
 import jp.riss.activelist.history.ListingHistory.Actor;
-import jp.riss.activelist.history.ListingHistoryEntry;
 import jp.riss.platform.idempotency.IdempotentRequests;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
-import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
@@ -39,13 +31,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class ListingResource {
 
-  private static final Set<ListingStatus> PUBLIC = EnumSet.of(ListingStatus.PUBLISHED);
-
   @Inject ListingService listings;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
   @Inject ListingViewer viewer;
-  @Inject ListingHistory history;
+  @Inject ListingReads reads;
   @Context UriInfo uri;
 
   @POST
@@ -83,13 +73,9 @@ public class ListingResource {
   @GET
   @Path("/{id}")
   @PermitAll
-  @Transactional
   public Response get(@PathParam("id") String id) {
-    Listing listing = listings.require(Ids.uuid("id", id));
-    if (!PUBLIC.contains(listing.status) && !Audience.of(token, listing).seesInternals()) {
-      throw ProblemException.notFound("listing " + id);
-    }
-    return Response.ok(view(listing)).tag(etag(listing)).build();
+    ListingView listing = reads.view(Ids.uuid("id", id), token);
+    return Response.ok(listing).tag(Preconditions.etag(listing.version())).build();
   }
 
   @POST
@@ -103,24 +89,12 @@ public class ListingResource {
   @GET
   @Path("/{id}/history")
   @RolesAllowed({Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
   public HistoryPage history(
       @PathParam("id") String id,
       @QueryParam("limit") String limitParam,
       @QueryParam("cursor") String cursor) {
     int limit = PageLimit.parse(limitParam, 50, 200);
-    Listing listing = listings.require(Ids.uuid("id", id));
-    if (!Audience.of(token, listing).seesInternals()) {
-      throw ProblemException.notFound("listing " + id);
-    }
-    Long after = Cursors.decode(cursor, Long.class);
-    List<ListingHistoryEntry> entries =
-        history.of(listing.id, after == null ? 0 : after, limit + 1);
-    boolean more = entries.size() > limit;
-    List<ListingHistoryEntry> page = more ? entries.subList(0, limit) : entries;
-    return new HistoryPage(
-        page.stream().map(HistoryPage.Entry::of).toList(),
-        more ? Cursors.nextLink(uri, page.get(limit - 1).id) : null);
+    return reads.history(Ids.uuid("id", id), token, limit, cursor, uri);
   }
 
   private ListingView view(Listing listing) {

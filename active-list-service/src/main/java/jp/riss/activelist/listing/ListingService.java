@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,8 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class ListingService {
+
+  @Inject Clock clock;
 
   private static final Set<ListingStatus> WITHDRAWABLE =
       EnumSet.of(
@@ -57,7 +60,7 @@ public class ListingService {
                           "existingListingId",
                           existing.isOwnedBy(owner.subject()) ? existing.id : null));
             });
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     Listing listing = new Listing();
     listing.id = UUID.randomUUID();
     listing.ownerSubject = owner.subject();
@@ -122,7 +125,7 @@ public class ListingService {
     }
     Map<String, ListingHistoryEntry.FieldChange> changes =
         ListingHistory.diff(listing.selfDeclared(), declared);
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     listing.declare(declared);
     Map<String, OffsetDateTime> declaredAt = new TreeMap<>(listing.declaredAt);
     changes.keySet().forEach(field -> declaredAt.put(field, now));
@@ -172,7 +175,7 @@ public class ListingService {
     ListingStatus before = listing.status;
     listing.status = to;
     listing.statusReason = reason;
-    listing.updatedAt = OffsetDateTime.now();
+    listing.updatedAt = OffsetDateTime.now(clock);
     listing.persistAndFlush();
     history.record(
         listing.id,

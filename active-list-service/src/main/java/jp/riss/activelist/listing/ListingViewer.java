@@ -2,6 +2,7 @@ package jp.riss.activelist.listing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import jp.riss.activelist.verification.Verification;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class ListingViewer {
+
+  @Inject Clock clock;
 
   @Inject Verification verification;
   @Inject ContactDisclosure disclosure;
@@ -26,6 +29,6 @@ public class ListingViewer {
             listing.engagementsVerifiedAt),
         Audience.of(token, listing),
         disclosure.disclosesTo(token, listing),
-        EffectiveAvailability.of(listing, EffectiveAvailability.today()));
+        EffectiveAvailability.of(listing, EffectiveAvailability.today(clock)));
   }
 }

@@ -3,6 +3,7 @@ package jp.riss.activelist.registry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ import jp.riss.platform.inbox.PoisonEventException;
  */
 @ApplicationScoped
 public class RegistrationEventsHandler implements InboxHandler {
+
+  @Inject Clock clock;
 
   private static final ListingHistory.Actor SOURCE =
       ListingHistory.Actor.system(VerifiedFacts.DEEMED_ATTENDANCE);
@@ -86,7 +89,7 @@ public class RegistrationEventsHandler implements InboxHandler {
     fact.cycles = List.copyOf(changed.cycles());
     fact.version = changed.version();
     fact.changedAt = changed.changedAt();
-    fact.receivedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    fact.receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     fact.persist();
     boolean holderChanged = !Objects.equals(holderBefore, fact.specialistSubject);
     Listing.byRegistrationNumber(fact.registrationNumber)

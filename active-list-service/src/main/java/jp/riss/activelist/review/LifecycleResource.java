@@ -2,7 +2,6 @@ package jp.riss.activelist.review;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,16 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.UUID;
-import jp.riss.activelist.criteria.CriteriaEvaluation;
-import jp.riss.activelist.criteria.CriterionResult;
-import jp.riss.activelist.criteria.ListingCriteria;
 import jp.riss.activelist.history.ListingHistory.Actor;
-import jp.riss.activelist.listing.Audience;
-import jp.riss.activelist.listing.Listing;
-import jp.riss.activelist.listing.ListingService;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -32,11 +22,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class LifecycleResource {
 
-  public record ListingEvaluation(UUID listingId, boolean passed, List<CriterionResult> results) {}
-
   @Inject ListingLifecycle lifecycle;
-  @Inject ListingService listings;
-  @Inject ListingCriteria criteria;
+  @Inject ListingEvaluations evaluations;
   @Inject ListingViews views;
   @Inject JsonWebToken token;
 
@@ -88,14 +75,8 @@ public class LifecycleResource {
   @GET
   @Path("/{id}/criteria")
   @RolesAllowed({Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
-  public ListingEvaluation criteria(@PathParam("id") String id) {
-    Listing listing = listings.require(Ids.uuid("id", id));
-    if (!Audience.of(token, listing).seesInternals()) {
-      throw ProblemException.notFound("listing " + id);
-    }
-    CriteriaEvaluation evaluation = criteria.evaluate(listing);
-    return new ListingEvaluation(listing.id, evaluation.passed(), evaluation.results());
+  public ListingEvaluations.ListingEvaluation criteria(@PathParam("id") String id) {
+    return evaluations.of(Ids.uuid("id", id), token);
   }
 
   private Actor actor(String role) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -30,6 +31,8 @@ import jp.riss.platform.problem.ProblemException;
  */
 @ApplicationScoped
 public class ListingLifecycle {
+
+  @Inject Clock clock;
 
   private static final Set<ListingStatus> SUBMITTABLE =
       EnumSet.of(ListingStatus.DRAFT, ListingStatus.REJECTED);
@@ -106,7 +109,7 @@ public class ListingLifecycle {
     Listing listing = owned(id, owner);
     OffsetDateTime before = listing.reconfirmedAt;
     if (listing.status == ListingStatus.PUBLISHED) {
-      OffsetDateTime now = OffsetDateTime.now();
+      OffsetDateTime now = OffsetDateTime.now(clock);
       listing.reconfirmedAt = now;
       listing.updatedAt = now;
       listing.persistAndFlush();
@@ -122,7 +125,7 @@ public class ListingLifecycle {
     }
     requireStatus(listing, STALE, ListingStatus.PUBLISHED);
     criteria.require(listing);
-    listing.reconfirmedAt = OffsetDateTime.now();
+    listing.reconfirmedAt = OffsetDateTime.now(clock);
     listings.transition(listing, STALE, ListingStatus.PUBLISHED, owner, null);
     return listing;
   }

@@ -2,6 +2,7 @@ package jp.riss.activelist.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,8 @@ import jp.riss.platform.outbox.Outbox;
  */
 @ApplicationScoped
 public class Notices {
+
+  @Inject Clock clock;
 
   private static final DateTimeFormatter JST =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneId.of("Asia/Tokyo"));
@@ -47,7 +50,7 @@ public class Notices {
         listing.contact.email(),
         message.subject(),
         message.body(),
-        OffsetDateTime.now());
+        OffsetDateTime.now(clock));
   }
 
   private static Map<String, String> values(ListingNotice notice) {

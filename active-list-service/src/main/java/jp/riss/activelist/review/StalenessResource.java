@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import jp.riss.platform.problem.ProblemException;
@@ -17,12 +18,14 @@ import jp.riss.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class StalenessResource {
 
+  @Inject Clock clock;
+
   @Inject StalenessRun run;
 
   @POST
   @RolesAllowed(Roles.IPA_ADMIN)
   public StalenessRun.Report run(@QueryParam("now") String now) {
-    return run.run(now == null ? OffsetDateTime.now() : parse(now));
+    return run.run(now == null ? OffsetDateTime.now(clock) : parse(now));
   }
 
   private static OffsetDateTime parse(String now) {

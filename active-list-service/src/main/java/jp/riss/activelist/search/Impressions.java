@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Impressions {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(Impressions.class);
   private static final String UPSERT =
@@ -85,7 +88,7 @@ public class Impressions {
    * @return how many counters were written
    */
   public synchronized int flush() throws SQLException {
-    Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    Instant thisHour = Instant.now(clock).truncatedTo(ChronoUnit.HOURS);
     List<Counter> keys = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     for (Map.Entry<Counter, LongAdder> entry : counts.entrySet()) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,6 +33,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ListingSearch {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(ListingSearch.class);
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -215,7 +218,7 @@ public class ListingSearch {
         r.minLoadFactor(), r.limitedFactor(), r.maxExposureBoost(), r.minExposureFactor());
   }
 
-  private static LocalDate today() {
-    return LocalDate.now(JAPAN);
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(JAPAN));
   }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
 import jp.riss.platform.web.Cursors;
 
@@ -19,6 +20,8 @@ import jp.riss.platform.web.Cursors;
 @Path("/api/v1/active-list/listings")
 @Produces(MediaType.APPLICATION_JSON)
 public class ListingSearchResource {
+
+  @Inject Clock clock;
 
   @Inject ListingSearch search;
   @Inject Impressions impressions;
@@ -38,7 +41,7 @@ public class ListingSearchResource {
         SearchQuery.parse(
             uri.getQueryParameters(), search.codes(), config.defaultLimit(), config.maxLimit());
     SearchResult result = search.search(query);
-    impressions.record(search.codes(), result.hits(), result.firstPosition(), Instant.now());
+    impressions.record(search.codes(), result.hits(), result.firstPosition(), Instant.now(clock));
     return json.write(result, result.next() == null ? null : Cursors.nextLink(uri, result.next()));
   }
 }

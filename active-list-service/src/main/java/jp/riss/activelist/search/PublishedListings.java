@@ -13,6 +13,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +35,8 @@ import jp.riss.activelist.verification.VerifiedFacts;
  */
 @ApplicationScoped
 class PublishedListings {
+
+  @Inject Clock clock;
 
   private static final String SELECT =
       """
@@ -95,7 +99,7 @@ class PublishedListings {
     }
   }
 
-  private static StoredListing row(ResultSet rs) throws SQLException {
+  private StoredListing row(ResultSet rs) throws SQLException {
     String registryStatus = rs.getString("registration_status");
     Date until = rs.getDate("unavailable_until");
     return new StoredListing(
@@ -128,7 +132,7 @@ class PublishedListings {
   }
 
   /** The registry facts as the listing's verified side shows them (one rule: VerifiedFacts). */
-  private static StoredListing.Registry registry(ResultSet rs) throws SQLException {
+  private StoredListing.Registry registry(ResultSet rs) throws SQLException {
     RegistrationFact fact = new RegistrationFact();
     fact.status = rs.getString("registration_status");
     fact.registeredOn = rs.getDate("registered_on").toLocalDate();
@@ -142,7 +146,8 @@ class PublishedListings {
       throw new IllegalStateException("stored registry facts cannot be read", e);
     }
     fact.changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-    VerifiedFacts verified = VerifiedFacts.of(fact, null, 0, null);
+    VerifiedFacts verified =
+        VerifiedFacts.of(LocalDate.now(clock.withZone(VerifiedFacts.JAPAN)), fact, null, 0, null);
     if (verified.registration() == null) {
       return null;
     }

@@ -3,6 +3,8 @@ package jp.riss.activelist.shortlist;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.SelfDeclared;
+import jp.riss.platform.problem.Problem;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.problem.Problems;
 
 /**
  * Picks k specialists for an SME profile among published listings that accept inquiries and have
@@ -30,6 +36,8 @@ import jp.riss.activelist.listing.SelfDeclared;
 @ApplicationScoped
 public class Shortlister {
 
+  @Inject Clock clock;
+
   /** Weights of the fit and exposure terms; fit dominates, exposure separates near-equals. */
   static final double THEME = 10, LOCAL = 4, INDUSTRY = 3, FORMAT = 2, FIRST_FREE = 1;
 
@@ -37,6 +45,19 @@ public class Shortlister {
   static final int RECENT_DAYS = 180;
 
   @Inject EntityManager em;
+  @Inject MatchingReferences references;
+
+  /** A shortlist for what was asked; without a seed, a fresh one (computing creates nothing). */
+  @Transactional
+  public Shortlist shortlist(ShortlistRequest request) {
+    List<Problem.Violation> violations = references.check("profile.", request.profile());
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.validation(violations));
+    }
+    long seed =
+        request.seed() == null ? ThreadLocalRandom.current().nextLong(1L << 53) : request.seed();
+    return shortlist(request.profile(), request.k(), seed, List.of());
+  }
 
   public Shortlist shortlist(SmeProfile profile, int k, long seed, Collection<UUID> excluded) {
     List<Listing> pool = eligible(profile, excluded);
@@ -87,7 +108,7 @@ public class Shortlister {
                 "SELECT listing_id, count(*) FROM guidance_engagement"
                     + " WHERE listing_id IN (?1) AND created_at > ?2 GROUP BY listing_id")
             .setParameter(1, pool.stream().map(l -> l.id).toList())
-            .setParameter(2, OffsetDateTime.now().minusDays(RECENT_DAYS))
+            .setParameter(2, OffsetDateTime.now(clock).minusDays(RECENT_DAYS))
             .getResultList();
     rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
     return counts;

@@ -3,6 +3,7 @@ package jp.riss.activelist.statistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
@@ -35,6 +36,7 @@ public class ListingStatistics {
 
   /** Listings by prefecture × theme × status; a listing counts once in each of its cells. */
   @SuppressWarnings("unchecked")
+  @Transactional
   public List<ListingCount> listings() {
     List<Object[]> rows =
         em.createNativeQuery(
@@ -57,6 +59,7 @@ public class ListingStatistics {
   }
 
   @SuppressWarnings("unchecked")
+  @Transactional
   public List<MonthCount> inquiriesByMonth(YearMonth from, YearMonth to) {
     String inMonth = "date_trunc('month', %s AT TIME ZONE 'Asia/Tokyo') = m.m";
     List<Object[]> rows =
@@ -104,6 +107,7 @@ public class ListingStatistics {
    * where specialists are missing.
    */
   @SuppressWarnings("unchecked")
+  @Transactional
   public List<DemandCount> demand(OffsetDateTime from, OffsetDateTime to) {
     List<Object[]> rows =
         em.createNativeQuery(

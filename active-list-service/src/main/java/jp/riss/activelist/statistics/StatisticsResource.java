@@ -2,12 +2,12 @@ package jp.riss.activelist.statistics;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -21,6 +21,8 @@ import jp.riss.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
 public class StatisticsResource {
+
+  @Inject Clock clock;
 
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -36,9 +38,8 @@ public class StatisticsResource {
   /** Japan months, both inclusive; without a period the last 12 months; at most 60 months. */
   @GET
   @Path("/inquiries")
-  @Transactional
   public Inquiries inquiries(@QueryParam("from") String from, @QueryParam("to") String to) {
-    YearMonth last = month("to", to, YearMonth.now(JAPAN));
+    YearMonth last = month("to", to, YearMonth.now(clock.withZone(JAPAN)));
     YearMonth first = month("from", from, last.minusMonths(11));
     if (first.isAfter(last)) {
       throw ProblemException.badRequest("from", "must not be after to");
@@ -62,7 +63,6 @@ public class StatisticsResource {
 
   @GET
   @Path("/listings")
-  @Transactional
   public Listings listings() {
     return new Listings(statistics.listings());
   }
@@ -70,9 +70,8 @@ public class StatisticsResource {
   /** Days are Japan days; {@code to} is inclusive. Without a period, the last 365 days. */
   @GET
   @Path("/demand")
-  @Transactional
   public Demand demand(@QueryParam("from") String from, @QueryParam("to") String to) {
-    LocalDate last = date("to", to, LocalDate.now(JAPAN));
+    LocalDate last = date("to", to, LocalDate.now(clock.withZone(JAPAN)));
     LocalDate first = date("from", from, last.minusDays(364));
     if (first.isAfter(last)) {
       throw ProblemException.badRequest("from", "must not be after to");

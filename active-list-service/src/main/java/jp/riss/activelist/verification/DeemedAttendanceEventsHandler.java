@@ -3,6 +3,7 @@ package jp.riss.activelist.verification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import jp.riss.activelist.changes.ChangeFeed;
@@ -22,6 +23,8 @@ import jp.riss.platform.inbox.PoisonEventException;
  */
 @ApplicationScoped
 public class DeemedAttendanceEventsHandler implements InboxHandler {
+
+  @Inject Clock clock;
 
   private static final ListingHistory.Actor SOURCE =
       ListingHistory.Actor.system(VerifiedFacts.DEEMED_ATTENDANCE);
@@ -71,7 +74,7 @@ public class DeemedAttendanceEventsHandler implements InboxHandler {
     current.cycleStart = decision.cycleStart();
     current.cycleExpiry = decision.cycleExpiry();
     current.decidedAt = decision.decidedAt();
-    current.receivedAt = OffsetDateTime.now();
+    current.receivedAt = OffsetDateTime.now(clock);
     current.persist();
     Listing.byRegistrationNumber(decision.registrationNumber())
         .ifPresent(

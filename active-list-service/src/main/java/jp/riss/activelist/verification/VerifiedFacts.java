@@ -18,7 +18,7 @@ public record VerifiedFacts(
   public static final String IPA_REGISTRY = "ipa-registry";
   public static final String DEEMED_ATTENDANCE = "deemed-attendance-service";
   public static final String ACTIVE_LIST = "active-list";
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+  public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /** The requirement kinds of the deemed-attendance service that are the mandatory courses. */
   static final String ONLINE_COURSE = "online-course";
@@ -73,12 +73,13 @@ public record VerifiedFacts(
 
   public record PlatformEngagements(int completed, String source, OffsetDateTime verifiedAt) {}
 
+  /** The facts as of {@code today} (a Japan date: the registry's dates are). */
   public static VerifiedFacts of(
+      LocalDate today,
       RegistrationFact registry,
       DeemedAttendanceStatus deemed,
       int engagementsCompleted,
       OffsetDateTime engagementsVerifiedAt) {
-    LocalDate today = LocalDate.now(JAPAN);
     RegistrationChanged.CycleFacts cycle =
         registry == null ? null : registry.currentCycle(today).orElse(null);
     return new VerifiedFacts(

@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,8 @@ import jp.riss.platform.web.Cursors;
  */
 @ApplicationScoped
 public class DeliveryLedger {
+
+  @Inject Clock clock;
 
   /**
    * One attempt to make: the signing secrets as stored (sealed), opened only to sign — the current
@@ -61,7 +65,7 @@ public class DeliveryLedger {
                     + " ORDER BY s.position LIMIT 50 FOR UPDATE SKIP LOCKED")
             .setParameter(1, head)
             .getResultList();
-    OffsetDateTime now = Webhooks.now();
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     for (Object[] row : behind) {
       UUID subscriptionId = UUID.fromString((String) row[0]);
       long position = ((Number) row[1]).longValue();
@@ -153,7 +157,7 @@ public class DeliveryLedger {
     attempt.error = outcome.error();
     attempt.persist();
     delivery.attempts++;
-    OffsetDateTime now = Webhooks.now();
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     if (outcome.accepted()) {
       delivery.status = WebhookDelivery.Status.SUCCEEDED;
       delivery.completedAt = now;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeliveryRetention {
 
+  @Inject Clock clock;
+
   private static final Logger LOG = Logger.getLogger(DeliveryRetention.class);
 
   @Inject EntityManager em;
@@ -26,7 +29,7 @@ public class DeliveryRetention {
       every = "${riss.webhooks.retention-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    int removed = removeFinishedBefore(OffsetDateTime.now().minus(config.keepDeliveriesFor()));
+    int removed = removeFinishedBefore(OffsetDateTime.now(clock).minus(config.keepDeliveriesFor()));
     if (removed > 0) {
       LOG.infof("webhooks: removed %d finished deliveries past their retention", removed);
     }

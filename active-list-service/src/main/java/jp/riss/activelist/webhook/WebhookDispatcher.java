@@ -5,7 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class WebhookDispatcher {
+
+  @Inject Clock clock;
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
@@ -113,7 +117,7 @@ public class WebhookDispatcher {
       pool.execute(
           () -> {
             try {
-              OffsetDateTime at = Webhooks.now();
+              OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
               ledger.record(job.deliveryId(), at, sender.send(job));
             } catch (RuntimeException e) {
               // The lease makes the delivery due again; nothing is lost.

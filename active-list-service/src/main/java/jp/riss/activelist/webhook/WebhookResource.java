@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SUPPORT_BODY)
 public class WebhookResource {
+
+  @Inject Clock clock;
 
   @Inject Webhooks webhooks;
   @Inject WebhookDispatcher dispatcher;
@@ -55,7 +58,7 @@ public class WebhookResource {
                   uri.getAbsolutePathBuilder()
                       .path(registered.subscription().id.toString())
                       .build())
-              .entity(WebhookView.withSecret(registered.subscription(), registered.secret()))
+              .entity(WebhookView.withSecret(registered.subscription(), registered.secret(), now()))
               .build();
         });
   }
@@ -69,7 +72,7 @@ public class WebhookResource {
     List<WebhookSubscription> page = more ? found.subList(0, size) : found;
     WebhookSubscription last = more ? page.get(size - 1) : null;
     return new WebhookPage(
-        page.stream().map(WebhookView::of).toList(),
+        page.stream().map(s -> WebhookView.of(s, now())).toList(),
         last == null
             ? null
             : Cursors.nextLink(uri, new WebhookCursor(last.createdAt.toString(), last.id)));
@@ -78,7 +81,7 @@ public class WebhookResource {
   @GET
   @Path("/{id}")
   public WebhookView get(@PathParam("id") String id) {
-    return WebhookView.of(webhooks.require(token.getSubject(), Ids.uuid("id", id)));
+    return WebhookView.of(webhooks.require(token.getSubject(), Ids.uuid("id", id)), now());
   }
 
   @DELETE
@@ -92,13 +95,13 @@ public class WebhookResource {
   @Path("/{id}/secret")
   public WebhookView rotateSecret(@PathParam("id") String id) {
     Webhooks.Registered rotated = webhooks.rotateSecret(token.getSubject(), Ids.uuid("id", id));
-    return WebhookView.withSecret(rotated.subscription(), rotated.secret());
+    return WebhookView.withSecret(rotated.subscription(), rotated.secret(), now());
   }
 
   @DELETE
   @Path("/{id}/secret/previous")
   public WebhookView endSecretOverlap(@PathParam("id") String id) {
-    return WebhookView.of(webhooks.endSecretOverlap(token.getSubject(), Ids.uuid("id", id)));
+    return WebhookView.of(webhooks.endSecretOverlap(token.getSubject(), Ids.uuid("id", id)), now());
   }
 
   @POST
@@ -127,6 +130,10 @@ public class WebhookResource {
         last == null
             ? null
             : Cursors.nextLink(uri, new WebhookCursor(last.createdAt().toString(), last.id())));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 
   /** A (created time, id) cursor of either list; anything else is a 400 naming it. */

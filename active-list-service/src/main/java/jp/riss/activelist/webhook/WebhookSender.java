@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class WebhookSender {
+
+  @Inject Clock clock;
 
   /** What one attempt got: an HTTP status, or an error instead. */
   public record Outcome(Integer statusCode, long durationMs, String error) {
@@ -74,7 +77,7 @@ public class WebhookSender {
       if (job.sealedPreviousSecret() != null) {
         signing.add(secrets.open(job.subscriptionId(), job.sealedPreviousSecret()));
       }
-      long timestamp = Instant.now().getEpochSecond();
+      long timestamp = Instant.now(clock).getEpochSecond();
       RequestOptions request =
           new RequestOptions()
               .setMethod(HttpMethod.POST)

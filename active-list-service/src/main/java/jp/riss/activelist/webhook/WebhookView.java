@@ -21,18 +21,19 @@ public record WebhookView(
     String cursor,
     @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
-  static WebhookView of(WebhookSubscription s) {
-    return withSecret(s, null);
+  /** {@code now} decides whether the previous secret is still in its overlap. */
+  static WebhookView of(WebhookSubscription s, OffsetDateTime now) {
+    return withSecret(s, null, now);
   }
 
-  static WebhookView withSecret(WebhookSubscription s, String secret) {
+  static WebhookView withSecret(WebhookSubscription s, String secret, OffsetDateTime now) {
     return new WebhookView(
         s.id,
         s.url,
         s.description,
         s.createdAt,
         s.secretRotatedAt,
-        s.inOverlap(OffsetDateTime.now()) ? s.previousSecretExpiresAt : null,
+        s.inOverlap(now) ? s.previousSecretExpiresAt : null,
         Cursors.encode(FeedPosition.incremental(s.position)),
         secret);
   }

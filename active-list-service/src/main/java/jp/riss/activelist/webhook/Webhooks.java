@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,6 +23,8 @@ import jp.riss.platform.web.Cursors;
 /** Support bodies' webhook subscriptions and their deliveries, each visible to its owner only. */
 @ApplicationScoped
 public class Webhooks {
+
+  @Inject Clock clock;
 
   @Inject WebhookTargets targets;
   @Inject WebhookConfig config;
@@ -222,7 +225,7 @@ public class Webhooks {
   }
 
   /** Microseconds, as PostgreSQL stores them, so list cursors compare equal to stored times. */
-  static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.riss.activelist.TestClock;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.EventSchemas;
@@ -179,14 +180,20 @@ class InquiryFlowTest {
             .path("inquiryIds");
     assertFalse(early.contains(id));
 
-    given()
-        .filter(Contracts.validator())
-        .header("Authorization", bearer("ipa-admin", "admin"))
-        .queryParam("now", OffsetDateTime.parse(respondBy).plusSeconds(1).toString())
-        .post(INQUIRIES + "/expire")
-        .then()
-        .statusCode(200)
-        .body("inquiryIds", hasItem(id));
+    // A second after the deadline by the service's clock, the run expires it.
+    TestClock.CLOCK.advance(
+        Duration.between(OffsetDateTime.now(), OffsetDateTime.parse(respondBy)).plusSeconds(1));
+    try {
+      given()
+          .filter(Contracts.validator())
+          .header("Authorization", bearer("ipa-admin", "admin"))
+          .post(INQUIRIES + "/expire")
+          .then()
+          .statusCode(200)
+          .body("inquiryIds", hasItem(id));
+    } finally {
+      TestClock.CLOCK.reset();
+    }
     assertEquals(0, Matching.openInquiries(dataSource, silent));
     given()
         .filter(Contracts.validator())

@@ -3,7 +3,6 @@ package jp.riss.deemedattendance.application;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,8 +47,7 @@ public class ApplicationResource {
   @Inject Applications applications;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
-  @Inject Submissions submissions;
-  @Inject jp.riss.deemedattendance.attestation.Attestations attestations;
+  @Inject ApplicationViews views;
 
   @POST
   @Path("/applications")
@@ -73,37 +71,31 @@ public class ApplicationResource {
 
   @GET
   @Path("/applications/{id}")
-  @Transactional
   public Response get(@PathParam("id") String id) {
-    Application application = applications.owned(Ids.uuid("id", id), token.getSubject());
-    return Response.ok(ApplicationView.of(application))
-        .tag(Preconditions.etag(application.version))
-        .build();
+    ApplicationView application = views.owned(Ids.uuid("id", id), token.getSubject());
+    return Response.ok(application).tag(Preconditions.etag(application.version())).build();
   }
 
   @POST
   @Path("/applications/{id}/submission")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   public Response submit(
       @PathParam("id") String id,
       @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
       @NotNull NewSubmission body) {
-    Application application =
-        submissions.submit(Ids.uuid("id", id), token.getSubject(), ifMatch, body);
-    return Response.ok(ApplicationView.of(application))
-        .tag(Preconditions.etag(application.version))
-        .build();
+    ApplicationView application =
+        views.submit(Ids.uuid("id", id), token.getSubject(), ifMatch, body);
+    return Response.ok(application).tag(Preconditions.etag(application.version())).build();
   }
 
   @POST
   @Path("/applications/{id}/entries/{entryId}/attestation-requests")
-  @Transactional
   public Response requestAttestation(
       @PathParam("id") String id, @PathParam("entryId") String entryId) {
-    ExperienceEntry entry =
-        attestations.request(Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
-    return Response.accepted(EntryView.of(entry)).tag(Preconditions.etag(entry.version)).build();
+    EntryView entry =
+        views.requestAttestation(
+            Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
+    return Response.accepted(entry).tag(Preconditions.etag(entry.version())).build();
   }
 
   @DELETE
@@ -115,19 +107,16 @@ public class ApplicationResource {
 
   @GET
   @Path("/me/applications")
-  @Transactional
   public Page mine(
       @QueryParam("limit") String limit,
       @QueryParam(Cursors.PARAM) String cursor,
       @Context UriInfo uri) {
-    Applications.Slice slice =
-        applications.mine(
+    ApplicationViews.Summaries page =
+        views.mine(
             token.getSubject(),
             PageLimit.parse(limit, 20, 100),
             Cursors.decode(cursor, Applications.Position.class));
-    return new Page(
-        slice.items().stream().map(ApplicationSummary::of).toList(),
-        slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
+    return new Page(page.items(), page.next() == null ? null : Cursors.nextLink(uri, page.next()));
   }
 
   @POST
@@ -154,13 +143,11 @@ public class ApplicationResource {
 
   @GET
   @Path("/applications/{id}/entries/{entryId}")
-  @Transactional
   public Response getEntry(@PathParam("id") String id, @PathParam("entryId") String entryId) {
     UUID applicationId = Ids.uuid("id", id);
     UUID entryUuid = Ids.uuid("entryId", entryId);
-    ExperienceEntry entry =
-        applications.entry(applications.owned(applicationId, token.getSubject()), entryUuid);
-    return Response.ok(EntryView.of(entry)).tag(Preconditions.etag(entry.version)).build();
+    EntryView entry = views.entry(applicationId, entryUuid, token.getSubject());
+    return Response.ok(entry).tag(Preconditions.etag(entry.version())).build();
   }
 
   @PUT

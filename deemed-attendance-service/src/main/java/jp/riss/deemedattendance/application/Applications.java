@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,6 +40,8 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class Applications {
 
+  @Inject Clock clock;
+
   public static final int MAX_ENTRIES = 20;
   public static final int MAX_ITEMS = 30;
   public static final int DESCRIPTION_MIN = 200;
@@ -71,7 +74,7 @@ public class Applications {
       throw ProblemException.badRequest(
           "requirementKind", "must be a requirement kind code such as practical-course");
     }
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     Cycle cycle =
         cycles
             .registrationOf(subject)
@@ -371,8 +374,8 @@ public class Applications {
     return codes;
   }
 
-  private static void period(List<Problem.Violation> v, Cycle cycle, LocalDate from, LocalDate to) {
-    LocalDate latest = RenewalCalendar.today();
+  private void period(List<Problem.Violation> v, Cycle cycle, LocalDate from, LocalDate to) {
+    LocalDate latest = RenewalCalendar.today(clock);
     if (cycle.expiresOn.isBefore(latest)) {
       latest = cycle.expiresOn;
     }
@@ -528,7 +531,7 @@ public class Applications {
     return new ProblemException(problem);
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,8 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class Submissions {
 
+  @Inject Clock clock;
+
   @Inject EntityManager em;
   @Inject Applications applications;
   @Inject Declarations declarations;
@@ -47,7 +50,7 @@ public class Submissions {
       throw ProblemException.badRequest("declarationVersion", "is required");
     }
     Cycle cycle = application.cycle;
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     if (today.isAfter(cycle.renewalDueOn)) {
       throw rule(
           "submission-after-due-date",
@@ -148,7 +151,7 @@ public class Submissions {
                   "Another application for this cycle is already submitted and not decided.")
               .with("applicationId", open.get(0).id));
     }
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     application.status = ApplicationStatus.SUBMITTED;
     application.submittedAt = now;
     application.declarationVersion = current.version;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Attestations {
+
+  @Inject Clock clock;
 
   public static final int COMMENT_MAX = 2000;
   private static final DateTimeFormatter JST =
@@ -243,7 +246,7 @@ public class Attestations {
     if (request.usedAt != null || request.entry.status != EntryStatus.PENDING_ATTESTATION) {
       throw used();
     }
-    if (!request.expiresAt.isAfter(OffsetDateTime.now())) {
+    if (!request.expiresAt.isAfter(OffsetDateTime.now(clock))) {
       throw new ProblemException(
           Problem.of(
                   410,
@@ -272,7 +275,7 @@ public class Attestations {
     return "登録情報処理安全確保支援士 登録番号 " + application.cycle.registrationNumber;
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,10 +33,13 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class AuditDraws {
 
+  @Inject Clock clock;
+
   private static final SecureRandom SEEDS = new SecureRandom();
 
   @Inject EntityManager em;
 
+  @Transactional
   public List<AuditStratum> strata() {
     return em.createQuery("SELECT s FROM AuditStratum s ORDER BY s.position", AuditStratum.class)
         .getResultList();
@@ -61,7 +65,7 @@ public class AuditDraws {
     }
     if (s.rate.compareTo(rate) != 0) {
       s.rate = rate;
-      s.updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+      s.updatedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
       s.updatedBy = admin;
       em.flush();
     }
@@ -96,7 +100,7 @@ public class AuditDraws {
     draw.periodTo = body.periodTo();
     draw.seed = seed != null ? seed : SEEDS.nextLong();
     draw.algorithm = Sampler.ALGORITHM;
-    draw.createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    draw.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     draw.createdBy = admin;
     em.persist(draw);
     em.flush();
@@ -175,6 +179,18 @@ public class AuditDraws {
       throw ProblemException.notFound("audit draw " + id);
     }
     return draw;
+  }
+
+  /** The draw with its strata's selections; 404 if there is none. */
+  @Transactional
+  public DrawView view(UUID id) {
+    return view(find(id));
+  }
+
+  /** Recomputes the draw's selections from what it recorded; 404 if there is none. */
+  @Transactional
+  public Rerun rerun(UUID id) {
+    return rerun(find(id));
   }
 
   public DrawView view(AuditDraw draw) {

@@ -2,7 +2,6 @@ package jp.riss.deemedattendance.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,7 +46,6 @@ public class AuditResource {
 
   @GET
   @Path("/strata")
-  @Transactional
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   public List<StratumView> strata() {
     return draws.strata().stream().map(StratumView::of).toList();
@@ -87,33 +85,28 @@ public class AuditResource {
 
   @GET
   @Path("/draws/{id}")
-  @Transactional
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   public DrawView getDraw(@PathParam("id") String id) {
-    return draws.view(draws.find(Ids.uuid("id", id)));
+    return draws.view(Ids.uuid("id", id));
   }
 
   @POST
   @Path("/draws/{id}/re-run")
-  @Transactional
   @RolesAllowed(Roles.IPA_ADMIN)
   public Rerun rerun(@PathParam("id") String id) {
-    return draws.rerun(draws.find(Ids.uuid("id", id)));
+    return draws.rerun(Ids.uuid("id", id));
   }
 
   @GET
   @Path("/{id}")
-  @Transactional
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   public Response get(@PathParam("id") String id) {
-    Audit audit = audits.find(Ids.uuid("id", id));
-    return answer(audit);
+    return answer(audits.view(Ids.uuid("id", id)));
   }
 
   @POST
   @Path("/{id}/follow-up")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response followUp(
       @PathParam("id") String id,
@@ -125,7 +118,6 @@ public class AuditResource {
   @POST
   @Path("/{id}/outcome")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response outcome(
       @PathParam("id") String id,
@@ -137,8 +129,10 @@ public class AuditResource {
   }
 
   private Response answer(Audit audit) {
-    return Response.ok(AuditView.of(audit, audits.registrationNumber(audit)))
-        .tag(Preconditions.etag(audit.version))
-        .build();
+    return answer(audits.view(audit));
+  }
+
+  private static Response answer(AuditView audit) {
+    return Response.ok(audit).tag(Preconditions.etag(audit.version())).build();
   }
 }

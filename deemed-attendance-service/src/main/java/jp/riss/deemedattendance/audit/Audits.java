@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.application.ApplicationStatus;
+import jp.riss.deemedattendance.audit.AuditViews.AuditView;
 import jp.riss.deemedattendance.review.Reviews;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
@@ -28,6 +30,8 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class Audits {
 
+  @Inject Clock clock;
+
   public static final int TEXT_MAX = 4000;
 
   @Inject EntityManager em;
@@ -41,6 +45,17 @@ public class Audits {
       throw ProblemException.notFound("audit " + id);
     }
     return audit;
+  }
+
+  /** The audit as IPA reads it; 404 if there is none. */
+  @Transactional
+  public AuditView view(UUID id) {
+    return view(find(id));
+  }
+
+  @Transactional
+  public AuditView view(Audit audit) {
+    return AuditView.of(audit, registrationNumber(audit));
   }
 
   public String registrationNumber(Audit audit) {
@@ -136,7 +151,7 @@ public class Audits {
     }
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -33,14 +33,14 @@ public class Cycle {
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;
 
-  public static Cycle starting(String registrationNumber, LocalDate startsOn) {
+  public static Cycle starting(String registrationNumber, LocalDate startsOn, OffsetDateTime now) {
     Cycle cycle = new Cycle();
     cycle.id = UUID.randomUUID();
     cycle.registrationNumber = registrationNumber;
     cycle.startsOn = startsOn;
     cycle.expiresOn = RenewalCalendar.expiry(startsOn);
     cycle.renewalDueOn = RenewalCalendar.renewalDue(startsOn);
-    cycle.createdAt = OffsetDateTime.now();
+    cycle.createdAt = now;
     return cycle;
   }
 

@@ -2,13 +2,11 @@ package jp.riss.deemedattendance.cycle;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.riss.platform.problem.ProblemException;
@@ -26,41 +24,24 @@ public class CycleResource {
 
   private static final Pattern REGISTRATION_NUMBER = Pattern.compile("[0-9]{6}");
 
-  @Inject Cycles cycles;
+  @Inject CycleReads cycles;
   @Inject JsonWebToken token;
 
   @GET
   @Path("/me/cycle")
   @RolesAllowed(Roles.SPECIALIST)
-  @Transactional
   public CycleStatus mine() {
-    LocalDate today = RenewalCalendar.today();
-    return cycles
-        .registrationOf(token.getSubject())
-        .flatMap(registration -> cycles.current(registration.registrationNumber, today))
-        .map(cycle -> cycles.status(cycle, today))
-        .orElseThrow(() -> ProblemException.notFound("a registration cycle of yours"));
+    return cycles.mine(token.getSubject());
   }
 
   @GET
   @Path("/cycles/{registrationNumber}")
   @RolesAllowed({Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  @Transactional
   public CycleStatus of(@PathParam("registrationNumber") String registrationNumber) {
     if (registrationNumber == null || !REGISTRATION_NUMBER.matcher(registrationNumber).matches()) {
       throw ProblemException.badRequest("registrationNumber", "must be 6 digits");
     }
-    LocalDate today = RenewalCalendar.today();
-    boolean ipa = mayReadAnyone(token.getGroups());
-    return cycles
-        .registration(registrationNumber)
-        .filter(r -> ipa || r.specialistSubject.equals(token.getSubject()))
-        .flatMap(r -> cycles.current(r.registrationNumber, today))
-        .map(cycle -> cycles.status(cycle, today))
-        .orElseThrow(
-            () ->
-                ProblemException.notFound(
-                    "a registration cycle of registration number " + registrationNumber));
+    return cycles.of(registrationNumber, token.getSubject(), mayReadAnyone(token.getGroups()));
   }
 
   private static boolean mayReadAnyone(Set<String> groups) {

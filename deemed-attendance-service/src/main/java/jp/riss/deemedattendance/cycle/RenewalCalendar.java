@@ -1,5 +1,6 @@
 package jp.riss.deemedattendance.cycle;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +39,9 @@ public final class RenewalCalendar {
 
   private RenewalCalendar() {}
 
-  public static LocalDate today() {
-    return LocalDate.now(ZONE);
+  /** Today in Japan by {@code clock} (the service's injected clock, which tests may move). */
+  public static LocalDate today(Clock clock) {
+    return LocalDate.now(clock.withZone(ZONE));
   }
 
   /** The last day of a period of {@code years} years whose first day is {@code start}. */

@@ -2,7 +2,6 @@ package jp.riss.deemedattendance.declaration;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,7 +24,6 @@ public class DeclarationResource {
 
   @GET
   @Path("/current")
-  @Transactional
   public DeclarationView current() {
     SwornDeclaration d = declarations.current();
     return new DeclarationView(d.version, d.text, d.publishedAt, d.sample);

@@ -2,7 +2,6 @@ package jp.riss.deemedattendance.example;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,7 +36,6 @@ public class ExampleResource {
   @Inject IdempotentRequests idempotency;
 
   @GET
-  @Transactional
   public Items<ExampleView> list(@QueryParam("area") String area) {
     Integer number = null;
     if (area != null) {
@@ -51,7 +49,6 @@ public class ExampleResource {
 
   @GET
   @Path("/{id}")
-  @Transactional
   public ExampleView get(@PathParam("id") String id) {
     var uuid = Ids.uuid("id", id);
     return examples

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Examples {
 
+  @Inject Clock clock;
+
   public static final int TITLE_MAX = 200;
   public static final int TEXT_MIN = 50;
   public static final int TEXT_MAX = 4000;
@@ -41,6 +44,7 @@ public class Examples {
     return threshold;
   }
 
+  @Transactional
   public List<DescriptionExample> all(Integer area) {
     if (area == null) {
       return em.createQuery(
@@ -55,6 +59,7 @@ public class Examples {
         .getResultList();
   }
 
+  @Transactional
   public Optional<DescriptionExample> find(UUID id) {
     return Optional.ofNullable(em.find(DescriptionExample.class, id));
   }
@@ -77,7 +82,7 @@ public class Examples {
     example.area = input.area();
     example.title = title;
     example.text = text;
-    example.createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    example.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     example.createdBy = admin;
     em.persist(example);
     return example;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ import jp.riss.deemedattendance.requirement.RequirementKinds;
  */
 @ApplicationScoped
 public class Imports {
+
+  @Inject Clock clock;
 
   /** The 情報処理安全確保支援士 registration began when the amended law took effect. */
   static final LocalDate EARLIEST_CYCLE_START = LocalDate.of(2016, 10, 21);
@@ -83,7 +86,7 @@ public class Imports {
    */
   @Transactional
   public ImportReport cycles(List<JsonNode> records) {
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     Known known = new Known(records);
     Set<String> changed = new LinkedHashSet<>();
     ImportReport report =
@@ -173,7 +176,7 @@ public class Imports {
     }
     List<Cycle> existing = known.cycles.getOrDefault(number, List.of());
     boolean cycleKnown = existing.stream().anyMatch(c -> c.startsOn.equals(start));
-    Cycle cycle = cycleKnown ? null : Cycle.starting(number, start);
+    Cycle cycle = cycleKnown ? null : Cycle.starting(number, start, OffsetDateTime.now(clock));
     for (Cycle other : cycleKnown ? List.<Cycle>of() : existing) {
       if (other.overlaps(cycle.startsOn, cycle.expiresOn)) {
         row.reject(
@@ -181,7 +184,7 @@ public class Imports {
         return Optional.empty();
       }
     }
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     boolean registrationChanged = false;
     if (registration == null) {
       registration = new Registration();
@@ -217,7 +220,7 @@ public class Imports {
   /** Records: registrationNumber, cycleStart, requirementKind, courseName, completedOn. */
   @Transactional
   public ImportReport completions(List<JsonNode> records) {
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     Map<String, RequirementKind> byCode =
         kinds.all().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
     Set<String> changed = new LinkedHashSet<>();
@@ -301,7 +304,7 @@ public class Imports {
             ? RenewalCalendar.cycleYearOf(cycle.startsOn, completedOn).getAsInt()
             : 1;
     Optional<CourseCompletion> existing = cycles.completion(cycle.id, kind.code, period);
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     if (existing.isEmpty()) {
       CourseCompletion completion = new CourseCompletion();
       completion.id = UUID.randomUUID();

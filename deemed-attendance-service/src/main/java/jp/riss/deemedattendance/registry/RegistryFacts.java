@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +40,8 @@ import jp.riss.platform.outbox.Outbox;
  */
 @ApplicationScoped
 public class RegistryFacts {
+
+  @Inject Clock clock;
 
   /** PostgreSQL takes long IN lists, but keep each statement's parameter count modest. */
   private static final int CHUNK = 1000;
@@ -81,8 +84,8 @@ public class RegistryFacts {
   @Transactional(Transactional.TxType.MANDATORY)
   public void changed(Collection<Registration> registrations, Map<String, List<Cycle>> cycles) {
     List<RequirementKind> requirementKinds = kinds.all();
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
-    LocalDate today = RenewalCalendar.today();
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    LocalDate today = RenewalCalendar.today(clock);
     List<Registration> all = List.copyOf(registrations);
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<Registration> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));

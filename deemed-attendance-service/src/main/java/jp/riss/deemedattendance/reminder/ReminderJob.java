@@ -3,6 +3,7 @@ package jp.riss.deemedattendance.reminder;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import org.jboss.logging.Logger;
 
@@ -14,6 +15,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReminderJob {
 
+  @Inject Clock clock;
+
   private static final Logger LOG = Logger.getLogger(ReminderJob.class);
 
   @Inject Reminders reminders;
@@ -24,7 +27,7 @@ public class ReminderJob {
       timeZone = "Asia/Tokyo",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void daily() {
-    Reminders.Run run = reminders.run(RenewalCalendar.today());
+    Reminders.Run run = reminders.run(RenewalCalendar.today(clock));
     LOG.infof("renewal reminders for %s: %d sent", run.today(), run.sent().size());
   }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
@@ -21,6 +22,8 @@ import jp.riss.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReminderResource {
 
+  @Inject Clock clock;
+
   @Inject Reminders reminders;
 
   @POST
@@ -28,7 +31,7 @@ public class ReminderResource {
   public Reminders.Run run(@QueryParam("today") String today) {
     LocalDate day;
     if (today == null) {
-      day = RenewalCalendar.today();
+      day = RenewalCalendar.today(clock);
     } else {
       try {
         day = LocalDate.parse(today);

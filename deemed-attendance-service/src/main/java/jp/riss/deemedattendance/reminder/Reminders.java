@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import jp.riss.platform.outbox.Outbox;
  */
 @ApplicationScoped
 public class Reminders {
+
+  @Inject Clock clock;
 
   public static final String TAKE_COURSE = "TAKE_COURSE";
   public static final String APPLY_OR_TAKE_COURSE = "APPLY_OR_TAKE_COURSE";
@@ -80,7 +83,7 @@ public class Reminders {
               .setParameter(2, threshold)
               .setParameter(3, today)
               .setParameter(4, UUID.fromString(event.id()))
-              .setParameter(5, OffsetDateTime.now())
+              .setParameter(5, OffsetDateTime.now(clock))
               .executeUpdate();
       if (inserted == 1) {
         outbox.append(RenewalReminder.TOPIC, cycle.id.toString(), event);

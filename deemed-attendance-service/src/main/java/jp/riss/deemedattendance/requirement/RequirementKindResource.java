@@ -3,7 +3,6 @@ package jp.riss.deemedattendance.requirement;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +38,6 @@ public class RequirementKindResource {
 
   @GET
   @PermitAll
-  @Transactional
   public Items<RequirementKindView> list() {
     return new Items<>(kinds.all().stream().map(RequirementKindView::of).toList());
   }
@@ -47,7 +45,6 @@ public class RequirementKindResource {
   @GET
   @Path("/{code}")
   @PermitAll
-  @Transactional
   public Response get(@PathParam("code") String code) {
     RequirementKind kind = kinds.require(checked(code));
     return Response.ok(RequirementKindView.of(kind)).tag(Preconditions.etag(kind.version)).build();

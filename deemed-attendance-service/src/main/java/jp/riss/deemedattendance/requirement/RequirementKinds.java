@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,12 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class RequirementKinds {
 
+  @Inject Clock clock;
+
   @Inject EntityManager em;
 
   /** Every kind, in display order. */
+  @Transactional
   public List<RequirementKind> all() {
     return em.createQuery(
             "SELECT k FROM RequirementKind k ORDER BY k.position", RequirementKind.class)
@@ -28,6 +32,7 @@ public class RequirementKinds {
     return Optional.ofNullable(em.find(RequirementKind.class, code));
   }
 
+  @Transactional
   public RequirementKind require(String code) {
     return find(code).orElseThrow(() -> ProblemException.notFound("requirement kind " + code));
   }
@@ -53,7 +58,7 @@ public class RequirementKinds {
                           "substitutable", "must be false for a duties and ethics course"))));
     }
     kind.substitutable = change.substitutable();
-    kind.updatedAt = OffsetDateTime.now();
+    kind.updatedAt = OffsetDateTime.now(clock);
     kind.updatedBy = admin;
     // Flush so the ETag answered is the version stored.
     em.flush();

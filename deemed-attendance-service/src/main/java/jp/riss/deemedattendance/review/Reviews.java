@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,8 @@ import jp.riss.platform.web.Preconditions;
  */
 @ApplicationScoped
 public class Reviews {
+
+  @Inject Clock clock;
 
   public static final int TEXT_MAX = 4000;
   public static final String FALSE_DECLARATION = "FALSE_DECLARATION";
@@ -134,7 +137,7 @@ public class Reviews {
               .with("applicationStatus", application.status.name()));
     }
     Cycle cycle = application.cycle;
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(clock);
     if (today.isAfter(cycle.renewalDueOn)) {
       String detail =
           "Decisions must be made by the renewal due date ("
@@ -144,7 +147,7 @@ public class Reviews {
           Problem.of(422, "decision-after-due-date", "Renewal due date passed", detail)
               .withViolations(List.of(new Problem.Violation("renewalDueOn", detail))));
     }
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     ReviewDecision record = new ReviewDecision();
     record.id = UUID.randomUUID();
     record.applicationId = application.id;

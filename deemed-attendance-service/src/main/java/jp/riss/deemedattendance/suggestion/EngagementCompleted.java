@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * Data of the Active List's {@code jp.riss.activelist.engagement.completed} (topic {@code
- * activelist.engagement.v1}, key the engagement id); schema copy in the tests' {@code
- * events/activelist.engagement.v1.schema.json}.
+ * activelist.engagement.v1}, key the engagement id), as the producer's schema {@code
+ * active-list-service/src/main/resources/events/activelist.engagement.v1.schema.json} defines it;
+ * the tests validate what they send against that very file.
  */
 public record EngagementCompleted(
     UUID engagementId,

@@ -3,7 +3,6 @@ package jp.riss.deemedattendance.suggestion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.ExperienceEntry;
@@ -38,32 +35,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed(Roles.SPECIALIST)
 public class SuggestionResource {
 
-  public record SuggestionView(
-      UUID id,
-      UUID engagementId,
-      int theme,
-      List<String> syllabusItems,
-      String title,
-      String description,
-      String organisationName,
-      LocalDate periodFrom,
-      LocalDate periodTo,
-      OffsetDateTime createdAt) {
-    static SuggestionView of(SuggestedEntry s) {
-      return new SuggestionView(
-          s.id,
-          s.engagementId,
-          s.theme,
-          List.copyOf(s.syllabusItems),
-          s.title,
-          s.description,
-          s.organisationName,
-          s.startedOn,
-          s.completedOn,
-          s.createdAt);
-    }
-  }
-
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Page(List<SuggestionView> items, String next) {}
 
@@ -75,26 +46,23 @@ public class SuggestionResource {
 
   @GET
   @Path("/me/suggested-entries")
-  @Transactional
   public Page mine(
       @QueryParam("limit") String limit,
       @QueryParam(Cursors.PARAM) String cursor,
       @Context UriInfo uri) {
-    Suggestions.Slice slice =
-        suggestions.mine(
+    Suggestions.Views slice =
+        suggestions.mineViewed(
             token.getSubject(),
             PageLimit.parse(limit, 20, 100),
             Cursors.decode(cursor, Suggestions.Position.class));
     return new Page(
-        slice.items().stream().map(SuggestionView::of).toList(),
-        slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
+        slice.items(), slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
   }
 
   @GET
   @Path("/me/suggested-entries/{id}")
-  @Transactional
   public SuggestionView get(@PathParam("id") String id) {
-    return SuggestionView.of(suggestions.owned(Ids.uuid("id", id), token.getSubject()));
+    return suggestions.ownedViewed(Ids.uuid("id", id), token.getSubject());
   }
 
   @POST

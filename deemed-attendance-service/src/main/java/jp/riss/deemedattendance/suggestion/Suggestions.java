@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -23,6 +24,8 @@ import jp.riss.platform.problem.ProblemException;
 @ApplicationScoped
 public class Suggestions {
 
+  @Inject Clock clock;
+
   static final int TITLE_MAX = 200;
   static final int DESCRIPTION_MAX = 4000;
 
@@ -34,6 +37,9 @@ public class Suggestions {
   public record Position(String at, String id) {}
 
   public record Slice(List<SuggestedEntry> items, Position next) {}
+
+  /** One page of suggestions as their specialist reads them, and the position after it. */
+  public record Views(List<SuggestionView> items, Position next) {}
 
   /**
    * Stores or refreshes the suggestion of an engagement. A different event about the same
@@ -48,7 +54,7 @@ public class Suggestions {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     boolean created = s == null;
     if (created) {
       s = new SuggestedEntry();
@@ -123,6 +129,18 @@ public class Suggestions {
     return s.codePointCount(0, s.length()) <= max
         ? s
         : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  /** The view is built in the transaction: a suggestion's syllabus items load lazily. */
+  @Transactional
+  public Views mineViewed(String subject, int limit, Position after) {
+    Slice slice = mine(subject, limit, after);
+    return new Views(slice.items().stream().map(SuggestionView::of).toList(), slice.next());
+  }
+
+  @Transactional
+  public SuggestionView ownedViewed(UUID id, String subject) {
+    return SuggestionView.of(owned(id, subject));
   }
 
   public Slice mine(String subject, int limit, Position after) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +18,14 @@ import jp.riss.platform.web.Preconditions;
 @ApplicationScoped
 public class Syllabus {
 
+  @Inject Clock clock;
+
   // Numeric order: "3-10" follows "3-9", which ordering by code would not give.
   private static final String IN_ORDER = " ORDER BY i.area.number, i.number";
 
   @Inject EntityManager em;
 
+  @Transactional
   public List<SyllabusItemView> items(Optional<Integer> area) {
     String jpql = "SELECT i FROM SyllabusItem i JOIN FETCH i.area";
     var query =
@@ -32,6 +36,7 @@ public class Syllabus {
     return query.getResultList().stream().map(SyllabusItemView::of).toList();
   }
 
+  @Transactional
   public Optional<SyllabusItemDetail> item(String code) {
     return em.createQuery(
             "SELECT i FROM SyllabusItem i JOIN FETCH i.area LEFT JOIN FETCH i.themes"
@@ -44,6 +49,7 @@ public class Syllabus {
   }
 
   /** The sub-item with its version, for the ETag of a read and an admin's change. */
+  @Transactional
   public Optional<SyllabusItem> entity(String code) {
     return Optional.ofNullable(em.find(SyllabusItem.class, code));
   }
@@ -56,7 +62,7 @@ public class Syllabus {
     Preconditions.requireIfMatch(ifMatch, item.version);
     if (item.shaded != shaded) {
       item.shaded = shaded;
-      item.updatedAt = OffsetDateTime.now();
+      item.updatedAt = OffsetDateTime.now(clock);
       item.updatedBy = admin;
       // Flush so the ETag answered is the version stored.
       em.flush();
@@ -69,6 +75,7 @@ public class Syllabus {
         .getResultList();
   }
 
+  @Transactional
   public List<ThemeMapping> themeMappings() {
     List<Object[]> rows =
         em.createQuery(

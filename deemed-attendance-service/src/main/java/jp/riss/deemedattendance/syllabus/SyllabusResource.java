@@ -3,7 +3,6 @@ package jp.riss.deemedattendance.syllabus;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +46,6 @@ public class SyllabusResource {
   @GET
   @PermitAll
   @Path("/syllabus-items")
-  @Transactional
   public Items<SyllabusItemView> items(@Context UriInfo uri) {
     return new Items<>(syllabus.items(area(uri.getQueryParameters().get("area"))));
   }
@@ -55,7 +53,6 @@ public class SyllabusResource {
   @GET
   @PermitAll
   @Path("/syllabus-items/{code}")
-  @Transactional
   public Response item(@PathParam("code") String code) {
     SyllabusItemDetail item =
         syllabus
@@ -90,7 +87,6 @@ public class SyllabusResource {
   @GET
   @PermitAll
   @Path("/theme-mappings")
-  @Transactional
   public Items<ThemeMapping> themeMappings() {
     return new Items<>(syllabus.themeMappings());
   }

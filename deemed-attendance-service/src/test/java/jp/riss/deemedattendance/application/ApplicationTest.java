@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ApplicationTest {
   // ------------------------------------------------------------------ helpers
 
   static LocalDate start() {
-    return RenewalCalendar.today().minusDays(400);
+    return RenewalCalendar.today(TestClock.CLOCK).minusDays(400);
   }
 
   /** A specialist in the second year of a cycle, nothing of the practical course done. */
@@ -225,7 +226,7 @@ class ApplicationTest {
         .body("type", equalTo("https://riss.example/problems/requirement-done"));
 
     String late = freshSubject();
-    registered(dataSource, late, RenewalCalendar.today().minusDays(1065));
+    registered(dataSource, late, RenewalCalendar.today(TestClock.CLOCK).minusDays(1065));
     create(late, Map.of("requirementKind", PRACTICAL))
         .statusCode(409)
         .body("type", equalTo("https://riss.example/problems/renewal-due-date-passed"));
@@ -438,7 +439,9 @@ class ApplicationTest {
             new Case(with("description", "短すぎる説明"), "description"),
             new Case(with("description", "あ".repeat(4001)), "description"),
             new Case(with("periodFrom", cycleStart.minusDays(1).toString()), "periodFrom"),
-            new Case(with("periodTo", RenewalCalendar.today().plusDays(1).toString()), "periodTo"),
+            new Case(
+                with("periodTo", RenewalCalendar.today(TestClock.CLOCK).plusDays(1).toString()),
+                "periodTo"),
             new Case(with("periodTo", cycleStart.plusDays(5).toString()), "periodTo"),
             new Case(with("corporateNumber", "6000012050002"), "corporateNumber"),
             new Case(with("corporateNumber", "700001205000"), "corporateNumber"),

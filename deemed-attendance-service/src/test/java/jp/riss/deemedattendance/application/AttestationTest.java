@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.platform.mail.DevMailbox;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
@@ -224,20 +225,22 @@ class AttestationTest {
     request(subject, id, entryId).statusCode(202);
     String token = tokens(email).get(0);
     view(token).statusCode(200);
-    execute(
-        "UPDATE attestation_request SET created_at = now() - interval '15 days',"
-            + " expires_at = now() - interval '1 second' WHERE entry_id = ?::uuid",
-        entryId);
-    view(token)
-        .statusCode(410)
-        .contentType("application/problem+json")
-        .body("type", equalTo("https://riss.example/problems/attestation-token-expired"))
-        .body("expiredAt", notNullValue());
-    decide(token, Map.of("decision", "CONFIRMED"))
-        .statusCode(410)
-        .body("type", equalTo("https://riss.example/problems/attestation-token-expired"));
-    ApplicationTest.get(subject, entryPath(id, entryId))
-        .body("status", equalTo("PENDING_ATTESTATION"));
+    // The link is valid 14 days: a minute after that, by the service's clock, it is gone.
+    TestClock.CLOCK.advance(Duration.ofDays(14).plusMinutes(1));
+    try {
+      view(token)
+          .statusCode(410)
+          .contentType("application/problem+json")
+          .body("type", equalTo("https://riss.example/problems/attestation-token-expired"))
+          .body("expiredAt", notNullValue());
+      decide(token, Map.of("decision", "CONFIRMED"))
+          .statusCode(410)
+          .body("type", equalTo("https://riss.example/problems/attestation-token-expired"));
+      ApplicationTest.get(subject, entryPath(id, entryId))
+          .body("status", equalTo("PENDING_ATTESTATION"));
+    } finally {
+      TestClock.CLOCK.reset();
+    }
   }
 
   @Test

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.deemedattendance.syllabus.SyllabusShadingTest;
 import jp.riss.platform.testing.Contracts;
@@ -216,14 +217,14 @@ class SubmissionTest {
     execute(
         "UPDATE cycle SET renewal_due_on = ? WHERE id = (SELECT cycle_id FROM application WHERE"
             + " id = ?::uuid)",
-        RenewalCalendar.today().minusDays(1),
+        RenewalCalendar.today(TestClock.CLOCK).minusDays(1),
         id);
     broken(submit(subject, id), "submission-after-due-date", "renewalDueOn");
     // On the due date itself it is still in time.
     execute(
         "UPDATE cycle SET renewal_due_on = ? WHERE id = (SELECT cycle_id FROM application WHERE"
             + " id = ?::uuid)",
-        RenewalCalendar.today(),
+        RenewalCalendar.today(TestClock.CLOCK),
         id);
     submit(subject, id).statusCode(200);
   }

@@ -25,6 +25,7 @@ import java.util.UUID;
 import jp.riss.deemedattendance.DeemedAttendanceApi;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.deemedattendance.registry.RegistrationChanged;
 import jp.riss.platform.testing.Contracts;
@@ -131,7 +132,7 @@ class AuditTest {
     Journeys.approve(clientApp);
     Journeys.approve(employedApp);
 
-    String today = RenewalCalendar.today().toString();
+    String today = RenewalCalendar.today(TestClock.CLOCK).toString();
     JsonPath draw =
         admin(
                 "POST",
@@ -347,7 +348,7 @@ class AuditTest {
 
       // A sample audit finds a false declaration: the approval is revoked and the gap is open
       // again.
-      String today = RenewalCalendar.today().toString();
+      String today = RenewalCalendar.today(TestClock.CLOCK).toString();
       String auditId =
           admin("POST", AUDITS + "/draws", null, Map.of("periodFrom", today, "periodTo", today))
               .statusCode(201)

@@ -18,6 +18,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.platform.testing.Contracts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class CycleAccessTest {
   void aSpecialistReadsTheirOwnByNumberButNobodyElses() {
     String alice = freshSubject();
     String bob = freshSubject();
-    LocalDate start = RenewalCalendar.today().minusDays(100);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(100);
     String aliceNumber = registered(dataSource, alice, start);
     String bobNumber = registered(dataSource, bob, start);
 
@@ -63,7 +64,7 @@ class CycleAccessTest {
   @ValueSource(strings = {"ipa-reviewer", "ipa-admin"})
   void ipaReadsAnyonesCycle(String role) {
     String subject = freshSubject();
-    LocalDate start = RenewalCalendar.today().minusDays(10);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(10);
     String number = registered(dataSource, subject, start);
 
     cycleOf(number, role, "ipa-staff-1")
@@ -81,7 +82,7 @@ class CycleAccessTest {
   @Test
   void theOwnViewNeverShowsTheAccount() {
     String subject = freshSubject();
-    registered(dataSource, subject, RenewalCalendar.today().minusDays(10));
+    registered(dataSource, subject, RenewalCalendar.today(TestClock.CLOCK).minusDays(10));
     myCycle(subject).statusCode(200).body(not(containsString(subject)));
   }
 

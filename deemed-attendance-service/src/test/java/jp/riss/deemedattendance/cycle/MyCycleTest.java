@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import jp.riss.deemedattendance.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** A specialist reads their own current cycle: the dates, what is done, what is missing. */
@@ -36,7 +37,7 @@ class MyCycleTest {
   /** The server's "today"; read from the answer so a test running over midnight stays right. */
   private static LocalDate asOf(JsonPath cycle) {
     LocalDate asOf = LocalDate.parse(cycle.getString("asOf"));
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(TestClock.CLOCK);
     assertTrue(
         !asOf.isBefore(today.minusDays(1)) && !asOf.isAfter(today.plusDays(1)),
         "asOf is today in Japan");
@@ -53,7 +54,7 @@ class MyCycleTest {
   @Test
   void inTheSecondYearWithTheFirstOnlineCourseDone() {
     String subject = freshSubject();
-    LocalDate start = RenewalCalendar.today().minusDays(400);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(400);
     String number = registered(dataSource, subject, start);
     complete(number, start, ONLINE, start.plusDays(30));
 
@@ -107,7 +108,7 @@ class MyCycleTest {
   @Test
   void everythingDoneInTheThirdYear() {
     String subject = freshSubject();
-    LocalDate start = RenewalCalendar.today().minusDays(995);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(995);
     String number = registered(dataSource, subject, start);
     for (int year = 1; year <= 3; year++) {
       complete(number, start, ONLINE, RenewalCalendar.cycleYearStart(start, year).plusDays(10));
@@ -129,7 +130,7 @@ class MyCycleTest {
   void pastTheDueDateNothingMissingCanBeCoveredAnyMore() {
     String subject = freshSubject();
     // About 30 days before the expiry: the renewal due date (expiry - 60) has passed.
-    LocalDate start = RenewalCalendar.today().minusDays(1065);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(1065);
     String number = registered(dataSource, subject, start);
     complete(number, start, ONLINE, start.plusDays(5));
 
@@ -150,7 +151,7 @@ class MyCycleTest {
   @Test
   void anExpiredCycleWithoutRenewalStaysCurrent() {
     String subject = freshSubject();
-    LocalDate start = RenewalCalendar.today().minusDays(1200);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(1200);
     registered(dataSource, subject, start);
 
     myCycle(subject)
@@ -165,7 +166,7 @@ class MyCycleTest {
   @Test
   void afterARenewalTheNewCycleIsCurrent() {
     String subject = freshSubject();
-    LocalDate first = RenewalCalendar.today().minusDays(1200);
+    LocalDate first = RenewalCalendar.today(TestClock.CLOCK).minusDays(1200);
     String number = registered(dataSource, subject, first);
     LocalDate second = RenewalCalendar.expiry(first).plusDays(1);
     importRecords(IMPORT_CYCLES, List.of(cycleRecord(number, subject, second)))
@@ -193,7 +194,8 @@ class MyCycleTest {
     String number = freshNumber(dataSource);
     importRecords(
             IMPORT_CYCLES,
-            List.of(cycleRecord(number, subject, RenewalCalendar.today().plusDays(30))))
+            List.of(
+                cycleRecord(number, subject, RenewalCalendar.today(TestClock.CLOCK).plusDays(30))))
         .statusCode(200)
         .body("created", equalTo(1));
 

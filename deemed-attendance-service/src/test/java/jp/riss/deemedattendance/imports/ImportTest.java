@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class ImportTest {
 
   @Test
   void cycleRecordsGoodAndBadInOneCall() {
-    LocalDate start = RenewalCalendar.today().minusDays(200);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(200);
     String first = freshNumber(dataSource);
     String second = freshNumber(dataSource);
     Map<String, Object> good = cycleRecord(first, freshSubject(), start);
@@ -77,7 +78,7 @@ class ImportTest {
             cycleRecord(
                 freshNumber(dataSource),
                 freshSubject(),
-                RenewalCalendar.today().plusDays(400)), // 10
+                RenewalCalendar.today(TestClock.CLOCK).plusDays(400)), // 10
             with(
                 cycleRecord(freshNumber(dataSource), "  ", start), "x", null)); // 11: blank subject
     long before = storedRows(dataSource);
@@ -114,7 +115,7 @@ class ImportTest {
 
   @Test
   void sendingTheSameCyclesAgainChangesNothing() {
-    LocalDate start = RenewalCalendar.today().minusDays(30);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(30);
     List<Map<String, Object>> records =
         List.of(
             cycleRecord(freshNumber(dataSource), freshSubject(), start),
@@ -135,7 +136,8 @@ class ImportTest {
   @Test
   void theSameRecordTwiceInOneBatchIsStoredOnce() {
     Map<String, Object> record =
-        cycleRecord(freshNumber(dataSource), freshSubject(), RenewalCalendar.today());
+        cycleRecord(
+            freshNumber(dataSource), freshSubject(), RenewalCalendar.today(TestClock.CLOCK));
     long before = storedRows(dataSource);
     importRecords(IMPORT_CYCLES, List.of(record, record))
         .statusCode(200)
@@ -148,7 +150,7 @@ class ImportTest {
   void registrationsAndCyclesMustStayConsistent() {
     String subject = freshSubject();
     // Near the end of the cycle, so that the renewal starts less than a year ahead.
-    LocalDate start = RenewalCalendar.today().minusDays(1000);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(1000);
     String number = registered(dataSource, subject, start);
     LocalDate renewal = RenewalCalendar.expiry(start).plusDays(1);
     long before = storedRows(dataSource);
@@ -182,9 +184,9 @@ class ImportTest {
   @Test
   void completionRecordsGoodAndBadInOneCall() {
     String subject = freshSubject();
-    LocalDate start = RenewalCalendar.today().minusDays(400);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(400);
     String number = registered(dataSource, subject, start);
-    LocalDate today = RenewalCalendar.today();
+    LocalDate today = RenewalCalendar.today(TestClock.CLOCK);
     Map<String, Object> online =
         completionRecord(number, start, ONLINE, "オンライン講習", start.plusDays(3));
     Map<String, Object> practical =
@@ -231,7 +233,7 @@ class ImportTest {
 
   @Test
   void sendingTheSameCompletionsAgainChangesNothing() {
-    LocalDate start = RenewalCalendar.today().minusDays(800);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(800);
     String number = registered(dataSource, freshSubject(), start);
     List<Map<String, Object>> records =
         List.of(
@@ -261,7 +263,7 @@ class ImportTest {
 
   @Test
   void aSlotKeepsItsEarliestCompletionWhateverTheOrder() {
-    LocalDate start = RenewalCalendar.today().minusDays(300);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(300);
     String number = registered(dataSource, freshSubject(), start);
     Map<String, Object> later =
         completionRecord(number, start, PRACTICAL, "特定講習 B", start.plusDays(90));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.riss.deemedattendance.DeemedAttendanceApi;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.EventSchemas;
@@ -59,7 +60,7 @@ class RegistrationFactsTest {
   void anImportedSuspensionAndACourseArePublishedWithTheBindingAndAHigherVersion() {
     String number = DeemedAttendanceApi.freshNumber(dataSource);
     String subject = DeemedAttendanceApi.freshSubject();
-    LocalDate start = RenewalCalendar.today().minusYears(1);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusYears(1);
     try (EventLog log = new EventLog(KafkaResource.broker().bootstrapServers(), TOPIC)) {
       importRecords(
               IMPORT_CYCLES, List.of(record(number, subject, start, "registeredOn", "2019-10-01")))
@@ -90,7 +91,7 @@ class RegistrationFactsTest {
       assertEquals("SUSPENDED", suspended.path("status").asText());
       assertEquals("2019-10-01", suspended.path("registeredOn").asText(), "kept when absent");
 
-      LocalDate completedOn = RenewalCalendar.today().minusDays(10);
+      LocalDate completedOn = RenewalCalendar.today(TestClock.CLOCK).minusDays(10);
       importRecords(
               IMPORT_COMPLETIONS,
               List.of(completionRecord(number, start, "practical-course", "実践講習A", completedOn)))
@@ -117,7 +118,7 @@ class RegistrationFactsTest {
   @Test
   void registryFieldsAreCheckedAndNamed() {
     String number = DeemedAttendanceApi.freshNumber(dataSource);
-    LocalDate start = RenewalCalendar.today().minusYears(1);
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusYears(1);
     importAnyRecords(
             IMPORT_CYCLES,
             List.of(

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
@@ -59,7 +60,7 @@ class ReminderTest {
   }
 
   Specialist specialist() {
-    return Journeys.specialist(dataSource, RenewalCalendar.today().minusDays(400));
+    return Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.Map;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class RequirementKindTest {
   @Test
   void anAdminTogglesSubstitutabilityAndCyclesReflectIt() {
     String subject = freshSubject();
-    registered(dataSource, subject, RenewalCalendar.today().minusDays(100));
+    registered(dataSource, subject, RenewalCalendar.today(TestClock.CLOCK).minusDays(100));
     myCycle(subject)
         .statusCode(200)
         .body("requirements[1].coverableByDeemedAttendance", equalTo(true));

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
@@ -301,7 +302,7 @@ class ReviewTest {
     Journeys.execute(
         dataSource,
         "UPDATE cycle SET renewal_due_on = ? WHERE registration_number = ?",
-        RenewalCalendar.today().minusDays(1),
+        RenewalCalendar.today(TestClock.CLOCK).minusDays(1),
         s.number());
     decide(id, reviewEtag(id), Map.of("decision", "APPROVED"))
         .statusCode(422)

@@ -38,7 +38,8 @@ final class EngagementEvents implements AutoCloseable {
             "visits",
                 List.of(
                     Map.of("number", 2, "goal", "規程の改訂案の作成", "outcome", "改訂案を経営会議に提出した"),
-                    Map.of("number", 1, "goal", "現状の規程の確認", "outcome", "不足する規程を特定した")));
+                    Map.of("number", 1, "goal", "現状の規程の確認", "outcome", "不足する規程を特定した"),
+                    Map.of("number", 3, "goal", "改訂した規程の周知", "outcome", "全社員向けの説明会を開いた")));
     return new CloudEvent(
         "1.0",
         UUID.randomUUID().toString(),

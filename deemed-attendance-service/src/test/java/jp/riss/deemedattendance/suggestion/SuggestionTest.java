@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import jp.riss.deemedattendance.Journeys;
 import jp.riss.deemedattendance.Journeys.Specialist;
+import jp.riss.deemedattendance.TestClock;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
@@ -87,9 +88,10 @@ class SuggestionTest {
 
   @Test
   void aCompletedEngagementBecomesASuggestionOnceAndCopiesIntoADraft() throws Exception {
-    Specialist s = Journeys.specialist(dataSource, RenewalCalendar.today().minusDays(400));
+    Specialist s =
+        Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     UUID engagement = UUID.randomUUID();
-    LocalDate from = RenewalCalendar.today().minusDays(120);
+    LocalDate from = RenewalCalendar.today(TestClock.CLOCK).minusDays(120);
     CloudEvent event =
         EngagementEvents.completed(engagement, s.number(), 1, from, from.plusDays(60));
     assertEquals(
@@ -134,7 +136,8 @@ class SuggestionTest {
     mine(s.subject()).body("items[0].syllabusItems", equalTo(themeItems));
 
     // Nobody else sees it.
-    Specialist other = Journeys.specialist(dataSource, RenewalCalendar.today().minusDays(400));
+    Specialist other =
+        Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     mine(other.subject()).body("items", hasSize(0));
     given()
         .filter(Contracts.validator())

@@ -8,16 +8,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The architecture rule for query parameters: they arrive as {@code String} (or a collection of
@@ -35,7 +29,7 @@ public final class QueryParameterTypes {
   /** Every {@code @QueryParam} declared by a class under {@code rootPackage} that is not text. */
   public static List<String> typedIn(String rootPackage) throws IOException {
     List<String> typed = new ArrayList<>();
-    for (Class<?> type : classesUnder(rootPackage)) {
+    for (Class<?> type : ClassesUnder.load(rootPackage)) {
       for (Field field : type.getDeclaredFields()) {
         check(typed, field, field.getGenericType(), type.getName() + "." + field.getName());
       }
@@ -54,7 +48,7 @@ public final class QueryParameterTypes {
 
   /** How many classes the scan saw: a rule that checks nothing must not pass silently. */
   public static int classesSeen(String rootPackage) throws IOException {
-    return classesUnder(rootPackage).size();
+    return ClassesUnder.load(rootPackage).size();
   }
 
   private static void check(List<String> typed, AnnotatedElement element, Type type, String where) {
@@ -80,35 +74,5 @@ public final class QueryParameterTypes {
         && p.getRawType() instanceof Class<?> raw
         && Collection.class.isAssignableFrom(raw)
         && p.getActualTypeArguments()[0] == String.class;
-  }
-
-  private static List<Class<?>> classesUnder(String rootPackage) throws IOException {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    List<Class<?>> classes = new ArrayList<>();
-    Enumeration<URL> roots = loader.getResources(rootPackage.replace('.', '/'));
-    while (roots.hasMoreElements()) {
-      URL root = roots.nextElement();
-      if (!"file".equals(root.getProtocol())) {
-        continue;
-      }
-      Path dir;
-      try {
-        dir = Path.of(root.toURI());
-      } catch (URISyntaxException e) {
-        throw new IOException(e);
-      }
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-          String relative = dir.relativize(file).toString().replace('/', '.');
-          String name = rootPackage + "." + relative.substring(0, relative.length() - 6);
-          try {
-            classes.add(Class.forName(name, false, loader));
-          } catch (ClassNotFoundException | LinkageError e) {
-            // generated or test-only classes the application cannot load: not resources
-          }
-        }
-      }
-    }
-    return classes;
   }
 }

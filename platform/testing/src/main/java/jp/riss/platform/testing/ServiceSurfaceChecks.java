@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * What operators and integrators rely on from every service, whatever its domain: readiness that
  * checks the database and Kafka and metrics on the management port (never the public one), the
  * checked-in contract being what is served, request ids, the edges of HTTP (over-long requests,
- * control characters) answered as problems, and query parameters that are never typed numbers. A
- * service's {@code @QuarkusTest ServiceSurfaceTest} extends this.
+ * control characters) answered as problems, query parameters that are never typed numbers,
+ * resources that leave queries and transactions to services, and time read from the injected clock.
+ * A service's {@code @QuarkusTest ServiceSurfaceTest} extends this.
  */
 public abstract class ServiceSurfaceChecks {
 
@@ -108,6 +109,28 @@ public abstract class ServiceSurfaceChecks {
     assertThat(
         "query parameters must be String, parsed by the platform helpers",
         QueryParameterTypes.typedIn(root),
+        empty());
+  }
+
+  @Test
+  void resourcesHoldNoQueriesAndNoTransactions() throws Exception {
+    String root = getClass().getPackageName();
+    assertThat(
+        "resource classes found under " + root,
+        ThinResources.resourcesIn(root).size(),
+        greaterThan(0));
+    assertThat(
+        "resources are HTTP in, a service call, HTTP out",
+        ThinResources.violationsIn(root),
+        empty());
+  }
+
+  @Test
+  void mainCodeReadsTheTimeFromTheInjectedClock() throws Exception {
+    String root = getClass().getPackageName();
+    assertThat(
+        "java.time now() without a Clock: inject java.time.Clock and call now(clock)",
+        ClocklessTime.callsIn(root),
         empty());
   }
 
