@@ -109,6 +109,26 @@ public class Instruments {
     return new CachedRead(view, null, 86_400, true, languages);
   }
 
+  /** The instrument version a diagnosis may be answered against, if it exists. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public java.util.Optional<Instrument> find(String code, String version) {
+    return em
+        .createNativeQuery(
+            "SELECT document::text FROM diagnosis_instrument WHERE code = ?1 AND version = ?2")
+        .setParameter(1, code)
+        .setParameter(2, version)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(r -> parse((String) r));
+  }
+
+  /** A version diagnoses may be answered against now (a published one). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public java.util.Optional<Instrument> usable(String code, String version) {
+    return find(code, version);
+  }
+
   /** What a shipped instrument must satisfy; a broken file stops the start with its name. */
   static void check(String file, Instrument i) {
     Set<String> ids = new HashSet<>();
