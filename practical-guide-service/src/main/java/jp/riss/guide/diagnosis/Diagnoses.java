@@ -138,6 +138,18 @@ public class Diagnoses {
         stored(before.instrumentCode(), before.instrumentVersion()));
   }
 
+  /** A diagnosis of the organisation (whose access the caller has checked), if it is one. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Diagnosis> ofOrganisation(UUID organisation, UUID diagnosis) {
+    return store.find(diagnosis).filter(d -> d.organisationId().equals(organisation));
+  }
+
+  /** Every diagnosis of the organisation (whose access the caller has checked), oldest first. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Diagnosis> allOf(UUID organisation) {
+    return store.ofOrganisation(organisation, null, null, 10_000);
+  }
+
   /** The diagnosis if the actor may act for its organisation now, else 404. */
   private Diagnosis visible(String id, Actor actor) {
     UUID diagnosisId = Ids.uuid("id", id);

@@ -67,7 +67,7 @@ public record DiagnosisView(
         d.completedAt());
   }
 
-  static Summary summary(Diagnosis d) {
+  public static Summary summary(Diagnosis d) {
     Assessment a = d.assessment();
     return new Summary(
         d.id(),

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Answers to sme-self-check 2025-1 for tests: all one answer, then exceptions. */
-final class Answers {
+public final class Answers {
 
   static final List<String> ITEMS = new ArrayList<>();
 
@@ -30,26 +30,26 @@ final class Answers {
   private final List<String> facts =
       new ArrayList<>(List.of("usesWireless", "remoteWork", "outsources"));
 
-  static Answers all(String answer) {
+  public static Answers all(String answer) {
     Answers a = new Answers();
     ITEMS.forEach(i -> a.answers.put(i, answer));
     return a;
   }
 
-  Answers with(String answer, String... items) {
+  public Answers with(String answer, String... items) {
     for (String item : items) {
       answers.put(item, answer);
     }
     return this;
   }
 
-  Answers facts(String... declared) {
+  public Answers facts(String... declared) {
     facts.clear();
     facts.addAll(List.of(declared));
     return this;
   }
 
-  Map<String, Object> body() {
+  public Map<String, Object> body() {
     return Map.of(
         "instrument",
         "sme-self-check",
@@ -62,7 +62,7 @@ final class Answers {
   }
 
   /** Submits as {@code role}/{@code subject} for the organisation; the diagnosis. */
-  JsonPath submit(String role, String subject, String organisation) {
+  public JsonPath submit(String role, String subject, String organisation) {
     return as(role, subject)
         .contentType(ContentType.JSON)
         .body(body())
@@ -73,7 +73,7 @@ final class Answers {
         .jsonPath();
   }
 
-  JsonPath submit(String company, String organisation) {
+  public JsonPath submit(String company, String organisation) {
     return submit("company", company, organisation);
   }
 }
