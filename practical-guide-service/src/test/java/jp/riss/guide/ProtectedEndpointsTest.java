@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The role rule of every protected endpoint of the guide: no token 401, a bad token 401, every
- * role that is not allowed 403, as problem+json. (Which organisation a permitted caller may act
- * for is tested with each feature: others get 404.)
+ * The role rule of every protected endpoint of the guide: no token 401, a bad token 401, every role
+ * that is not allowed 403, as problem+json. (Which organisation a permitted caller may act for is
+ * tested with each feature: others get 404.)
  */
 @QuarkusTest
 class ProtectedEndpointsTest {
@@ -81,12 +81,18 @@ class ProtectedEndpointsTest {
           "items",
               List.of(
                   Map.of(
-                      "id", "x1",
-                      "part", "basics",
-                      "step", 1,
-                      "measureKeys", List.of(),
-                      "gapCode", "xx",
-                      "ja", Map.of("text", "問"))),
+                      "id",
+                      "x1",
+                      "part",
+                      "basics",
+                      "step",
+                      1,
+                      "measureKeys",
+                      List.of(),
+                      "gapCode",
+                      "xx",
+                      "ja",
+                      Map.of("text", "問"))),
           "placement", Map.of("version", "2099-9", "exits", List.of()));
 
   static Stream<Endpoint> endpoints() {
@@ -113,10 +119,11 @@ class ProtectedEndpointsTest {
             "POST", G + "/action-plans/" + NO_ID + "/actions/" + NO_ID + "/done", Map.of(), ACTING),
         new Endpoint("POST", G + "/rediagnosis-reminders/run", null, ADMIN),
         new Endpoint("POST", G + "/instruments/sme-self-check/versions", INSTRUMENT, ADMIN),
+        new Endpoint("PUT", G + "/instruments/sme-self-check/versions/2099-9", INSTRUMENT, ADMIN),
         new Endpoint(
-            "PUT", G + "/instruments/sme-self-check/versions/2099-9", INSTRUMENT, ADMIN),
-        new Endpoint("POST", G + "/instruments/sme-self-check/versions/2099-9/publish", null, ADMIN));
+            "POST", G + "/instruments/sme-self-check/versions/2099-9/publish", null, ADMIN));
   }
+
   // --- end of issue 14 ---
 
   static Stream<Arguments> forbidden() {

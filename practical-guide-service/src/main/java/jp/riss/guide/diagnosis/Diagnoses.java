@@ -29,7 +29,7 @@ import jp.riss.platform.web.Ids;
 @ApplicationScoped
 public class Diagnoses {
 
-  private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,38}[a-z0-9]");
+  private static final Pattern CODE = InstrumentRules.CODE;
 
   @Inject Organisations organisations;
   @Inject Instruments instruments;

@@ -36,19 +36,11 @@ public class OrganisationStore {
 
   @Inject EntityManager em;
 
-  public Optional<Organisation> find(UUID id) {
+  /** The organisation; {@code lock} holds its row until the transaction ends. */
+  public Optional<Organisation> find(UUID id, boolean lock) {
     return em
-        .createNativeQuery("SELECT " + COLUMNS + " FROM organisation WHERE id = ?1")
-        .setParameter(1, id)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .map(r -> organisation((Object[]) r));
-  }
-
-  public Optional<Organisation> findForUpdate(UUID id) {
-    return em
-        .createNativeQuery("SELECT " + COLUMNS + " FROM organisation WHERE id = ?1 FOR UPDATE")
+        .createNativeQuery(
+            "SELECT " + COLUMNS + " FROM organisation WHERE id = ?1" + (lock ? " FOR UPDATE" : ""))
         .setParameter(1, id)
         .getResultList()
         .stream()

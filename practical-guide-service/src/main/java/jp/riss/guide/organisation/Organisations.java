@@ -49,20 +49,7 @@ public class Organisations {
   public Organisation create(OrganisationData data, Actor actor) {
     check(data);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Organisation o =
-        new Organisation(
-            UUID.randomUUID(),
-            actor.subject(),
-            data.name(),
-            data.prefecture(),
-            data.jsicDivision(),
-            data.employeeBand(),
-            data.securityStaff().concurrent(),
-            data.securityStaff().dedicated(),
-            data.statisticsConsent(),
-            1,
-            now,
-            now);
+    Organisation o = stated(UUID.randomUUID(), actor.subject(), data, 1, now, now);
     store.insert(o);
     store.recordAct(o.id(), actor, "organisation-created", null, now);
     return o;
@@ -95,19 +82,7 @@ public class Organisations {
     check(data);
     OffsetDateTime now = OffsetDateTime.now(clock);
     Organisation changed =
-        new Organisation(
-            o.id(),
-            o.ownerSubject(),
-            data.name(),
-            data.prefecture(),
-            data.jsicDivision(),
-            data.employeeBand(),
-            data.securityStaff().concurrent(),
-            data.securityStaff().dedicated(),
-            data.statisticsConsent(),
-            o.revision() + 1,
-            o.createdAt(),
-            now);
+        stated(o.id(), o.ownerSubject(), data, o.revision() + 1, o.createdAt(), now);
     store.update(changed);
     store.recordAct(o.id(), actor, "organisation-changed", null, now);
     return changed;
@@ -165,7 +140,8 @@ public class Organisations {
   @Transactional(Transactional.TxType.MANDATORY)
   public Organisation accessible(UUID id, Actor actor, boolean lock) {
     Organisation o =
-        (lock ? store.findForUpdate(id) : store.find(id))
+        store
+            .find(id, lock)
             .filter(
                 found ->
                     actor.isCompany()
@@ -188,6 +164,28 @@ public class Organisations {
       throw ProblemException.forbidden("Only the company that owns the organisation may do this.");
     }
     return o;
+  }
+
+  private static Organisation stated(
+      UUID id,
+      String owner,
+      OrganisationData d,
+      long revision,
+      OffsetDateTime created,
+      OffsetDateTime updated) {
+    return new Organisation(
+        id,
+        owner,
+        d.name(),
+        d.prefecture(),
+        d.jsicDivision(),
+        d.employeeBand(),
+        d.securityStaff().concurrent(),
+        d.securityStaff().dedicated(),
+        d.statisticsConsent(),
+        revision,
+        created,
+        updated);
   }
 
   private static void checkSubject(String supportBody) {
