@@ -38,17 +38,16 @@ class GuideE2EIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Issue 14: a company creates its organisation, diagnoses (Step 2), plans and completes an action,
-   * diagnoses again (Step 3), sees the history; the Active List's monthly demand statistics count
-   * its diagnoses (five of them, so the cell is not suppressed) by prefecture and theme.
+   * Issue 14: a company creates its organisation, diagnoses (Step 2), plans and completes an
+   * action, diagnoses again (Step 3), sees the history; the Active List's monthly demand statistics
+   * count its diagnoses (five of them, so the cell is not suppressed) by prefecture and theme.
    */
   @Test
   void diagnosesThroughTheGuideReachTheActiveListDemandStatistics() {
     String company = LocalStack.token("company", "e2e-company-" + UUID.randomUUID());
     String reviewer = LocalStack.token("ipa-reviewer", "e2e-stats-reviewer");
     String prefecture = "32";
-    String month =
-        java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
     String stats = "/api/v1/active-list/statistics/demand/monthly?from=" + month + "&to=" + month;
     long before = demand(reviewer, stats, month, prefecture, 1);
 
@@ -70,15 +69,24 @@ class GuideE2EIT {
             .extract()
             .path("id");
     List<String> items =
-        given().get(API + "/instruments/sme-self-check/versions/2025-1").then().statusCode(200)
-            .extract().jsonPath().getList("items.id");
+        given()
+            .get(API + "/instruments/sme-self-check/versions/2025-1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.id");
     // Basic policy missing (theme 1): Step 2.
     JsonPath first = diagnose(company, id, items, Map.of("o01", "no"));
     assertEquals(2, first.getInt("placedStep"));
     JsonPath gaps =
-        given().header("Authorization", "Bearer " + company)
+        given()
+            .header("Authorization", "Bearer " + company)
             .get(API + "/diagnoses/" + first.getString("id") + "/gaps")
-            .then().statusCode(200).extract().jsonPath();
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertEquals("basic-policy", gaps.getString("items[0].gapCode"));
     assertTrue(gaps.getString("items[0].closers.more").contains("prefecture=32"));
     JsonPath plan =
@@ -92,8 +100,7 @@ class GuideE2EIT {
                     "actions",
                         List.of(
                             Map.of(
-                                "description", "基本方針を作る", "owner", "社長",
-                                "dueOn", "2099-01-01"))))
+                                "description", "基本方針を作る", "owner", "社長", "dueOn", "2099-01-01"))))
             .post(API + "/organisations/" + id + "/action-plans")
             .then()
             .statusCode(201)
@@ -103,8 +110,13 @@ class GuideE2EIT {
         .header("Authorization", "Bearer " + company)
         .contentType(ContentType.JSON)
         .body(Map.of())
-        .post(API + "/action-plans/" + plan.getString("id") + "/actions/"
-            + plan.getString("actions[0].id") + "/done")
+        .post(
+            API
+                + "/action-plans/"
+                + plan.getString("id")
+                + "/actions/"
+                + plan.getString("actions[0].id")
+                + "/done")
         .then()
         .statusCode(200);
     // Everything of Step 2 in place, no dedicated person: Step 3.
@@ -133,12 +145,22 @@ class GuideE2EIT {
   private static long demand(
       String token, String path, String month, String prefecture, int theme) {
     JsonPath stats =
-        given().header("Authorization", "Bearer " + token).get(path).then().statusCode(200)
-            .extract().jsonPath();
+        given()
+            .header("Authorization", "Bearer " + token)
+            .get(path)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     Object n =
         stats.get(
-            "items.find { it.month == '" + month + "' && it.prefecture == '" + prefecture
-                + "' && it.theme == " + theme + " }.diagnoses");
+            "items.find { it.month == '"
+                + month
+                + "' && it.prefecture == '"
+                + prefecture
+                + "' && it.theme == "
+                + theme
+                + " }.diagnoses");
     return n == null ? 0 : ((Number) n).longValue();
   }
 
@@ -152,10 +174,14 @@ class GuideE2EIT {
         .contentType(ContentType.JSON)
         .body(
             Map.of(
-                "instrument", "sme-self-check",
-                "instrumentVersion", "2025-1",
-                "facts", List.of("usesWireless", "remoteWork", "outsources"),
-                "answers", answers))
+                "instrument",
+                "sme-self-check",
+                "instrumentVersion",
+                "2025-1",
+                "facts",
+                List.of("usesWireless", "remoteWork", "outsources"),
+                "answers",
+                answers))
         .post(API + "/organisations/" + organisation + "/diagnoses")
         .then()
         .statusCode(201)
