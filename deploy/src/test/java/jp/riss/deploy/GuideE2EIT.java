@@ -28,13 +28,166 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The practical guide end to end, through the gateway only, with tokens from deploy/local/token:
  * Step 2 in Japanese and English, search in both, a draft edited, approved and published, the diff,
- * and guide.version.v1 on the local broker.
+ * and guide.version.v1 on the local broker; an organisation's diagnoses, plan and history, counted
+ * in the Active List's demand statistics.
  */
 @ExtendWith(LocalStack.class)
 class GuideE2EIT {
 
   private static final String API = "/api/v1/guide";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Issue 14: a company creates its organisation, diagnoses (Step 2), plans and completes an
+   * action, diagnoses again (Step 3), sees the history; the Active List's monthly demand statistics
+   * count its diagnoses (five of them, so the cell is not suppressed) by prefecture and theme.
+   */
+  @Test
+  void diagnosesThroughTheGuideReachTheActiveListDemandStatistics() {
+    String company = LocalStack.token("company", "e2e-company-" + UUID.randomUUID());
+    String reviewer = LocalStack.token("ipa-reviewer", "e2e-stats-reviewer");
+    String prefecture = "32";
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+    String stats = "/api/v1/active-list/statistics/demand/monthly?from=" + month + "&to=" + month;
+    long before = demand(reviewer, stats, month, prefecture, 1);
+
+    Map<String, Object> org = new java.util.HashMap<>();
+    org.put("name", "E2E 島根工業");
+    org.put("prefecture", prefecture);
+    org.put("jsicDivision", "E");
+    org.put("employeeBand", "6-20");
+    org.put("securityStaff", Map.of("concurrent", 2, "dedicated", 0));
+    org.put("statisticsConsent", true);
+    String id =
+        given()
+            .header("Authorization", "Bearer " + company)
+            .contentType(ContentType.JSON)
+            .body(org)
+            .post(API + "/organisations")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    List<String> items =
+        given()
+            .get(API + "/instruments/sme-self-check/versions/2025-1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.id");
+    // Basic policy missing (theme 1): Step 2.
+    JsonPath first = diagnose(company, id, items, Map.of("o01", "no"));
+    assertEquals(2, first.getInt("placedStep"));
+    JsonPath gaps =
+        given()
+            .header("Authorization", "Bearer " + company)
+            .get(API + "/diagnoses/" + first.getString("id") + "/gaps")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals("basic-policy", gaps.getString("items[0].gapCode"));
+    assertTrue(gaps.getString("items[0].closers.more").contains("prefecture=32"));
+    JsonPath plan =
+        given()
+            .header("Authorization", "Bearer " + company)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "diagnosisId", first.getString("id"),
+                    "gaps", List.of("basic-policy"),
+                    "actions",
+                        List.of(
+                            Map.of(
+                                "description", "基本方針を作る", "owner", "社長", "dueOn", "2099-01-01"))))
+            .post(API + "/organisations/" + id + "/action-plans")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    given()
+        .header("Authorization", "Bearer " + company)
+        .contentType(ContentType.JSON)
+        .body(Map.of())
+        .post(
+            API
+                + "/action-plans/"
+                + plan.getString("id")
+                + "/actions/"
+                + plan.getString("actions[0].id")
+                + "/done")
+        .then()
+        .statusCode(200);
+    // Everything of Step 2 in place, no dedicated person: Step 3.
+    assertEquals(3, diagnose(company, id, items, Map.of()).getInt("placedStep"));
+    // Four more with the policy partly in place (back to Step 2, flagged), so theme 1 in
+    // prefecture 32 gets five diagnoses this month: enough not to be suppressed.
+    for (int i = 0; i < 4; i++) {
+      diagnose(company, id, items, Map.of("o01", "partly"));
+    }
+    given()
+        .header("Authorization", "Bearer " + company)
+        .get(API + "/organisations/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("steps[0].placedStep", equalTo(2))
+        .body("steps[1].move", equalTo("up"))
+        .body("done.size()", equalTo(1));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> demand(reviewer, stats, month, prefecture, 1) >= before + 5);
+  }
+
+  /** The theme's diagnoses in the cell; a suppressed or absent cell counts as 0. */
+  private static long demand(
+      String token, String path, String month, String prefecture, int theme) {
+    JsonPath stats =
+        given()
+            .header("Authorization", "Bearer " + token)
+            .get(path)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Object n =
+        stats.get(
+            "items.find { it.month == '"
+                + month
+                + "' && it.prefecture == '"
+                + prefecture
+                + "' && it.theme == "
+                + theme
+                + " }.diagnoses");
+    return n == null ? 0 : ((Number) n).longValue();
+  }
+
+  private static JsonPath diagnose(
+      String token, String organisation, List<String> items, Map<String, String> except) {
+    Map<String, String> answers = new java.util.LinkedHashMap<>();
+    items.forEach(i -> answers.put(i, "yes"));
+    answers.putAll(except);
+    return given()
+        .header("Authorization", "Bearer " + token)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "instrument",
+                "sme-self-check",
+                "instrumentVersion",
+                "2025-1",
+                "facts",
+                List.of("usesWireless", "remoteWork", "outsources"),
+                "answers",
+                answers))
+        .post(API + "/organisations/" + organisation + "/diagnoses")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
 
   @Test
   void readSearchEditApprovePublishDiffAndEvent() {

@@ -37,9 +37,8 @@ public class DemandEventsHandler implements InboxHandler {
                 + " completed_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
         .setParameter(1, diagnosis.diagnosisId())
         .setParameter(2, diagnosis.prefecture())
-        .setParameter(3, diagnosis.industry())
-        .setParameter(
-            4, diagnosis.neededThemes().stream().distinct().sorted().toArray(Integer[]::new))
+        .setParameter(3, diagnosis.jsicDivision())
+        .setParameter(4, diagnosis.neededThemes().toArray(Integer[]::new))
         .setParameter(5, diagnosis.completedAt())
         .executeUpdate();
   }

@@ -17,7 +17,23 @@ public class ListingStatistics {
 
   public record ListingCount(String prefecture, int theme, String status, long listings) {}
 
-  public record DemandCount(String prefecture, int theme, long diagnoses, long publishedListings) {}
+  /**
+   * Diagnoses in a cell below this are not shown (only that the cell is small): a small cell in a
+   * small prefecture could point at a company.
+   */
+  public static final int MINIMUM_CELL = 5;
+
+  /** Demand in one prefecture × theme; {@code diagnoses} is null when suppressed. */
+  public record DemandCount(
+      String prefecture, int theme, Long diagnoses, boolean suppressed, long publishedListings) {}
+
+  /** Demand in one Japan month × prefecture × theme; {@code diagnoses} null when suppressed. */
+  public record MonthlyDemand(
+      String month, String prefecture, int theme, Long diagnoses, boolean suppressed) {}
+
+  private static Long shown(long n) {
+    return n < MINIMUM_CELL ? null : n;
+  }
 
   /**
    * One Japan month: inquiries sent, accepted, declined and expired in it, and guidance engagements
@@ -127,8 +143,42 @@ public class ListingStatistics {
                 new DemandCount(
                     (String) r[0],
                     ((Number) r[1]).intValue(),
-                    ((Number) r[2]).longValue(),
+                    shown(((Number) r[2]).longValue()),
+                    ((Number) r[2]).longValue() < MINIMUM_CELL,
                     ((Number) r[3]).longValue()))
+        .toList();
+  }
+
+  /**
+   * Demand per Japan month × prefecture × theme, months {@code from} to {@code to} inclusive; cells
+   * under {@link #MINIMUM_CELL} diagnoses are suppressed.
+   */
+  @SuppressWarnings("unchecked")
+  public List<MonthlyDemand> monthlyDemand(java.time.YearMonth from, java.time.YearMonth to) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT to_char(completed_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM'), prefecture,"
+                    + " theme, count(*) FROM diagnosis_demand"
+                    + " CROSS JOIN LATERAL unnest(themes) AS t(theme)"
+                    + " WHERE completed_at >= ?1 AND completed_at < ?2"
+                    + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+            .setParameter(
+                1, from.atDay(1).atStartOfDay(StatisticsResource.JAPAN).toOffsetDateTime())
+            .setParameter(
+                2,
+                to.plusMonths(1).atDay(1).atStartOfDay(StatisticsResource.JAPAN).toOffsetDateTime())
+            .getResultList();
+    return rows.stream()
+        .map(
+            r -> {
+              long n = ((Number) r[3]).longValue();
+              return new MonthlyDemand(
+                  (String) r[0],
+                  (String) r[1],
+                  ((Number) r[2]).intValue(),
+                  shown(n),
+                  n < MINIMUM_CELL);
+            })
         .toList();
   }
 }

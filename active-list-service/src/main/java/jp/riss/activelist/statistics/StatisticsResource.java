@@ -32,6 +32,9 @@ public class StatisticsResource {
 
   public record Demand(LocalDate from, LocalDate to, List<ListingStatistics.DemandCount> items) {}
 
+  public record MonthlyDemand(
+      YearMonth from, YearMonth to, int minimumCell, List<ListingStatistics.MonthlyDemand> items) {}
+
   public record Inquiries(
       YearMonth from, YearMonth to, List<ListingStatistics.MonthCount> months) {}
 
@@ -65,6 +68,26 @@ public class StatisticsResource {
   @Path("/listings")
   public Listings listings() {
     return new Listings(statistics.listings());
+  }
+
+  /**
+   * Self-diagnosis demand per Japan month × prefecture × theme, both months inclusive; without a
+   * period the last 12 months; at most 60 months. Cells under five diagnoses are suppressed.
+   */
+  @GET
+  @Path("/demand/monthly")
+  @Transactional
+  public MonthlyDemand monthlyDemand(@QueryParam("from") String from, @QueryParam("to") String to) {
+    YearMonth last = month("to", to, YearMonth.now(JAPAN));
+    YearMonth first = month("from", from, last.minusMonths(11));
+    if (first.isAfter(last)) {
+      throw ProblemException.badRequest("from", "must not be after to");
+    }
+    if (first.plusMonths(59).isBefore(last)) {
+      throw ProblemException.badRequest("from", "must be at most 60 months before to");
+    }
+    return new MonthlyDemand(
+        first, last, ListingStatistics.MINIMUM_CELL, statistics.monthlyDemand(first, last));
   }
 
   /** Days are Japan days; {@code to} is inclusive. Without a period, the last 365 days. */

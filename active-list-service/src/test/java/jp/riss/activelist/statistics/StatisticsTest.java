@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.inquiry.Matching;
 import jp.riss.activelist.listing.Listings;
@@ -18,6 +20,7 @@ import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.testing.Contracts;
+import jp.riss.platform.testing.EventSchemas;
 import jp.riss.platform.testing.EventSender;
 import jp.riss.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -101,52 +104,95 @@ class StatisticsTest {
     assertEquals(0, month(get("/inquiries?from=2019-01&to=2019-03"), "2019-02", "inquiries"));
   }
 
+  /**
+   * A completed self-diagnosis as the practical guide sends it, checked against the guide's own
+   * schema file (on the test classpath by the pom) before it is sent.
+   */
+  private static String diagnosis(
+      UUID diagnosisId, String prefecture, List<List<Integer>> gapThemes, OffsetDateTime at) {
+    List<Map<String, Object>> gaps = new java.util.ArrayList<>();
+    for (int i = 0; i < gapThemes.size(); i++) {
+      gaps.add(Map.of("gapCode", "gap-" + i, "step", 2, "themeCodes", gapThemes.get(i)));
+    }
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("diagnosisId", diagnosisId.toString());
+    data.put("completedAt", at.toString());
+    data.put("instrumentCode", "sme-self-check");
+    data.put("instrumentVersion", "2025-1");
+    data.put("placementRuleVersion", "2025-1");
+    data.put("placedStep", 2);
+    data.put("prefecture", prefecture);
+    data.put("jsicDivision", "E");
+    data.put("employeeBand", "21-50");
+    data.put("scoreBand", "build");
+    data.put("gaps", gaps);
+    data.put("isRepeat", false);
+    CloudEvent event =
+        EventSource.of("practical-guide-service")
+            .create(
+                SelfDiagnosisCompleted.TYPE, diagnosisId.toString(), "guide.diagnosis.v1", data);
+    String json = EventJson.write(event);
+    assertEquals(Set.of(), EventSchemas.violations("guide.diagnosis.v1", json));
+    return json;
+  }
+
   @Test
-  void demandFromSelfDiagnosesIsCountedOncePerThemeAndRegion() {
-    EventSource guide = EventSource.of("practical-guide-service");
+  void demandFromSelfDiagnosesIsCountedOncePerThemeRegionAndMonthWithSmallCellsSuppressed() {
     OffsetDateTime day = OffsetDateTime.parse("2019-06-10T10:00:00+09:00");
     try (EventSender sender = new EventSender()) {
       UUID first = UUID.randomUUID();
-      CloudEvent one =
-          guide.create(
-              SelfDiagnosisCompleted.TYPE,
-              first.toString(),
-              "guide.diagnosis.v1",
-              new SelfDiagnosisCompleted(first, "47", "E", List.of(1, 5), day));
-      sender.send(SelfDiagnosisCompleted.TOPIC, one.subject(), EventJson.write(one));
-      sender.send(SelfDiagnosisCompleted.TOPIC, one.subject(), EventJson.write(one));
-      UUID second = UUID.randomUUID();
-      CloudEvent two =
-          guide.create(
-              SelfDiagnosisCompleted.TYPE,
-              second.toString(),
-              "guide.diagnosis.v1",
-              // The same diagnosis as a new event (a producer retry): still counted once.
-              new SelfDiagnosisCompleted(first, "47", "E", List.of(1, 5), day));
-      sender.send(SelfDiagnosisCompleted.TOPIC, two.subject(), EventJson.write(two));
-      UUID third = UUID.randomUUID();
-      CloudEvent three =
-          guide.create(
-              SelfDiagnosisCompleted.TYPE,
-              third.toString(),
-              "guide.diagnosis.v1",
-              new SelfDiagnosisCompleted(third, "47", null, List.of(1), day.plusDays(1)));
-      sender.send(SelfDiagnosisCompleted.TOPIC, three.subject(), EventJson.write(three));
+      String one = diagnosis(first, "47", List.of(List.of(1, 5), List.of(1)), day);
+      sender.send(SelfDiagnosisCompleted.TOPIC, first.toString(), one);
+      sender.send(SelfDiagnosisCompleted.TOPIC, first.toString(), one);
+      // The same diagnosis as a new event (a producer retry): still counted once.
+      sender.send(
+          SelfDiagnosisCompleted.TOPIC,
+          first.toString(),
+          diagnosis(first, "47", List.of(List.of(1, 5)), day));
+      for (int i = 0; i < 5; i++) {
+        UUID more = UUID.randomUUID();
+        sender.send(
+            SelfDiagnosisCompleted.TOPIC,
+            more.toString(),
+            diagnosis(more, "47", List.of(List.of(1)), day.plusDays(1)));
+      }
+      // A diagnosis at the very start of July in Japan counts in July.
+      UUID july = UUID.randomUUID();
+      sender.send(
+          SelfDiagnosisCompleted.TOPIC,
+          july.toString(),
+          diagnosis(july, "47", List.of(List.of(1)), OffsetDateTime.parse("2019-06-30T15:00:00Z")));
       sender.send(SelfDiagnosisCompleted.TOPIC, "bad", "{\"type\": 1}");
     }
 
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(20))
         .until(
-            () -> get("/demand?from=2019-06-01&to=2019-06-30").getInt("items[0].diagnoses") == 2);
+            () ->
+                Long.valueOf(6)
+                    .equals(
+                        get("/demand?from=2019-06-01&to=2019-06-30")
+                            .getLong("items.find { it.theme == 1 }.diagnoses")));
     JsonPath demand = get("/demand?from=2019-06-01&to=2019-06-30");
     assertEquals("47", demand.getString("items[0].prefecture"));
     assertEquals(1, demand.getInt("items[0].theme"));
-    assertEquals(2, demand.getInt("items[0].diagnoses"));
+    assertEquals(6, demand.getInt("items[0].diagnoses"));
+    assertEquals(false, demand.getBoolean("items[0].suppressed"));
+    // Theme 5 was needed once: the cell is too small to show.
     assertEquals(5, demand.getInt("items[1].theme"));
-    assertEquals(1, demand.getInt("items[1].diagnoses"));
-    assertEquals(1, get("/demand?from=2019-06-11&to=2019-06-11").getInt("items[0].diagnoses"));
-    assertEquals(0, get("/demand?from=2019-06-12&to=2019-06-12").getList("items").size());
+    assertNull(demand.get("items[1].diagnoses"));
+    assertEquals(true, demand.getBoolean("items[1].suppressed"));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> get("/demand/monthly?from=2019-07&to=2019-07").getList("items").size() == 1);
+    JsonPath monthly = get("/demand/monthly?from=2019-06&to=2019-07");
+    assertEquals(5, monthly.getInt("minimumCell"));
+    assertEquals(List.of("2019-06", "2019-06", "2019-07"), monthly.getList("items.month"));
+    assertEquals(6, monthly.getInt("items[0].diagnoses"));
+    assertEquals(true, monthly.getBoolean("items[1].suppressed"));
+    assertNull(monthly.get("items[2].diagnoses"));
+    assertEquals(0, get("/demand/monthly?from=2019-01&to=2019-03").getList("items").size());
   }
 
   @Test
@@ -165,7 +211,7 @@ class StatisticsTest {
 
   @Test
   void onlyIpaReadsStatistics() {
-    for (String path : List.of("/listings", "/demand", "/inquiries")) {
+    for (String path : List.of("/listings", "/demand", "/demand/monthly", "/inquiries")) {
       given().get(PATH + path).then().statusCode(401);
       for (String role :
           List.of("specialist", "company", "support-body", "certifier", "alumni", "camp-office")) {

@@ -20,7 +20,33 @@ public record Instrument(
     List<Labelled> facts,
     List<Band> bands,
     List<Item> items,
-    Placement placement) {
+    Placement placement,
+    Lineage previous) {
+
+  /** The answer that takes an item out of the score where its {@code applicableIf} fact fails. */
+  public static final String NOT_APPLICABLE = "not-applicable";
+
+  /**
+   * The version this one follows and how its items map onto that version's (this version's item id
+   * → the previous version's item id; items without an entry have no counterpart), so diagnoses on
+   * the two versions can be compared item by item.
+   */
+  public record Lineage(String version, Map<String, String> itemMap) {}
+
+  /** Points of the best answer: what an applicable item adds to the maximum. */
+  public int maxPoints() {
+    return scale.stream().mapToInt(Answer::points).max().orElse(0);
+  }
+
+  /** The scale answer, if the text is one. */
+  public java.util.Optional<Answer> answer(String text) {
+    return scale.stream().filter(a -> a.answer().equals(text)).findFirst();
+  }
+
+  /** The item with this id, if any. */
+  public java.util.Optional<Item> item(String id) {
+    return items.stream().filter(i -> i.id().equals(id)).findFirst();
+  }
 
   /** A code with its ja and en labels. */
   public record Labelled(String code, String ja, String en) {}

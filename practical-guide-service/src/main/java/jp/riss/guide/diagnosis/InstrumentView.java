@@ -9,6 +9,7 @@ import jp.riss.guide.content.Language;
 public record InstrumentView(
     String code,
     String version,
+    String state,
     String lang,
     String title,
     List<Label> parts,
@@ -16,7 +17,8 @@ public record InstrumentView(
     List<Label> facts,
     List<Band> bands,
     List<Item> items,
-    Instrument.Placement placement) {
+    Instrument.Placement placement,
+    Instrument.Lineage previous) {
 
   public record Label(String code, String label) {}
 
@@ -38,13 +40,14 @@ public record InstrumentView(
       String gapCode) {}
 
   /** A summary for the list of instruments. */
-  public record Summary(String code, String version, String title) {}
+  public record Summary(String code, String version, String title, String state) {}
 
-  static InstrumentView of(Instrument i, String lang) {
+  static InstrumentView of(Instrument i, String state, String lang) {
     boolean en = Language.EN.equals(lang);
     return new InstrumentView(
         i.code(),
         i.version(),
+        state,
         lang,
         en ? i.title().get("en") : i.title().get("ja"),
         i.parts().stream().map(p -> new Label(p.code(), en ? p.en() : p.ja())).toList(),
@@ -56,7 +59,8 @@ public record InstrumentView(
             .map(b -> new Band(b.code(), b.fromPercent(), b.toPercent(), en ? b.en() : b.ja()))
             .toList(),
         i.items().stream().map(item -> item(item, en)).toList(),
-        i.placement());
+        i.placement(),
+        i.previous());
   }
 
   private static Item item(Instrument.Item item, boolean wantEn) {

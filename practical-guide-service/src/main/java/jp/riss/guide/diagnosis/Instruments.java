@@ -16,29 +16,41 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.riss.guide.web.CachedRead;
+import jp.riss.guide.web.SqlValues;
+import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Preconditions;
 import org.jboss.logging.Logger;
 
 /**
- * Self-diagnosis instruments: imported once from {@code guide/instruments/} (checked strictly),
- * never changed afterwards, and read in Japanese or English.
+ * Self-diagnosis instruments: shipped versions imported once from {@code guide/instruments/}
+ * (checked strictly, published at once), drafts IPA's editors make through the API, and reads in
+ * Japanese or English. Drafts exist only for editors and reviewers; a published version never
+ * changes.
  */
 @ApplicationScoped
 public class Instruments {
 
+  public static final String DRAFT = "draft";
+  public static final String PUBLISHED = "published";
   private static final Logger LOG = Logger.getLogger(Instruments.class);
-  private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,38}[a-z0-9]");
-  private static final Set<String> PARTS = Set.of("basics", "employees", "organisation");
+  private static final Pattern CODE = InstrumentRules.CODE;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final String SHIPPED_BY = "shipped";
 
   @Inject EntityManager em;
   @Inject Clock clock;
 
   record Index(String about, List<String> files) {}
+
+  /** A stored version with its state and revision (what If-Match compares). */
+  public record Stored(
+      Instrument document, String state, long revision, OffsetDateTime publishedAt) {}
 
   /** The list of instrument versions. */
   public record InstrumentList(List<InstrumentView.Summary> items) {}
@@ -54,37 +66,38 @@ public class Instruments {
     for (String file : read("index.json", Index.class).files()) {
       Instrument i = read(file, Instrument.class);
       check(file, i);
-      int inserted =
-          em.createNativeQuery(
-                  "INSERT INTO diagnosis_instrument (code, version, document, imported_at)"
-                      + " VALUES (?1, ?2, CAST(?3 AS jsonb), ?4) ON CONFLICT DO NOTHING")
-              .setParameter(1, i.code())
-              .setParameter(2, i.version())
-              .setParameter(3, write(i))
-              .setParameter(4, OffsetDateTime.now(clock))
-              .executeUpdate();
-      if (inserted == 1) {
+      if (stored(i.code(), i.version()).isEmpty()) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        insert(i, DRAFT, now, SHIPPED_BY);
+        publish(i.code(), i.version(), 2, now, SHIPPED_BY);
         LOG.infof("imported instrument %s/%s (%d items)", i.code(), i.version(), i.items().size());
       }
     }
   }
 
   @Transactional
-  public CachedRead list(String lang) {
+  public CachedRead list(String lang, boolean editor) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT document::text FROM diagnosis_instrument ORDER BY code, imported_at")
+                "SELECT document::text, state FROM diagnosis_instrument"
+                    + " WHERE state = 'published' OR ?1 ORDER BY code, imported_at")
+            .setParameter(1, editor)
             .getResultList();
     List<InstrumentView.Summary> items =
         rows.stream()
-            .map(r -> parse((String) r))
-            .map(i -> new InstrumentView.Summary(i.code(), i.version(), i.title().get(lang)))
+            .map(r -> (Object[]) r)
+            .map(
+                r -> {
+                  Instrument i = parse((String) r[0]);
+                  return new InstrumentView.Summary(
+                      i.code(), i.version(), i.title().get(lang), (String) r[1]);
+                })
             .toList();
-    return new CachedRead(new InstrumentList(items), null, 300, true, Set.of(lang));
+    return new CachedRead(new InstrumentList(items), null, editor ? 0 : 300, !editor, Set.of(lang));
   }
 
   @Transactional
-  public CachedRead get(String code, String version, String lang) {
+  public CachedRead get(String code, String version, String lang, boolean editor) {
     if (code == null || !CODE.matcher(code).matches()) {
       throw ProblemException.badRequest(
           "code", "must be an instrument code such as sme-self-check");
@@ -92,47 +105,126 @@ public class Instruments {
     if (version == null || !CODE.matcher(version).matches()) {
       throw ProblemException.badRequest("version", "must be a version such as 2025-1");
     }
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT document::text FROM diagnosis_instrument WHERE code = ?1 AND version = ?2")
-            .setParameter(1, code)
-            .setParameter(2, version)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("instrument " + code + " version " + version);
-    }
-    InstrumentView view = InstrumentView.of(parse((String) rows.get(0)), lang);
+    Stored s =
+        stored(code, version)
+            .filter(found -> editor || PUBLISHED.equals(found.state()))
+            .orElseThrow(
+                () -> ProblemException.notFound("instrument " + code + " version " + version));
+    InstrumentView view = InstrumentView.of(s.document(), s.state(), lang);
     Set<String> languages = new HashSet<>();
     view.items().forEach(item -> languages.add(item.lang()));
     languages.add(lang);
-    // Immutable once imported: caches may keep it long.
+    if (DRAFT.equals(s.state())) {
+      return new CachedRead(view, Preconditions.etag(s.revision()), 0, false, languages);
+    }
+    // Immutable once published: caches may keep it long.
     return new CachedRead(view, null, 86_400, true, languages);
   }
 
-  /** What a shipped instrument must satisfy; a broken file stops the start with its name. */
-  static void check(String file, Instrument i) {
-    Set<String> ids = new HashSet<>();
-    Set<String> facts = new HashSet<>();
-    i.facts().forEach(f -> facts.add(f.code()));
-    for (Instrument.Item item : i.items()) {
-      boolean ok =
-          ids.add(item.id())
-              && PARTS.contains(item.part())
-              && item.step() >= 1
-              && item.step() <= 4
-              && item.ja() != null
-              && item.ja().text() != null
-              && (item.applicableIf() == null || facts.contains(item.applicableIf().fact()));
-      if (!ok) {
-        throw new IllegalStateException(
-            "instrument " + file + ": item " + item.id() + " is broken");
-      }
-    }
-    for (Instrument.Exit exit : i.placement().exits()) {
-      if (!ids.containsAll(exit.allYes())) {
-        throw new IllegalStateException(
-            "instrument " + file + ": Step " + exit.step() + " exit names unknown items");
-      }
+  /** A version in any state, as stored. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Instrument> find(String code, String version) {
+    return stored(code, version).map(Stored::document);
+  }
+
+  /** A version diagnoses may be answered against now: a published one. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Instrument> usable(String code, String version) {
+    return stored(code, version).filter(s -> PUBLISHED.equals(s.state())).map(Stored::document);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Stored> stored(String code, String version) {
+    return select(code, version, "");
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Stored> storedForUpdate(String code, String version) {
+    return select(code, version, " FOR UPDATE");
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean hasPublished(String code) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM diagnosis_instrument WHERE code = ?1 AND state = 'published'")
+        .setParameter(1, code)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void insert(Instrument i, String state, OffsetDateTime now, String by) {
+    em.createNativeQuery(
+            "INSERT INTO diagnosis_instrument (code, version, document, imported_at, state,"
+                + " revision, edited_by) VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, 1, ?6)")
+        .setParameter(1, i.code())
+        .setParameter(2, i.version())
+        .setParameter(3, write(i))
+        .setParameter(4, now)
+        .setParameter(5, state)
+        .setParameter(6, by)
+        .executeUpdate();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void replaceDraft(Instrument i, long revision, String by) {
+    em.createNativeQuery(
+            "UPDATE diagnosis_instrument SET document = CAST(?3 AS jsonb), revision = ?4,"
+                + " edited_by = ?5 WHERE code = ?1 AND version = ?2 AND state = 'draft'")
+        .setParameter(1, i.code())
+        .setParameter(2, i.version())
+        .setParameter(3, write(i))
+        .setParameter(4, revision)
+        .setParameter(5, by)
+        .executeUpdate();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void publish(String code, String version, long revision, OffsetDateTime now, String by) {
+    em.createNativeQuery(
+            "UPDATE diagnosis_instrument SET state = 'published', published_at = ?3,"
+                + " revision = ?4, edited_by = ?5 WHERE code = ?1 AND version = ?2"
+                + " AND state = 'draft'")
+        .setParameter(1, code)
+        .setParameter(2, version)
+        .setParameter(3, now)
+        .setParameter(4, revision)
+        .setParameter(5, by)
+        .executeUpdate();
+  }
+
+  private Optional<Stored> select(String code, String version, String lock) {
+    return em
+        .createNativeQuery(
+            "SELECT document::text, state, revision, published_at FROM diagnosis_instrument"
+                + " WHERE code = ?1 AND version = ?2"
+                + lock)
+        .setParameter(1, code)
+        .setParameter(2, version)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(
+            r -> {
+              Object[] c = (Object[]) r;
+              return new Stored(
+                  parse((String) c[0]),
+                  (String) c[1],
+                  ((Number) c[2]).longValue(),
+                  SqlValues.time(c[3]));
+            });
+  }
+
+  /**
+   * What a shipped instrument must satisfy (the rules an editor's draft meets); a broken file stops
+   * the start with its name and every fault.
+   */
+  void check(String file, Instrument i) {
+    Instrument previous =
+        i.previous() == null ? null : find(i.code(), i.previous().version()).orElse(null);
+    List<Problem.Violation> violations = InstrumentRules.check(i, previous);
+    if (!violations.isEmpty()) {
+      throw new IllegalStateException("instrument " + file + " is broken: " + violations);
     }
   }
 

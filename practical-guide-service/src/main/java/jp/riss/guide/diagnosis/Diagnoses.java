@@ -1,0 +1,218 @@
+package jp.riss.guide.diagnosis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import jp.riss.guide.organisation.Actor;
+import jp.riss.guide.organisation.Organisation;
+import jp.riss.guide.organisation.Organisations;
+import jp.riss.platform.events.EventSource;
+import jp.riss.platform.outbox.Outbox;
+import jp.riss.platform.problem.Problem;
+import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.problem.Problems;
+import jp.riss.platform.web.Ids;
+
+/**
+ * Diagnoses: answers are checked, scored and placed against one instrument version and its
+ * placement rule, stored once and never changed. Completion writes {@code guide.diagnosis.v1} in
+ * the same transaction when the organisation allows statistics.
+ */
+@ApplicationScoped
+public class Diagnoses {
+
+  private static final Pattern CODE = InstrumentRules.CODE;
+
+  @Inject Organisations organisations;
+  @Inject Instruments instruments;
+  @Inject DiagnosisStore store;
+  @Inject GapClosers closers;
+  @Inject Outbox outbox;
+  @Inject EventSource events;
+  @Inject Clock clock;
+
+  /** A page of an organisation's diagnoses. */
+  public record Page(List<DiagnosisView.Summary> items, Position next) {}
+
+  /** Where a page ends. */
+  public record Position(OffsetDateTime completedAt, UUID id) {}
+
+  /** The gaps of a diagnosis with their closers. */
+  public record Gaps(UUID diagnosisId, int placedStep, List<GapClosers.GapView> items) {}
+
+  @Transactional
+  public Diagnosis submit(String organisationId, Submission s, Actor actor) {
+    Organisation org = organisations.accessible(Ids.uuid("id", organisationId), actor, true);
+    Instrument instrument = instrument(s);
+    List<Problem.Violation> violations = SubmissionRules.check(instrument, s);
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problems.validation(violations));
+    }
+    Map<String, String> answers = s.answers();
+    Assessment assessment =
+        Assessment.of(instrument, answers, org.concurrentStaff(), org.dedicatedStaff());
+    Optional<Diagnosis> previous = store.latestBefore(org.id(), null, null);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Diagnosis d =
+        new Diagnosis(
+            UUID.randomUUID(),
+            org.id(),
+            instrument.code(),
+            instrument.version(),
+            instrument.placement().version(),
+            answers,
+            s.facts() == null ? List.of() : List.copyOf(s.facts()),
+            org.prefecture(),
+            org.jsicDivision(),
+            org.employeeBand(),
+            org.concurrentStaff(),
+            org.dedicatedStaff(),
+            assessment,
+            previous.map(Diagnosis::id).orElse(null),
+            previous.map(p -> assessment.placedStep() < p.assessment().placedStep()).orElse(false),
+            actor.subject(),
+            actor.role(),
+            now);
+    store.insert(d);
+    organisations.recordAct(org.id(), actor, "diagnosis-completed", d.id().toString());
+    if (org.statisticsConsent()) {
+      outbox.append(
+          DiagnosisCompleted.TOPIC,
+          d.id().toString(),
+          events.create(
+              DiagnosisCompleted.TYPE,
+              d.id().toString(),
+              DiagnosisCompleted.SCHEMA,
+              completed(d, previous.isPresent())));
+    }
+    return d;
+  }
+
+  @Transactional
+  public Page list(String organisationId, Actor actor, Position after, int limit) {
+    Organisation org = organisations.accessible(organisationId, actor);
+    List<Diagnosis> rows =
+        store.ofOrganisation(
+            org.id(),
+            after == null ? null : after.completedAt(),
+            after == null ? null : after.id(),
+            limit + 1);
+    List<Diagnosis> page = rows.stream().limit(limit).toList();
+    Diagnosis last = rows.size() > limit ? page.get(limit - 1) : null;
+    return new Page(
+        page.stream().map(DiagnosisView::summary).toList(),
+        last == null ? null : new Position(last.completedAt(), last.id()));
+  }
+
+  @Transactional
+  public Diagnosis get(String id, Actor actor) {
+    return visible(id, actor);
+  }
+
+  @Transactional
+  public Gaps gaps(String id, Actor actor) {
+    Diagnosis d = visible(id, actor);
+    Instrument instrument = stored(d.instrumentCode(), d.instrumentVersion());
+    return new Gaps(d.id(), d.assessment().placedStep(), closers.of(d, instrument, store.themes()));
+  }
+
+  @Transactional
+  public Comparison comparison(String id, Actor actor) {
+    Diagnosis d = visible(id, actor);
+    if (d.previousId() == null) {
+      return Comparison.first(d);
+    }
+    Diagnosis before = store.find(d.previousId()).orElseThrow();
+    return Comparison.of(
+        d,
+        stored(d.instrumentCode(), d.instrumentVersion()),
+        before,
+        stored(before.instrumentCode(), before.instrumentVersion()));
+  }
+
+  /** A diagnosis of the organisation (whose access the caller has checked), if it is one. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Diagnosis> ofOrganisation(UUID organisation, UUID diagnosis) {
+    return store.find(diagnosis).filter(d -> d.organisationId().equals(organisation));
+  }
+
+  /** Every diagnosis of the organisation (whose access the caller has checked), oldest first. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Diagnosis> allOf(UUID organisation) {
+    return store.ofOrganisation(organisation, null, null, 10_000);
+  }
+
+  /** The diagnosis if the actor may act for its organisation now, else 404. */
+  private Diagnosis visible(String id, Actor actor) {
+    UUID diagnosisId = Ids.uuid("id", id);
+    Diagnosis d =
+        store
+            .find(diagnosisId)
+            .orElseThrow(() -> ProblemException.notFound("diagnosis " + diagnosisId));
+    try {
+      organisations.accessible(d.organisationId(), actor, false);
+    } catch (ProblemException e) {
+      throw ProblemException.notFound("diagnosis " + diagnosisId);
+    }
+    return d;
+  }
+
+  private Instrument instrument(Submission s) {
+    List<Problem.Violation> v = new ArrayList<>();
+    if (s.instrument() == null || !CODE.matcher(s.instrument()).matches()) {
+      v.add(
+          new Problem.Violation("instrument", "must be an instrument code such as sme-self-check"));
+    }
+    if (s.instrumentVersion() == null || !CODE.matcher(s.instrumentVersion()).matches()) {
+      v.add(new Problem.Violation("instrumentVersion", "must be a version such as 2025-1"));
+    }
+    if (v.isEmpty()) {
+      Optional<Instrument> found = instruments.usable(s.instrument(), s.instrumentVersion());
+      if (found.isPresent()) {
+        return found.get();
+      }
+      v.add(
+          new Problem.Violation(
+              "instrumentVersion", "names no published version of instrument " + s.instrument()));
+    }
+    // The answers cannot be checked without their version; name what else is wrong with them.
+    if (s.answers() == null) {
+      v.add(new Problem.Violation("answers", "is required: one answer per item"));
+    }
+    throw new ProblemException(Problems.validation(v));
+  }
+
+  private Instrument stored(String code, String version) {
+    return instruments.find(code, version).orElseThrow();
+  }
+
+  private DiagnosisCompleted completed(Diagnosis d, boolean repeat) {
+    Map<String, List<Integer>> themes = store.themes();
+    return new DiagnosisCompleted(
+        d.id(),
+        d.completedAt(),
+        d.instrumentCode(),
+        d.instrumentVersion(),
+        d.placementVersion(),
+        d.assessment().placedStep(),
+        d.prefecture(),
+        d.jsicDivision(),
+        d.employeeBand(),
+        d.assessment().band(),
+        d.assessment().gaps().stream()
+            .map(
+                g ->
+                    new DiagnosisCompleted.Gap(
+                        g.gapCode(), g.step(), themes.getOrDefault(g.gapCode(), List.of())))
+            .toList(),
+        repeat);
+  }
+}

@@ -1,0 +1,180 @@
+package jp.riss.guide.diagnosis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import jp.riss.guide.web.SqlValues;
+
+/** Completed diagnoses: inserted once, read many times (native SQL, as the rest of the module). */
+@ApplicationScoped
+public class DiagnosisStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final String COLUMNS =
+      "id, organisation_id, instrument_code, instrument_version, placement_version,"
+          + " answers::text, facts, prefecture, jsic_division, employee_band, concurrent_staff,"
+          + " dedicated_staff, raw_score, max_score, percent, band, placed_step, unmet::text,"
+          + " gaps::text, previous_id, moved_down, respondent_subject, respondent_role,"
+          + " completed_at";
+
+  @Inject EntityManager em;
+
+  public void insert(Diagnosis d) {
+    Assessment a = d.assessment();
+    em.createNativeQuery(
+            "INSERT INTO diagnosis (id, organisation_id, instrument_code, instrument_version,"
+                + " placement_version, answers, facts, prefecture, jsic_division, employee_band,"
+                + " concurrent_staff, dedicated_staff, raw_score, max_score, percent, band,"
+                + " placed_step, unmet, gaps, previous_id, moved_down, respondent_subject,"
+                + " respondent_role, completed_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb),"
+                + " CAST(?7 AS text[]), ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                + " CAST(?18 AS jsonb), CAST(?19 AS jsonb), ?20, ?21, ?22, ?23, ?24)")
+        .setParameter(1, d.id())
+        .setParameter(2, d.organisationId())
+        .setParameter(3, d.instrumentCode())
+        .setParameter(4, d.instrumentVersion())
+        .setParameter(5, d.placementVersion())
+        .setParameter(6, write(new TreeMap<>(d.answers())))
+        // Fact codes are checked against the instrument (letters only), so a literal is safe.
+        .setParameter(7, "{" + String.join(",", d.facts()) + "}")
+        .setParameter(8, d.prefecture())
+        .setParameter(9, d.jsicDivision())
+        .setParameter(10, d.employeeBand())
+        .setParameter(11, d.concurrentStaff())
+        .setParameter(12, d.dedicatedStaff())
+        .setParameter(13, a.rawScore())
+        .setParameter(14, a.maxScore())
+        .setParameter(15, a.percent())
+        .setParameter(16, a.band())
+        .setParameter(17, a.placedStep())
+        .setParameter(18, write(a.unmet()))
+        .setParameter(19, write(a.gaps()))
+        .setParameter(20, d.previousId())
+        .setParameter(21, d.movedDown())
+        .setParameter(22, d.respondentSubject())
+        .setParameter(23, d.respondentRole())
+        .setParameter(24, d.completedAt())
+        .executeUpdate();
+  }
+
+  public Optional<Diagnosis> find(UUID id) {
+    return em
+        .createNativeQuery("SELECT " + COLUMNS + " FROM diagnosis WHERE id = ?1")
+        .setParameter(1, id)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(r -> diagnosis((Object[]) r));
+  }
+
+  /** The organisation's latest diagnosis completed before the given one (or at all). */
+  public Optional<Diagnosis> latestBefore(UUID organisation, OffsetDateTime before, UUID except) {
+    return em
+        .createNativeQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM diagnosis WHERE organisation_id = ?1"
+                + " AND (CAST(?2 AS timestamptz) IS NULL OR completed_at <= CAST(?2 AS timestamptz))"
+                + " AND (CAST(?3 AS uuid) IS NULL OR id <> CAST(?3 AS uuid))"
+                + " ORDER BY completed_at DESC, id DESC LIMIT 1")
+        .setParameter(1, organisation)
+        .setParameter(2, before)
+        .setParameter(3, except)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(r -> diagnosis((Object[]) r));
+  }
+
+  /** An organisation's diagnoses, oldest first, after the given position. */
+  @SuppressWarnings("unchecked")
+  public List<Diagnosis> ofOrganisation(
+      UUID organisation, OffsetDateTime afterCompleted, UUID afterId, int limit) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM diagnosis WHERE organisation_id = ?1"
+                    + " AND (CAST(?2 AS timestamptz) IS NULL OR (completed_at, id) >"
+                    + " (CAST(?2 AS timestamptz), CAST(?3 AS uuid)))"
+                    + " ORDER BY completed_at, id LIMIT ?4")
+            .setParameter(1, organisation)
+            .setParameter(2, afterCompleted)
+            .setParameter(3, afterId)
+            .setParameter(4, limit)
+            .getResultList();
+    return rows.stream().map(DiagnosisStore::diagnosis).toList();
+  }
+
+  /** Themes per gap code, from the gap → theme mapping. */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<Integer>> themes() {
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT gap_code, theme FROM gap_theme ORDER BY gap_code, theme")
+            .getResultList();
+    Map<String, List<Integer>> themes = new TreeMap<>();
+    for (Object[] r : rows) {
+      themes
+          .computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>())
+          .add(((Number) r[1]).intValue());
+    }
+    return themes;
+  }
+
+  private static Diagnosis diagnosis(Object[] r) {
+    Assessment a =
+        new Assessment(
+            ((Number) r[12]).intValue(),
+            ((Number) r[13]).intValue(),
+            r[14] == null ? null : ((Number) r[14]).intValue(),
+            (String) r[15],
+            ((Number) r[16]).intValue(),
+            read((String) r[17], new TypeReference<List<Assessment.Unmet>>() {}),
+            read((String) r[18], new TypeReference<List<Assessment.Gap>>() {}));
+    return new Diagnosis(
+        (UUID) r[0],
+        (UUID) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        read((String) r[5], new TypeReference<Map<String, String>>() {}),
+        Arrays.stream((Object[]) SqlValues.array(r[6])).map(String::valueOf).toList(),
+        (String) r[7],
+        (String) r[8],
+        (String) r[9],
+        ((Number) r[10]).intValue(),
+        ((Number) r[11]).intValue(),
+        a,
+        (UUID) r[19],
+        (Boolean) r[20],
+        (String) r[21],
+        (String) r[22],
+        SqlValues.time(r[23]));
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> T read(String json, TypeReference<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored diagnosis is not readable", e);
+    }
+  }
+}
