@@ -154,7 +154,8 @@ public class ListingStatistics {
    * under {@link #MINIMUM_CELL} diagnoses are suppressed.
    */
   @SuppressWarnings("unchecked")
-  public List<MonthlyDemand> monthlyDemand(java.time.YearMonth from, java.time.YearMonth to) {
+  @Transactional
+  public List<MonthlyDemand> monthlyDemand(YearMonth from, YearMonth to) {
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT to_char(completed_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM'), prefecture,"

@@ -42,6 +42,16 @@ public class StatisticsResource {
   @GET
   @Path("/inquiries")
   public Inquiries inquiries(@QueryParam("from") String from, @QueryParam("to") String to) {
+    Months months = months(from, to);
+    return new Inquiries(
+        months.first(), months.last(), statistics.inquiriesByMonth(months.first(), months.last()));
+  }
+
+  /** A period of Japan months, both inclusive. */
+  record Months(YearMonth first, YearMonth last) {}
+
+  /** Without a period the last 12 months; at most 60 months. */
+  private Months months(String from, String to) {
     YearMonth last = month("to", to, YearMonth.now(clock.withZone(JAPAN)));
     YearMonth first = month("from", from, last.minusMonths(11));
     if (first.isAfter(last)) {
@@ -50,7 +60,7 @@ public class StatisticsResource {
     if (first.plusMonths(59).isBefore(last)) {
       throw ProblemException.badRequest("from", "must be at most 60 months before to");
     }
-    return new Inquiries(first, last, statistics.inquiriesByMonth(first, last));
+    return new Months(first, last);
   }
 
   static YearMonth month(String name, String value, YearMonth otherwise) {
@@ -76,18 +86,13 @@ public class StatisticsResource {
    */
   @GET
   @Path("/demand/monthly")
-  @Transactional
   public MonthlyDemand monthlyDemand(@QueryParam("from") String from, @QueryParam("to") String to) {
-    YearMonth last = month("to", to, YearMonth.now(JAPAN));
-    YearMonth first = month("from", from, last.minusMonths(11));
-    if (first.isAfter(last)) {
-      throw ProblemException.badRequest("from", "must not be after to");
-    }
-    if (first.plusMonths(59).isBefore(last)) {
-      throw ProblemException.badRequest("from", "must be at most 60 months before to");
-    }
+    Months months = months(from, to);
     return new MonthlyDemand(
-        first, last, ListingStatistics.MINIMUM_CELL, statistics.monthlyDemand(first, last));
+        months.first(),
+        months.last(),
+        ListingStatistics.MINIMUM_CELL,
+        statistics.monthlyDemand(months.first(), months.last()));
   }
 
   /** Days are Japan days; {@code to} is inclusive. Without a period, the last 365 days. */
