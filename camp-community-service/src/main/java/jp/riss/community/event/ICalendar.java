@@ -40,7 +40,8 @@ public final class ICalendar {
     for (Entry entry : entries) {
       CommunityEvent e = entry.event();
       line(out, "BEGIN:VEVENT");
-      line(out, "UID:" + e.id + "@community.riss");
+      // A bare UUID (RFC 7986 §5.3): unique without a domain, and never mistaken for an address.
+      line(out, "UID:" + e.id);
       line(out, "DTSTAMP:" + utc(stamp));
       line(out, "DTSTART:" + utc(e.startsAt));
       line(out, "DTEND:" + utc(e.endsAt));
