@@ -13,6 +13,8 @@
 #   demo-alumni-tanaka   14 (junior 2024)                   enrolled; guardian not asked yet
 # A moderated programme-cohort group with sato and suzuki: posts, a post with a phone number held
 # for review, sato's direct message to suzuki refused, a report -> case -> hide -> appeal.
+# Events and surveys: an anonymous lecture survey, and a workshop named after it with a waitlist
+# (see the block below).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -93,6 +95,65 @@ for p in "${people[@]}"; do
   fi
   member_id[$name]=$id
 done
+
+# ---- events and surveys (issue 12 §1, §3) -------------------------------------------------------
+# Three more adults (ito, kato, yamada); an anonymous lecture survey they and sato answer (4
+# respondents: every figure suppressed, under 5); a workshop whose topic came from it, in person
+# for juniors and up (so with a safeguarding lead), 2 seats: sato and ito confirmed, kato and
+# yamada waitlisted; ito cancels and kato is offered the seat for 48 hours.
+workshop_title="マルウェア解析の基礎と応用（修了生ワークショップ・デモ）"
+if call 200 GET "$api/events?limit=50" "$office" | jq -e --arg t "$workshop_title" '.items[] | select(.title == $t)' >/dev/null; then
+  echo "    demo workshop exists"
+else
+  extra=$(for name in ito kato yamada; do
+    jq -nc --arg n "$name" --arg d "$(born 28)" '{rowKey: ("demo-" + $n + "-national"), personRef: ("demo-" + $n),
+      fullName: ("デモ " + $n), email: ("demo-alumni-" + $n + "@example.jp"), dateOfBirth: $d,
+      programme: "national", fiscalYear: 2019, verified: true}'
+  done | jq -sc '{rows: .}')
+  call 200 POST "$api/completion-imports" "$office" "$extra" >/dev/null
+  for name in ito kato yamada; do
+    t=$(token alumni "demo-alumni-$name")
+    if [ -z "$(curl -sS --max-time 30 -H "Authorization: Bearer $t" "$api/alumni/me" | jq -r '.memberId // empty')" ]; then
+      code=$(mail_to "demo-alumni-$name@example.jp" | grep -oE '[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}' | head -1)
+      [ -n "$code" ] || die "no enrolment code for $name"
+      call 200 POST "$api/alumni/me/enrolment" "$t" "$(jq -nc --arg c "$code" '{code: $c}')" >/dev/null
+    fi
+  done
+  now_jst() { TZ=Asia/Tokyo date -d "$1" +%Y-%m-%dT%H:%M:%S+09:00; }
+  survey=$(call 201 POST "$api/surveys" "$office" "$(jq -nc --arg o "$(now_jst '-1 hour')" --arg c "$(now_jst '+14 days')" '{
+    title: "2025年度 講義評価アンケート（デモ）", anonymous: true, opensAt: $o, closesAt: $c,
+    audience: {minAgeBand: "junior"},
+    questions: [
+      {kind: "single-choice", text: "もう一度受けたい講義は？", options: ["マルウェア解析の基礎と応用", "プロダクト開発を攻撃者の視点で捉える"]},
+      {kind: "scale", text: "講義全体の満足度"},
+      {kind: "free-text", text: "ワークショップで扱ってほしいこと", required: false}]}')" | jq -r .id)
+  for name in sato ito kato yamada; do
+    call 201 POST "$api/surveys/$survey/responses" "$(token alumni "demo-alumni-$name")" \
+      '{"answers":[{"question":1,"choices":[1]},{"question":2,"scale":5},{"question":3,"text":"実際の検体を使った演習"}]}' >/dev/null
+  done
+  echo "    survey $survey: 4 anonymous responses, results suppressed (under 5): $(call 200 GET "$api/surveys/$survey/results" "$office" | jq -c '{respondents, q1: .questions[0].options}')"
+  starts=$(TZ=Asia/Tokyo date -d "+30 days" +%Y-%m-%dT13:00:00+09:00)
+  ends=$(TZ=Asia/Tokyo date -d "+30 days" +%Y-%m-%dT17:00:00+09:00)
+  closes=$(TZ=Asia/Tokyo date -d "+29 days" +%Y-%m-%dT12:00:00+09:00)
+  created=$(curl -sS --max-time 30 -D - -o /tmp/riss-demo-event.$$ -X POST "$api/events" -H "Authorization: Bearer $office" \
+    -H 'Content-Type: application/json' --data "$(jq -nc --arg t "$workshop_title" --arg s "$starts" --arg e "$ends" \
+      --arg o "$(now_jst '-1 hour')" --arg c "$closes" --arg survey "$survey" '{kind: "workshop", title: $t,
+      description: "講義評価アンケートで最も評価の高かった講義の再演", format: "in-person", prefecture: "13",
+      venue: "文京グリーンコート", startsAt: $s, endsAt: $e, capacity: 2, waitlistLength: 10,
+      registrationOpensAt: $o, registrationClosesAt: $c, audience: {minAgeBand: "junior"},
+      safeguardingLead: "事務局 安全 花子", topicSurveyId: $survey}')" | tr -d '\r')
+  event=$(jq -r .id /tmp/riss-demo-event.$$); rm -f /tmp/riss-demo-event.$$
+  etag=$(sed -n 's/^[Ee][Tt][Aa][Gg]: //p' <<<"$created")
+  [ -n "$event" ] && [ "$event" != null ] || die "creating the demo workshop failed"
+  call 200 POST "$api/events/$event/opening" "$office" "" -H "If-Match: $etag" >/dev/null
+  declare -A registration
+  for name in sato ito kato yamada; do
+    registration[$name]=$(call 201 POST "$api/events/$event/registrations" "$(token alumni "demo-alumni-$name")" '{}' | jq -r '"\(.id) \(.state)"')
+    echo "    $name registers for the workshop: ${registration[$name]#* }"
+  done
+  call 200 DELETE "$api/event-registrations/${registration[ito]%% *}" "$(token alumni demo-alumni-ito)" >/dev/null
+  echo "    ito cancels; the workshop now: $(call 200 GET "$api/events/$event" "$office" | jq -c .seats) (kato has the seat on offer for 48 h)"
+fi
 
 group_name="全国大会2025 修了生ゼミ（デモ）"
 if call 200 GET "$api/groups" "$office" | jq -e --arg n "$group_name" '.items[] | select(.name == $n)' >/dev/null; then

@@ -148,7 +148,35 @@ class ProtectedEndpointsTest {
             Map.of("outcome", "upheld", "reason", "r"),
             OFFICE),
         new Endpoint(
-            "GET", B + "/dev/mailbox?to=a@example.jp", null, Set.of("camp-office", "ipa-admin")));
+            "GET", B + "/dev/mailbox?to=a@example.jp", null, Set.of("camp-office", "ipa-admin")),
+        // ---- events and registrations (issue 12 §1) ----
+        new Endpoint("POST", B + "/events", Map.of("kind", "workshop"), OFFICE),
+        new Endpoint("PUT", B + "/events/" + NO_ID, Map.of("kind", "workshop"), OFFICE),
+        new Endpoint("POST", B + "/events/" + NO_ID + "/opening", null, OFFICE),
+        new Endpoint("POST", B + "/events/" + NO_ID + "/registrations", Map.of(), ALUMNI),
+        new Endpoint("GET", B + "/events/" + NO_ID + "/registrations", null, OFFICE),
+        new Endpoint("GET", B + "/event-registrations", null, ALUMNI),
+        new Endpoint("DELETE", B + "/event-registrations/" + NO_ID, null, ALUMNI),
+        new Endpoint("POST", B + "/event-registrations/" + NO_ID + "/acceptance", null, ALUMNI),
+        new Endpoint("POST", B + "/calendar-feed", null, ALUMNI),
+        new Endpoint("DELETE", B + "/calendar-feed", null, ALUMNI),
+        new Endpoint("GET", B + "/code-of-conduct", null, ALUMNI),
+        new Endpoint(
+            "POST", B + "/code-of-conduct/acceptance", Map.of("version", "2025-1"), ALUMNI),
+        new Endpoint(
+            "POST", B + "/events/" + NO_ID + "/lecturers", Map.of("memberId", NO_ID), OFFICE),
+        new Endpoint("GET", B + "/events/" + NO_ID + "/pupil-registrations", null, OFFICE),
+        // ---- end of events and registrations ----
+        // ---- surveys (issue 12 §3) ----
+        new Endpoint("GET", B + "/surveys", null, BOTH),
+        new Endpoint("POST", B + "/surveys", Map.of("title", "t"), OFFICE),
+        new Endpoint("GET", B + "/surveys/" + NO_ID, null, BOTH),
+        new Endpoint("PUT", B + "/surveys/" + NO_ID, Map.of("title", "t"), OFFICE),
+        new Endpoint(
+            "POST", B + "/surveys/" + NO_ID + "/responses", Map.of("answers", List.of()), ALUMNI),
+        new Endpoint("GET", B + "/surveys/" + NO_ID + "/results", null, OFFICE)
+        // ---- end of surveys ----
+        );
   }
 
   static Stream<Arguments> forbidden() {

@@ -23,7 +23,8 @@ class PublicSurfaceTest {
 
   @Test
   void noPublicEndpointShowsAnythingOfAMinor() {
-    Person minor = CommunityApi.minorWith(15, "membership", "groups", "profile-in-community");
+    Person minor =
+        CommunityApi.minorWith(15, "membership", "groups", "profile-in-community", "events-online");
     String name = "公開テスト" + minor.personRef().substring(minor.personRef().length() - 6);
     String etag = CommunityApi.member(minor).get(CommunityApi.ME).then().extract().header("ETag");
     CommunityApi.member(minor)
@@ -68,6 +69,36 @@ class PublicSurfaceTest {
             .extract()
             .path("dateOfBirth");
 
+    // ---- events (issue 12 §1): the minor registers for an open event ----
+    Map<String, Object> event = jp.riss.community.event.EventTestData.workshop();
+    String eventId =
+        CommunityApi.office()
+            .contentType(ContentType.JSON)
+            .body(event)
+            .post(CommunityApi.BASE + "/events")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String eventTag =
+        CommunityApi.office()
+            .get(CommunityApi.BASE + "/events/" + eventId)
+            .then()
+            .extract()
+            .header("ETag");
+    CommunityApi.office()
+        .header("If-Match", eventTag)
+        .post(CommunityApi.BASE + "/events/" + eventId + "/opening")
+        .then()
+        .statusCode(200);
+    CommunityApi.member(minor)
+        .contentType(ContentType.JSON)
+        .body(Map.of())
+        .post(CommunityApi.BASE + "/events/" + eventId + "/registrations")
+        .then()
+        .statusCode(201);
+    // ---- end of events ----
+
     List<String> secrets =
         List.of(
             name,
@@ -85,7 +116,9 @@ class PublicSurfaceTest {
                 CommunityApi.BASE + "/programmes/national",
                 CommunityApi.BASE + "/programmes/junior",
                 CommunityApi.BASE + "/editions",
-                CommunityApi.BASE + "/editions?programme=junior"));
+                CommunityApi.BASE + "/editions?programme=junior",
+                CommunityApi.BASE + "/events/" + eventId,
+                CommunityApi.BASE + "/events/" + eventId + "/calendar"));
     List<String> editions =
         given()
             .get(CommunityApi.BASE + "/editions")

@@ -24,6 +24,10 @@ public final class Checks {
   public static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
+  private static final Pattern RFC3339 =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+
   private final List<Problem.Violation> violations = new ArrayList<>();
 
   public static Checks start() {
@@ -134,6 +138,23 @@ public final class Checks {
       // answered below
     }
     reject(field, "must be an ISO-8601 date such as 2025-04-01");
+    return null;
+  }
+
+  /** An instant with its UTC offset, as RFC 3339 writes it (2025-10-18T13:00:00+09:00). */
+  public java.time.OffsetDateTime dateTime(String field, String value) {
+    if (value == null) {
+      reject(field, "is required");
+      return null;
+    }
+    try {
+      if (value.length() <= 35 && RFC3339.matcher(value).matches()) {
+        return java.time.OffsetDateTime.parse(value);
+      }
+    } catch (DateTimeParseException e) {
+      // answered below
+    }
+    reject(field, "must be an RFC 3339 date-time with offset such as 2025-10-18T13:00:00+09:00");
     return null;
   }
 
