@@ -73,6 +73,27 @@ public record VerifiedFacts(
 
   public record PlatformEngagements(int completed, String source, OffsetDateTime verifiedAt) {}
 
+  /**
+   * The names of the groups a source has said something about, in a fixed order: what a consumer of
+   * {@code activelist.listing.v1} shows as "verified" without copying the facts themselves.
+   */
+  public java.util.List<String> groups() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    if (registration != null) {
+      names.add("registration");
+    }
+    if (mandatoryCourses != null) {
+      names.add("mandatoryCourses");
+    }
+    if (deemedAttendance != null) {
+      names.add("deemedAttendance");
+    }
+    if (platformEngagements != null) {
+      names.add("platformEngagements");
+    }
+    return java.util.List.copyOf(names);
+  }
+
   public static VerifiedFacts of(
       RegistrationFact registry,
       DeemedAttendanceStatus deemed,

@@ -29,6 +29,9 @@ public record ListingSnapshot(
   static final Set<String> AVAILABILITIES =
       Set.of("ACCEPTING", "LIMITED", "NOT_ACCEPTING", "AT_CAPACITY");
 
+  static final Set<String> VERIFIED_GROUPS =
+      Set.of("registration", "mandatoryCourses", "deemedAttendance", "platformEngagements");
+
   boolean isComplete() {
     return listingId != null
         && registrationNumber != null
@@ -48,7 +51,12 @@ public record ListingSnapshot(
     return "PUBLISHED".equals(status);
   }
 
+  /**
+   * The verified groups the guide's contract names; a group added later is not shown until then.
+   */
   List<String> verifiedOrNone() {
-    return verified == null ? List.of() : verified;
+    return verified == null
+        ? List.of()
+        : verified.stream().filter(VERIFIED_GROUPS::contains).toList();
   }
 }

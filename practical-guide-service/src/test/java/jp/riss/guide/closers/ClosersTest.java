@@ -187,6 +187,9 @@ class ClosersTest {
             "closers.find { it.kind == 'specialist' }.specialists[0].availability",
             equalTo("ACCEPTING"))
         .body(
+            "closers.find { it.kind == 'specialist' }.specialists[0].verified",
+            contains("registration", "mandatoryCourses", "platformEngagements"))
+        .body(
             "closers.find { it.kind == 'specialist' }.specialists[0].links.listing",
             equalTo("/api/v1/active-list/listings/" + accepting))
         .body(

@@ -101,6 +101,11 @@ public final class ListingEvents implements AutoCloseable {
       data.put("industries", List.of("E"));
       data.put("formats", List.of("online"));
       data.put("firstConsultationFree", firstConsultationFree);
+      data.put(
+          "verified",
+          "PUBLISHED".equals(status)
+              ? List.of("registration", "mandatoryCourses", "platformEngagements")
+              : List.of());
       data.put("availability", availability);
       data.put("status", status);
       data.put("version", revision);
