@@ -36,9 +36,10 @@ class RecommendationFairnessTest {
   @Inject SpecialistCards cards;
   @Inject AgroalDataSource dataSource;
 
-  private final List<UUID> equal = new ArrayList<>();
-  private UUID full;
-  private UUID closed;
+  // Published once for the class (JUnit makes an instance per test; the read model outlives them).
+  private static final List<UUID> equal = new ArrayList<>();
+  private static UUID full;
+  private static UUID closed;
 
   @BeforeEach
   void listings() {
@@ -83,6 +84,8 @@ class RecommendationFairnessTest {
             + " min/mean %.3f%n",
         DIAGNOSES, EQUAL_LISTINGS, gini, max / mean, min / mean);
 
+    assertEquals(
+        3L * DIAGNOSES, java.util.Arrays.stream(counts).sum(), "only the equals are shown");
     assertTrue(gini <= 0.05, "top-3 Gini " + gini);
     assertEquals(0L, top3.getOrDefault(full, 0L), "a full listing is never recommended");
     assertEquals(0L, top3.getOrDefault(closed, 0L), "a closed listing is never recommended");
