@@ -15,6 +15,9 @@ ALTER TABLE specialist_card
     ADD COLUMN verified                 TEXT[]  NOT NULL DEFAULT '{}',
     ADD COLUMN source_revision          BIGINT  NOT NULL DEFAULT -1;
 
--- Recommendations read only listings that take inquiries; online listings are the second tier.
-CREATE INDEX specialist_card_open_themes ON specialist_card USING GIN (themes)
-    WHERE listed AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'));
+-- Recommendations read the listings in a prefecture through specialist_card_local_themes and the
+-- ones working online across Japan through this index, so neither scans the whole table.
+CREATE INDEX specialist_card_local_themes ON specialist_card USING GIN (prefectures, themes)
+    WHERE listed;
+CREATE INDEX specialist_card_online_themes ON specialist_card USING GIN (themes)
+    WHERE listed AND online_nationwide;

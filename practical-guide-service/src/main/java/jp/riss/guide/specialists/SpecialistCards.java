@@ -78,17 +78,30 @@ public class SpecialistCards {
         em.createNativeQuery(
                 """
                 SELECT listing_id, display_name, prefectures, themes, online_nationwide,
-                       first_consultation_free, availability, verified,
-                       prefectures @> ARRAY[CAST(?2 AS text)] AS local
-                  FROM specialist_card
-                 WHERE listed
-                   AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
-                   AND themes && CAST(?1 AS integer[])
-                   AND (prefectures @> ARRAY[CAST(?2 AS text)] OR online_nationwide)
-                 ORDER BY local DESC,
-                          CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END,
-                          md5(listing_id::text || CAST(?3 AS text)),
-                          listing_id
+                       first_consultation_free, availability, verified, local
+                  FROM ((SELECT *, true AS local,
+                                CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END AS room,
+                                md5(listing_id::text || CAST(?3 AS text)) AS turn
+                           FROM specialist_card
+                          WHERE listed
+                            AND prefectures @> ARRAY[CAST(?2 AS text)]
+                            AND themes && CAST(?1 AS integer[])
+                            AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
+                          ORDER BY room, turn, listing_id
+                          LIMIT ?4)
+                        UNION ALL
+                        (SELECT *, false AS local,
+                                CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END AS room,
+                                md5(listing_id::text || CAST(?3 AS text)) AS turn
+                           FROM specialist_card
+                          WHERE listed
+                            AND online_nationwide
+                            AND NOT prefectures @> ARRAY[CAST(?2 AS text)]
+                            AND themes && CAST(?1 AS integer[])
+                            AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
+                          ORDER BY room, turn, listing_id
+                          LIMIT ?4)) matches
+                 ORDER BY local DESC, room, turn, listing_id
                  LIMIT ?4
                 """)
             .setParameter(1, arrayLiteral(themes))
