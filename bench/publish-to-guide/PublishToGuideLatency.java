@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * approval to the first guide answer that contains the listing. Runs against the local stack.
  *
  * <p>usage: java PublishToGuideLatency.java <gatewayUrl> <specialistToken> <reviewerToken>
- * <adminToken> [n]
+ * <adminToken> [n] [theme prefecture guidePath]
+ *
+ * <p>With the last three, every listing declares that theme and prefecture and the guide is polled
+ * at {@code guidePath} (e.g. the closers of a gap, bench/guide-recommendations) instead of its
+ * specialist list.
  */
 public class PublishToGuideLatency {
 
@@ -31,8 +35,10 @@ public class PublishToGuideLatency {
     int n = args.length > 4 ? Integer.parseInt(args[4]) : 50;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     List<Double> latencies = new ArrayList<>();
-    int theme = 1 + ThreadLocalRandom.current().nextInt(5);
-    String prefecture = String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(47));
+    boolean given = args.length > 7;
+    int theme = given ? Integer.parseInt(args[5]) : 1 + ThreadLocalRandom.current().nextInt(5);
+    String prefecture =
+        given ? args[6] : String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(47));
     for (int i = 0; i < n; i++) {
       String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
       String body =
@@ -68,8 +74,11 @@ public class PublishToGuideLatency {
       post(http, listing + "/approve", reviewer, null, null, 200);
       URI guide =
           URI.create(
-              gateway + "/api/v1/guide/specialists?limit=100&theme=" + theme + "&prefecture="
-                  + prefecture);
+              gateway
+                  + (given
+                      ? args[7]
+                      : "/api/v1/guide/specialists?limit=100&theme=" + theme + "&prefecture="
+                          + prefecture));
       long deadline = start + Duration.ofSeconds(10).toNanos();
       while (true) {
         String listed =
@@ -100,9 +109,9 @@ public class PublishToGuideLatency {
             : (latencies.get(n / 2 - 1) + latencies.get(n / 2)) / 2;
     System.out.printf(
         "approve (publish) -> guide read model, %d listings through the gateway: median %.1f ms, p90 %.1f ms,"
-            + " max %.1f ms, min %.1f ms%n",
-        n, median, latencies.get((int) Math.ceil(n * 0.9) - 1), latencies.get(n - 1),
-        latencies.get(0));
+            + " p99 %.1f ms, max %.1f ms, min %.1f ms%n",
+        n, median, latencies.get((int) Math.ceil(n * 0.9) - 1),
+        latencies.get((int) Math.ceil(n * 0.99) - 1), latencies.get(n - 1), latencies.get(0));
   }
 
   private static void post(

@@ -79,7 +79,8 @@ class PublicChanges {
               ? ListingChanged.WITHDRAWN
               : ListingChanged.DELISTED,
           availability,
-          nextRevision(listing));
+          nextRevision(listing),
+          List.of());
       return new PendingChange(listing.id, ChangeKind.TOMBSTONE, null);
     }
     VerifiedFacts verified =
@@ -98,7 +99,8 @@ class PublicChanges {
         listing,
         wasPublic ? ListingChanged.CHANGED : ListingChanged.PUBLISHED,
         availability,
-        revision);
+        revision,
+        verified.groups());
     return new PendingChange(
         listing.id,
         ChangeKind.UPSERT,
@@ -146,7 +148,11 @@ class PublicChanges {
   }
 
   private void emit(
-      Listing listing, String type, EffectiveAvailability availability, long revision) {
+      Listing listing,
+      String type,
+      EffectiveAvailability availability,
+      long revision,
+      List<String> verified) {
     outbox.append(
         ListingChanged.TOPIC,
         listing.id.toString(),
@@ -154,7 +160,7 @@ class PublicChanges {
             type,
             listing.id.toString(),
             ListingChanged.SCHEMA,
-            ListingChanged.of(listing, availability, revision)));
+            ListingChanged.of(listing, availability, revision, verified)));
   }
 
   private String write(PublicListing representation) {

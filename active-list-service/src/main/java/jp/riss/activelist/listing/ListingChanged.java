@@ -8,7 +8,9 @@ import java.util.UUID;
  * consumer can keep a read model from the latest event alone. Contact details are never in it. Its
  * JSON Schema is {@code events/activelist.listing.v1.schema.json}. {@code availability} is the one
  * that applies ({@link EffectiveAvailability}); {@code revision} orders the events of a listing (it
- * grows with every public change, {@code version} only with the owner's and IPA's edits).
+ * grows with every public change, {@code version} only with the owner's and IPA's edits). {@code
+ * verified} names the groups of verified facts the listing has (the facts stay in the public
+ * listing); empty when it leaves the list.
  */
 public record ListingChanged(
     UUID listingId,
@@ -20,6 +22,7 @@ public record ListingChanged(
     List<String> industries,
     List<String> formats,
     boolean firstConsultationFree,
+    List<String> verified,
     EffectiveAvailability.Status availability,
     ListingStatus status,
     long version,
@@ -33,7 +36,7 @@ public record ListingChanged(
   public static final String DELISTED = "jp.riss.activelist.listing.delisted";
 
   public static ListingChanged of(
-      Listing listing, EffectiveAvailability availability, long revision) {
+      Listing listing, EffectiveAvailability availability, long revision, List<String> verified) {
     return new ListingChanged(
         listing.id,
         listing.registrationNumber,
@@ -44,6 +47,7 @@ public record ListingChanged(
         List.of(listing.industries),
         listing.formats.stream().map(SelfDeclared.FormatFee::format).toList(),
         listing.firstConsultationFree,
+        verified,
         availability.status(),
         listing.status,
         listing.version,

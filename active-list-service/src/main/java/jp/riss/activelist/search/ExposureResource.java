@@ -24,6 +24,7 @@ import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
 import jp.riss.platform.security.Roles;
+import jp.riss.platform.stats.Gini;
 import jp.riss.platform.web.Cursors;
 
 /**

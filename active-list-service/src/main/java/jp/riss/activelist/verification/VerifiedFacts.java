@@ -74,6 +74,27 @@ public record VerifiedFacts(
   public record PlatformEngagements(int completed, String source, OffsetDateTime verifiedAt) {}
 
   /** The facts as of {@code today} (a Japan date: the registry's dates are). */
+  /**
+   * The names of the groups a source has said something about, in a fixed order: what a consumer of
+   * {@code activelist.listing.v1} shows as "verified" without copying the facts themselves.
+   */
+  public java.util.List<String> groups() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    if (registration != null) {
+      names.add("registration");
+    }
+    if (mandatoryCourses != null) {
+      names.add("mandatoryCourses");
+    }
+    if (deemedAttendance != null) {
+      names.add("deemedAttendance");
+    }
+    if (platformEngagements != null) {
+      names.add("platformEngagements");
+    }
+    return java.util.List.copyOf(names);
+  }
+
   public static VerifiedFacts of(
       LocalDate today,
       RegistrationFact registry,

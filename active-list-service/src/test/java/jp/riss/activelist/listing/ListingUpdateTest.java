@@ -135,6 +135,11 @@ class ListingUpdateTest {
                       && ListingChanged.CHANGED.equals(e.path("type").asText()),
               Duration.ofSeconds(10));
       assertEquals("27", changed.path("data").path("prefectures").path(1).asText());
+      // The groups of verified facts travel with it (the guide shows them beside a specialist).
+      assertEquals(
+          "registration",
+          changed.path("data").path("verified").path(0).asText(),
+          changed.toString());
       assertEquals(Set.of(), EventSchemas.violations(ListingChanged.SCHEMA, changed.toString()));
     }
   }

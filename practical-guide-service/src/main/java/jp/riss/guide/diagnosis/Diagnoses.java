@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.riss.guide.closers.GapCloserMap;
 import jp.riss.guide.organisation.Actor;
 import jp.riss.guide.organisation.Organisation;
 import jp.riss.guide.organisation.Organisations;
@@ -35,6 +36,7 @@ public class Diagnoses {
   @Inject Instruments instruments;
   @Inject DiagnosisStore store;
   @Inject GapClosers closers;
+  @Inject GapCloserMap gapThemes;
   @Inject Outbox outbox;
   @Inject EventSource events;
   @Inject Clock clock;
@@ -121,7 +123,8 @@ public class Diagnoses {
   public Gaps gaps(String id, Actor actor) {
     Diagnosis d = visible(id, actor);
     Instrument instrument = stored(d.instrumentCode(), d.instrumentVersion());
-    return new Gaps(d.id(), d.assessment().placedStep(), closers.of(d, instrument, store.themes()));
+    return new Gaps(
+        d.id(), d.assessment().placedStep(), closers.of(d, instrument, gapThemes.themesByGap()));
   }
 
   @Transactional
@@ -195,7 +198,7 @@ public class Diagnoses {
   }
 
   private DiagnosisCompleted completed(Diagnosis d, boolean repeat) {
-    Map<String, List<Integer>> themes = store.themes();
+    Map<String, List<Integer>> themes = gapThemes.themesByGap();
     return new DiagnosisCompleted(
         d.id(),
         d.completedAt(),

@@ -116,21 +116,6 @@ public class DiagnosisStore {
     return rows.stream().map(DiagnosisStore::diagnosis).toList();
   }
 
-  /** Themes per gap code, from the gap → theme mapping. */
-  @SuppressWarnings("unchecked")
-  public Map<String, List<Integer>> themes() {
-    List<Object[]> rows =
-        em.createNativeQuery("SELECT gap_code, theme FROM gap_theme ORDER BY gap_code, theme")
-            .getResultList();
-    Map<String, List<Integer>> themes = new TreeMap<>();
-    for (Object[] r : rows) {
-      themes
-          .computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>())
-          .add(((Number) r[1]).intValue());
-    }
-    return themes;
-  }
-
   private static Diagnosis diagnosis(Object[] r) {
     Assessment a =
         new Assessment(

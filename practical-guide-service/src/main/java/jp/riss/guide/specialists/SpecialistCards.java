@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.guide.web.SqlValues;
 
 /** The read model: applying snapshots and finding listed specialists. */
 @ApplicationScoped
@@ -20,14 +20,16 @@ public class SpecialistCards {
 
   @Inject EntityManager em;
 
-  /** Applies a snapshot unless a newer version of that listing is already stored. */
+  /** Applies a snapshot unless a later public revision of that listing is already stored. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(ListingSnapshot s) {
     em.createNativeQuery(
             """
             INSERT INTO specialist_card (listing_id, registration_number, display_name,
-                prefectures, themes, listed, source_version, updated_at)
-            VALUES (?1, ?2, ?3, CAST(?4 AS text[]), CAST(?5 AS integer[]), ?6, ?7, now())
+                prefectures, themes, listed, source_version, updated_at, online_nationwide,
+                first_consultation_free, availability, verified, source_revision)
+            VALUES (?1, ?2, ?3, CAST(?4 AS text[]), CAST(?5 AS integer[]), ?6, ?7, now(), ?8, ?9,
+                ?10, CAST(?11 AS text[]), ?12)
             ON CONFLICT (listing_id) DO UPDATE SET
                 registration_number = EXCLUDED.registration_number,
                 display_name = EXCLUDED.display_name,
@@ -35,8 +37,13 @@ public class SpecialistCards {
                 themes = EXCLUDED.themes,
                 listed = EXCLUDED.listed,
                 source_version = EXCLUDED.source_version,
-                updated_at = EXCLUDED.updated_at
-            WHERE specialist_card.source_version < EXCLUDED.source_version
+                updated_at = EXCLUDED.updated_at,
+                online_nationwide = EXCLUDED.online_nationwide,
+                first_consultation_free = EXCLUDED.first_consultation_free,
+                availability = EXCLUDED.availability,
+                verified = EXCLUDED.verified,
+                source_revision = EXCLUDED.source_revision
+            WHERE specialist_card.source_revision < EXCLUDED.source_revision
             """)
         .setParameter(1, s.listingId())
         .setParameter(2, s.registrationNumber())
@@ -45,7 +52,79 @@ public class SpecialistCards {
         .setParameter(5, arrayLiteral(s.themes()))
         .setParameter(6, s.isListed())
         .setParameter(7, s.version())
+        .setParameter(8, s.onlineNationwide())
+        .setParameter(9, s.firstConsultationFree())
+        .setParameter(10, s.availability())
+        .setParameter(11, arrayLiteral(s.verifiedOrNone()))
+        .setParameter(12, s.revision())
         .executeUpdate();
+  }
+
+  /**
+   * Listed specialists for a gap: offering any of {@code themes}, working in {@code prefecture}
+   * (first) or online across Japan (after them), and taking inquiries (not NOT_ACCEPTING, not
+   * AT_CAPACITY). Those accepting freely come before those with limited room. Among equals the
+   * order is a hash of the listing id and {@code seed}: each diagnosis sees its own shuffle, so the
+   * top places are shared out instead of going to the same listings every time.
+   */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<SpecialistMatch> match(
+      List<Integer> themes, String prefecture, long seed, int limit) {
+    if (themes.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> rows =
+        em.createNativeQuery(
+                """
+                SELECT listing_id, display_name, prefectures, themes, online_nationwide,
+                       first_consultation_free, availability, verified, local
+                  FROM ((SELECT *, true AS local,
+                                CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END AS room,
+                                md5(listing_id::text || CAST(?3 AS text)) AS turn
+                           FROM specialist_card
+                          WHERE listed
+                            AND prefectures @> ARRAY[CAST(?2 AS text)]
+                            AND themes && CAST(?1 AS integer[])
+                            AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
+                          ORDER BY room, turn, listing_id
+                          LIMIT ?4)
+                        UNION ALL
+                        (SELECT *, false AS local,
+                                CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END AS room,
+                                md5(listing_id::text || CAST(?3 AS text)) AS turn
+                           FROM specialist_card
+                          WHERE listed
+                            AND online_nationwide
+                            AND NOT prefectures @> ARRAY[CAST(?2 AS text)]
+                            AND themes && CAST(?1 AS integer[])
+                            AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
+                          ORDER BY room, turn, listing_id
+                          LIMIT ?4)) matches
+                 ORDER BY local DESC, room, turn, listing_id
+                 LIMIT ?4
+                """)
+            .setParameter(1, arrayLiteral(themes))
+            .setParameter(2, prefecture)
+            .setParameter(3, Long.toString(seed))
+            .setParameter(4, limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                SpecialistMatch.of(
+                    (UUID) r[0],
+                    (String) r[1],
+                    Arrays.asList((String[]) SqlValues.array(r[2])),
+                    Arrays.stream((Integer[]) SqlValues.array(r[3]))
+                        .filter(themes::contains)
+                        .toList(),
+                    (Boolean) r[4],
+                    (Boolean) r[5],
+                    (String) r[6],
+                    Arrays.asList((String[]) SqlValues.array(r[7])),
+                    (Boolean) r[8]))
+        .toList();
   }
 
   /**
@@ -94,8 +173,8 @@ public class SpecialistCards {
                     new SpecialistView(
                         (UUID) r[0],
                         (String) r[1],
-                        Arrays.asList((String[]) array(r[2])),
-                        Arrays.stream((Integer[]) array(r[3])).toList()))
+                        Arrays.asList((String[]) SqlValues.array(r[2])),
+                        Arrays.stream((Integer[]) SqlValues.array(r[3])).toList()))
             .toList();
     Position next = null;
     if (rows.size() > limit) {
@@ -103,14 +182,6 @@ public class SpecialistCards {
       next = new Position(day, (String) last[4], (UUID) last[0]);
     }
     return new Slice(items, next);
-  }
-
-  private static Object array(Object column) {
-    try {
-      return column instanceof Array sql ? sql.getArray() : column;
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String arrayLiteral(List<?> values) {

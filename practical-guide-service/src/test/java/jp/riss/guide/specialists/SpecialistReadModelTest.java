@@ -154,7 +154,7 @@ class SpecialistReadModelTest {
             jp.riss.platform.events.EventJson.mapper()
                 .createObjectNode()
                 .put("listingId", id.toString()));
-    events.send(incomplete);
+    events.send(incomplete.subject(), jp.riss.platform.events.EventJson.write(incomplete));
     try (EventLog dlt =
         new EventLog(
             KafkaResource.broker().bootstrapServers(),

@@ -1,15 +1,17 @@
-package jp.riss.activelist.search;
+package jp.riss.platform.stats;
 
 import java.util.Arrays;
 
 /**
  * The Gini coefficient of a distribution: 0 when everyone has the same, near 1 when one has all.
+ * The one measure of how evenly exposure is shared, wherever the platform ranks specialists (the
+ * Active List's search, the guide's recommendations).
  */
-final class Gini {
+public final class Gini {
 
   private Gini() {}
 
-  static double of(long[] values) {
+  public static double of(long[] values) {
     if (values.length == 0) {
       return 0;
     }

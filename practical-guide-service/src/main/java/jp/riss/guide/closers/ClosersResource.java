@@ -1,0 +1,48 @@
+package jp.riss.guide.closers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import jp.riss.guide.content.Language;
+import jp.riss.guide.web.CachedRead;
+import jp.riss.guide.web.QueryParams;
+
+/**
+ * Who can close a gap of a self-diagnosis. Public: it holds no organisation's data, only the gap, a
+ * prefecture and the seed that orders equal specialists.
+ */
+@Path("/api/v1/guide/closers")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class ClosersResource {
+
+  @Inject GapClosers closers;
+  @Inject ObjectMapper json;
+
+  @GET
+  public Response get(
+      @QueryParam("gap") String gap,
+      @QueryParam("step") String step,
+      @QueryParam("prefecture") String prefecture,
+      @QueryParam("seed") String seed,
+      @QueryParam("lang") String lang,
+      @HeaderParam(Language.HEADER) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @Context UriInfo uri) {
+    QueryParams.only(uri, Set.of("gap", "step", "prefecture", "seed", "lang"));
+    return closers
+        .closers(
+            ClosersQuery.parse(gap, step, prefecture, seed, lang), Language.negotiate(lang, accept))
+        .respond(ifNoneMatch, json);
+  }
+}
