@@ -148,7 +148,44 @@ class ProtectedEndpointsTest {
             Map.of("outcome", "upheld", "reason", "r"),
             OFFICE),
         new Endpoint(
-            "GET", B + "/dev/mailbox?to=a@example.jp", null, Set.of("camp-office", "ipa-admin")));
+            "GET", B + "/dev/mailbox?to=a@example.jp", null, Set.of("camp-office", "ipa-admin")),
+        // --- part 2: achievements, certificates, Active List link ---
+        new Endpoint("GET", B + "/achievements", null, BOTH),
+        new Endpoint(
+            "POST",
+            B + "/achievements",
+            Map.of("kind", "participation-report", "audience", "public", "title", "t", "body", "b"),
+            ALUMNI),
+        new Endpoint("GET", B + "/achievements/" + NO_ID, null, BOTH),
+        new Endpoint(
+            "PUT",
+            B + "/achievements/" + NO_ID,
+            Map.of("kind", "participation-report", "audience", "public", "title", "t", "body", "b"),
+            ALUMNI),
+        new Endpoint("POST", B + "/achievements/" + NO_ID + "/submission", null, ALUMNI),
+        new Endpoint(
+            "PUT",
+            B + "/achievements/" + NO_ID + "/consents/me",
+            Map.of("decision", "withdraw"),
+            ALUMNI),
+        new Endpoint(
+            "POST", B + "/achievements/" + NO_ID + "/review", Map.of("outcome", "accept"), OFFICE),
+        new Endpoint("POST", B + "/achievements/" + NO_ID + "/publication", null, OFFICE),
+        new Endpoint("POST", B + "/achievements/" + NO_ID + "/withdrawal", null, BOTH),
+        new Endpoint(
+            "POST",
+            B + "/certificates",
+            Map.of("programme", "national", "fiscalYear", 2024),
+            ALUMNI),
+        new Endpoint("GET", B + "/active-list-links", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/active-list-links",
+            Map.of("registrationNumber", "123456", "programme", "national", "fiscalYear", 2024),
+            ALUMNI),
+        new Endpoint("POST", B + "/active-list-links/" + NO_ID + "/withdrawal", null, ALUMNI)
+        // --- end of part 2 ---
+        );
   }
 
   static Stream<Arguments> forbidden() {

@@ -85,7 +85,11 @@ class PublicSurfaceTest {
                 CommunityApi.BASE + "/programmes/national",
                 CommunityApi.BASE + "/programmes/junior",
                 CommunityApi.BASE + "/editions",
-                CommunityApi.BASE + "/editions?programme=junior"));
+                CommunityApi.BASE + "/editions?programme=junior",
+                // part 2: the showcase, its feed and the achievement reference data
+                CommunityApi.BASE + "/showcase?limit=100",
+                CommunityApi.BASE + "/showcase/changes?limit=500",
+                CommunityApi.BASE + "/achievement-reference"));
     List<String> editions =
         given()
             .get(CommunityApi.BASE + "/editions")
