@@ -142,7 +142,7 @@ class PublishedListings {
       throw new IllegalStateException("stored registry facts cannot be read", e);
     }
     fact.changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-    VerifiedFacts verified = VerifiedFacts.of(fact, null, 0, null);
+    VerifiedFacts verified = VerifiedFacts.of(fact, null, 0, null, null);
     if (verified.registration() == null) {
       return null;
     }
