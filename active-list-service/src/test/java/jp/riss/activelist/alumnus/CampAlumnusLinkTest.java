@@ -43,18 +43,18 @@ import org.junit.jupiter.api.Test;
  * events are sent as that service produces them and checked against its own schema file.
  */
 @QuarkusTest
-class CampAlumnusLinkTest {
+public class CampAlumnusLinkTest {
 
-  static final String LINKS = "/api/v1/active-list/alumnus-links";
+  public static final String LINKS = "/api/v1/active-list/alumnus-links";
 
-  static RequestSpecification specialist(String subject) {
+  public static RequestSpecification specialist(String subject) {
     return given()
         .filter(Contracts.validator())
         .header("Authorization", "Bearer " + Tokens.of("specialist", subject));
   }
 
   /** The community's event, checked against the producer's schema, sent twice (redelivery). */
-  static String community(String type, UUID link, String number, String change) {
+  public static String community(String type, UUID link, String number, String change) {
     CloudEvent event =
         EventSource.of("camp-community-service")
             .create(
@@ -93,7 +93,7 @@ class CampAlumnusLinkTest {
     }
   }
 
-  static List<String> linksOf(String owner) {
+  public static List<String> linksOf(String owner) {
     return specialist(owner).get(LINKS).then().statusCode(200).extract().path("items.linkId");
   }
 
