@@ -15,6 +15,7 @@
 # for review, sato's direct message to suzuki refused, a report -> case -> hide -> appeal.
 # Events and surveys: an anonymous lecture survey, and a workshop named after it with a waitlist
 # (see the block below).
+# Part 2: sato's achievement, reviewed and published on the public showcase.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -153,6 +154,25 @@ else
   done
   call 200 DELETE "$api/event-registrations/${registration[ito]%% *}" "$(token alumni demo-alumni-ito)" >/dev/null
   echo "    ito cancels; the workshop now: $(call 200 GET "$api/events/$event" "$office" | jq -c .seats) (kato has the seat on offer for 48 h)"
+fi
+
+# Part 2: a published achievement on the public showcase (sato turns publication on in his own
+# settings, writes it, consents to his name and completions being shown; the camp office reviews
+# and publishes it). Skipped when the showcase already shows it.
+achievement_title="修了生が開発したファジング基盤をOSSとして公開（デモ）"
+if call 200 GET "$api/showcase?limit=100" - | jq -e --arg t "$achievement_title" '.items[] | select(.title == $t)' >/dev/null; then
+  echo "    demo achievement already on the showcase"
+else
+  sato_t=$(token alumni demo-alumni-sato)
+  call 200 PUT "$api/alumni/me/settings" "$sato_t" '{"scopes":["membership","profile-in-community","groups","events-online","events-in-person","surveys","government-calls","publication","connect-application"]}' >/dev/null
+  item=$(call 201 POST "$api/achievements" "$sato_t" "$(jq -nc --arg t "$achievement_title" '{kind: "achievement",
+    category: "new-technology", audience: "public", title: $t,
+    body: "全国大会で学んだ脆弱性発見の手法をもとに、組込み機器向けのファジング基盤を開発し公開しました。"}')" | jq -r .id)
+  call 200 PUT "$api/achievements/$item/consents/me" "$sato_t" '{"decision":"grant","fields":["display-name","programme-year"]}' >/dev/null
+  call 200 POST "$api/achievements/$item/submission" "$sato_t" >/dev/null
+  call 200 POST "$api/achievements/$item/review" "$office" '{"outcome":"accept"}' >/dev/null
+  call 200 POST "$api/achievements/$item/publication" "$office" >/dev/null
+  echo "    achievement $item published: $api/showcase"
 fi
 
 group_name="全国大会2025 修了生ゼミ（デモ）"

@@ -174,8 +174,44 @@ class ProtectedEndpointsTest {
         new Endpoint("PUT", B + "/surveys/" + NO_ID, Map.of("title", "t"), OFFICE),
         new Endpoint(
             "POST", B + "/surveys/" + NO_ID + "/responses", Map.of("answers", List.of()), ALUMNI),
-        new Endpoint("GET", B + "/surveys/" + NO_ID + "/results", null, OFFICE)
+        new Endpoint("GET", B + "/surveys/" + NO_ID + "/results", null, OFFICE),
         // ---- end of surveys ----
+        // --- part 2: achievements, certificates, Active List link ---
+        new Endpoint("GET", B + "/achievements", null, BOTH),
+        new Endpoint(
+            "POST",
+            B + "/achievements",
+            Map.of("kind", "participation-report", "audience", "public", "title", "t", "body", "b"),
+            ALUMNI),
+        new Endpoint("GET", B + "/achievements/" + NO_ID, null, BOTH),
+        new Endpoint(
+            "PUT",
+            B + "/achievements/" + NO_ID,
+            Map.of("kind", "participation-report", "audience", "public", "title", "t", "body", "b"),
+            ALUMNI),
+        new Endpoint("POST", B + "/achievements/" + NO_ID + "/submission", null, ALUMNI),
+        new Endpoint(
+            "PUT",
+            B + "/achievements/" + NO_ID + "/consents/me",
+            Map.of("decision", "withdraw"),
+            ALUMNI),
+        new Endpoint(
+            "POST", B + "/achievements/" + NO_ID + "/review", Map.of("outcome", "accept"), OFFICE),
+        new Endpoint("POST", B + "/achievements/" + NO_ID + "/publication", null, OFFICE),
+        new Endpoint("POST", B + "/achievements/" + NO_ID + "/withdrawal", null, BOTH),
+        new Endpoint(
+            "POST",
+            B + "/certificates",
+            Map.of("programme", "national", "fiscalYear", 2024),
+            ALUMNI),
+        new Endpoint("GET", B + "/active-list-links", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/active-list-links",
+            Map.of("registrationNumber", "123456", "programme", "national", "fiscalYear", 2024),
+            ALUMNI),
+        new Endpoint("POST", B + "/active-list-links/" + NO_ID + "/withdrawal", null, ALUMNI)
+        // --- end of part 2 ---
         );
   }
 

@@ -118,7 +118,11 @@ class PublicSurfaceTest {
                 CommunityApi.BASE + "/editions",
                 CommunityApi.BASE + "/editions?programme=junior",
                 CommunityApi.BASE + "/events/" + eventId,
-                CommunityApi.BASE + "/events/" + eventId + "/calendar"));
+                CommunityApi.BASE + "/events/" + eventId + "/calendar",
+                // part 2: the showcase, its feed and the achievement reference data
+                CommunityApi.BASE + "/showcase?limit=100",
+                CommunityApi.BASE + "/showcase/changes?limit=500",
+                CommunityApi.BASE + "/achievement-reference"));
     List<String> editions =
         given()
             .get(CommunityApi.BASE + "/editions")

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the dev mailbox; the 16-year-old's guardian grants membership and groups but not publication;
  * group posts; the adult's direct message to the 16-year-old refused; a post with a phone number
  * held; a report, its case, a hide and an appeal decided by a second moderator; and the public
- * surfaces show nothing of either minor.
+ * surfaces show nothing of either minor. Part 2: an achievement reviewed, published on the public
+ * showcase, withdrawn and tombstoned in the showcase's feed; and the link to the Active List
+ * started in the community, confirmed by the listing's owner there (the listing and its CRM feed
+ * show the verified field, with a revision bump), withdrawn by the alumnus and, a second one, by
+ * the specialist — each side hearing of the other.
  */
 @ExtendWith(LocalStack.class)
 class CommunityE2EIT {
@@ -280,5 +284,300 @@ class CommunityE2EIT {
         assertFalse(body.contains(secret), path + " shows " + secret);
       }
     }
+  }
+
+  // ---------------------------------------------------- part 2: showcase and Active List link --
+
+  /** Imports one adult's verified national 2024 completion and enrols them; {token, memberId}. */
+  private String[] adultAlumnus(String run, String who) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("rowKey", "e2e-" + run + "-" + who);
+    row.put("personRef", "e2e-" + run + "-" + who);
+    row.put("fullName", "E2E " + who + " " + run);
+    row.put("email", "e2e-" + run + "-" + who + "@example.jp");
+    row.put("dateOfBirth", LocalDate.now(ZoneId.of("Asia/Tokyo")).minusYears(32).toString());
+    row.put("programme", "national");
+    row.put("fiscalYear", 2024);
+    row.put("verified", true);
+    as(office)
+        .contentType(ContentType.JSON)
+        .body(Map.of("rows", List.of(row)))
+        .post(API + "/completion-imports")
+        .then()
+        .statusCode(200);
+    return enrol("e2e-" + run + "-" + who + "@example.jp");
+  }
+
+  /** The showcase item with this id (public, no token), or null. */
+  private static Map<String, Object> showcased(String id) {
+    List<Map<String, Object>> items =
+        given().get(API + "/showcase?limit=100").then().statusCode(200).extract().path("items");
+    return items.stream().filter(i -> id.equals(i.get("id"))).findFirst().orElse(null);
+  }
+
+  /**
+   * The kinds of the showcase feed's entries about the item from {@code cursor}, and the cursor.
+   */
+  private static List<String> feedKinds(String[] cursor, String id) {
+    List<String> kinds = new ArrayList<>();
+    for (int pages = 0; pages < 1_000; pages++) {
+      var request = given().queryParam("limit", 500);
+      if (cursor[0] != null) {
+        request.queryParam("cursor", cursor[0]);
+      }
+      io.restassured.path.json.JsonPath page =
+          request.get(API + "/showcase/changes").then().statusCode(200).extract().jsonPath();
+      List<Map<String, Object>> items = page.getList("items");
+      items.stream()
+          .filter(e -> id.equals(e.get("itemId")))
+          .forEach(e -> kinds.add((String) e.get("kind")));
+      cursor[0] = page.getString("cursor");
+      if (page.getBoolean("caughtUp")) {
+        return kinds;
+      }
+    }
+    throw new AssertionError("the showcase feed never caught up");
+  }
+
+  @Test
+  void anAchievementIsPublishedThenWithdrawnAndTombstoned() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String[] author = adultAlumnus(run, "author");
+    as(author[0])
+        .contentType(ContentType.JSON)
+        .body(Map.of("scopes", List.of("membership", "groups", "publication")))
+        .put(API + "/alumni/me/settings")
+        .then()
+        .statusCode(200);
+    String[] cursor = {null};
+    feedKinds(cursor, "none");
+    String id =
+        as(author[0])
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "kind", "achievement",
+                    "category", "leading-security-industry",
+                    "audience", "public",
+                    "title", "E2E 業界のセキュリティ対策を先導 " + run,
+                    "body", "修了後、業界団体のガイドライン策定を主導しました。"))
+            .post(API + "/achievements")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as(author[0])
+        .contentType(ContentType.JSON)
+        .body(Map.of("decision", "grant", "fields", List.of("programme-year")))
+        .put(API + "/achievements/" + id + "/consents/me")
+        .then()
+        .statusCode(200);
+    as(author[0]).post(API + "/achievements/" + id + "/submission").then().statusCode(200);
+    as(office)
+        .contentType(ContentType.JSON)
+        .body(Map.of("outcome", "accept"))
+        .post(API + "/achievements/" + id + "/review")
+        .then()
+        .statusCode(200);
+    as(office).post(API + "/achievements/" + id + "/publication").then().statusCode(200);
+    Map<String, Object> item = showcased(id);
+    assertTrue(item != null, "published and consented: on the showcase");
+    assertFalse(item.toString().contains(author[1]), "no member id on the showcase");
+
+    as(author[0])
+        .post(API + "/achievements/" + id + "/withdrawal")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("withdrawn"));
+    assertTrue(showcased(id) == null, "withdrawn: gone from the showcase at once");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("UPSERT", "TOMBSTONE"), feedKinds(cursor, id), "the feed tombstones it");
+  }
+
+  /** A published Active List listing of the specialist, through the gateway; its id. */
+  private static String publishedListing(String number, String specialist) {
+    LocalStackE2EIT.importRegistry(number, specialist);
+    String token = LocalStack.token("specialist", specialist);
+    String id =
+        org.awaitility.Awaitility.await("the registry binding reaches the Active List")
+            .atMost(java.time.Duration.ofSeconds(15))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(
+                () -> {
+                  var created =
+                      as(token)
+                          .contentType(ContentType.JSON)
+                          .body(LocalStackE2EIT.newListing(number))
+                          .post(LISTINGS);
+                  return created.statusCode() == 201 ? (String) created.path("id") : null;
+                },
+                java.util.Objects::nonNull);
+    String pledge =
+        given().get("/api/v1/active-list/ethics-pledge").then().extract().path("version");
+    as(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("version", pledge))
+        .post(LISTINGS + "/" + id + "/ethics-pledge")
+        .then()
+        .statusCode(200);
+    as(token).post(LISTINGS + "/" + id + "/submit").then().statusCode(200);
+    as(LocalStack.token("ipa-reviewer", "e2e-reviewer"))
+        .post(LISTINGS + "/" + id + "/approve")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PUBLISHED"));
+    return id;
+  }
+
+  private static final String LISTINGS = "/api/v1/active-list/listings";
+
+  @SuppressWarnings("unchecked")
+  private static long revisionOf(Map<String, Object> feedEntry) {
+    return ((Number) ((Map<String, Object>) feedEntry.get("listing")).get("revision")).longValue();
+  }
+
+  private static Object campAlumnus(String listing) {
+    return given()
+        .get(LISTINGS + "/" + listing)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("verified.campAlumnus");
+  }
+
+  /** The CRM feed's entries about the listing from {@code cursor}, as a support body reads them. */
+  private static List<Map<String, Object>> listingFeed(String[] cursor, String listing) {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    String crm = LocalStack.token("support-body", "e2e-chamber");
+    for (int pages = 0; pages < 1_000; pages++) {
+      var request = as(crm).queryParam("limit", 500);
+      if (cursor[0] != null) {
+        request.queryParam("cursor", cursor[0]);
+      }
+      io.restassured.path.json.JsonPath page =
+          request.get("/api/v1/active-list/changes").then().statusCode(200).extract().jsonPath();
+      List<Map<String, Object>> items = page.getList("items");
+      items.stream().filter(e -> listing.equals(e.get("listingId"))).forEach(entries::add);
+      cursor[0] = page.getString("cursor");
+      if (page.getBoolean("caughtUp")) {
+        return entries;
+      }
+    }
+    throw new AssertionError("the change feed never caught up");
+  }
+
+  @Test
+  void theActiveListLinkIsConfirmedByTheSpecialistAndWithdrawnEverywhere() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String specialist = "e2e-camp-specialist-" + run;
+    String number = LocalStackE2EIT.randomRegistrationNumber();
+    String listing = publishedListing(number, specialist);
+    String[] alumnus = adultAlumnus(run, "linked");
+    String[] crmCursor = {null};
+    List<Map<String, Object>> published = listingFeed(crmCursor, listing);
+    long revision = revisionOf(published.get(published.size() - 1));
+
+    // The alumnus starts the link in the community, through the gateway.
+    String link =
+        as(alumnus[0])
+            .contentType(ContentType.JSON)
+            .body(Map.of("registrationNumber", number, "programme", "national", "fiscalYear", 2024))
+            .post(API + "/active-list-links")
+            .then()
+            .statusCode(201)
+            .body("state", equalTo("requested"))
+            .extract()
+            .path("id");
+    String owner = LocalStack.token("specialist", specialist);
+    org.awaitility.Awaitility.await("the link reaches the Active List")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                as(owner)
+                    .get("/api/v1/active-list/alumnus-links")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<List<String>>path("items.linkId")
+                    .contains(link));
+    assertTrue(campAlumnus(listing) == null, "nothing shows before the owner confirms");
+    as(owner)
+        .post("/api/v1/active-list/alumnus-links/" + link + "/confirmation")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("confirmed"));
+    given()
+        .get(LISTINGS + "/" + listing)
+        .then()
+        .statusCode(200)
+        .body("verified.campAlumnus.completions[0].programme", equalTo("national"))
+        .body("verified.campAlumnus.completions[0].fiscalYear", equalTo(2024));
+    List<Map<String, Object>> entries = listingFeed(crmCursor, listing);
+    Map<String, Object> last = entries.get(entries.size() - 1);
+    assertTrue(last.toString().contains("campAlumnus"), "the feed carries the verified field");
+    assertTrue(revisionOf(last) > revision, "a revision bump");
+    org.awaitility.Awaitility.await("the community hears of the confirmation")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                "confirmed"
+                    .equals(
+                        as(alumnus[0])
+                            .get(API + "/active-list-links")
+                            .then()
+                            .extract()
+                            .path("items.find { it.id == '" + link + "' }.state")));
+
+    // The alumnus withdraws in the community: gone from the listing, the feed says so.
+    as(alumnus[0]).post(API + "/active-list-links/" + link + "/withdrawal").then().statusCode(200);
+    org.awaitility.Awaitility.await("the withdrawal reaches the listing")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> campAlumnus(listing) == null);
+    entries = listingFeed(crmCursor, listing);
+    assertFalse(
+        entries.get(entries.size() - 1).toString().contains("campAlumnus"),
+        "the feed's latest entry no longer carries it");
+
+    // A second link, withdrawn by the specialist on the Active List: the community follows.
+    String second =
+        as(alumnus[0])
+            .contentType(ContentType.JSON)
+            .body(Map.of("registrationNumber", number, "programme", "national", "fiscalYear", 2024))
+            .post(API + "/active-list-links")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    org.awaitility.Awaitility.await("the second link reaches the Active List")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                as(owner)
+                    .get("/api/v1/active-list/alumnus-links")
+                    .then()
+                    .extract()
+                    .<List<String>>path("items.linkId")
+                    .contains(second));
+    as(owner)
+        .post("/api/v1/active-list/alumnus-links/" + second + "/confirmation")
+        .then()
+        .statusCode(200);
+    as(owner)
+        .post("/api/v1/active-list/alumnus-links/" + second + "/withdrawal")
+        .then()
+        .statusCode(200);
+    assertTrue(campAlumnus(listing) == null, "withdrawn by the owner: gone at once");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "specialist",
+        org.awaitility.Awaitility.await("the community hears of the withdrawal")
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(
+                () ->
+                    as(alumnus[0])
+                        .get(API + "/active-list-links")
+                        .then()
+                        .extract()
+                        .<String>path("items.find { it.id == '" + second + "' }.withdrawnBy"),
+                java.util.Objects::nonNull));
   }
 }

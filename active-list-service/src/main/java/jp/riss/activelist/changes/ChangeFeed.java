@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingTouched;
+import jp.riss.platform.feed.FeedPosition;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,25 +67,7 @@ public class ChangeFeed {
    * published now, then everything after it.
    */
   public FeedPage read(FeedPosition position, int limit) {
-    FeedPosition from = position == null ? new FeedPosition(0, log.head()) : position;
-    if (from.inSnapshot()) {
-      List<ChangeEntry> entries = log.snapshot(from.after(), from.snapshotUpTo(), limit + 1);
-      if (entries.size() > limit) {
-        List<ChangeEntry> page = entries.subList(0, limit);
-        return new FeedPage(
-            page, new FeedPosition(page.get(limit - 1).seq(), from.snapshotUpTo()), true, false);
-      }
-      return new FeedPage(
-          entries,
-          FeedPosition.incremental(from.snapshotUpTo()),
-          true,
-          log.head() <= from.snapshotUpTo());
-    }
-    List<ChangeEntry> entries = log.after(from.after(), limit + 1);
-    boolean more = entries.size() > limit;
-    List<ChangeEntry> page = more ? entries.subList(0, limit) : entries;
-    long last = page.isEmpty() ? from.after() : page.get(page.size() - 1).seq();
-    return new FeedPage(page, FeedPosition.incremental(last), false, !more);
+    return log.read(position, limit);
   }
 
   /** One page: its entries, where to continue, and whether the reader has caught up. */

@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.feed.FeedPosition;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.PageLimit;
@@ -33,20 +33,9 @@ public class ChangeResource {
   public ChangePage changes(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
-    ChangeFeed.FeedPage page = feed.read(position(cursor), size);
+    ChangeFeed.FeedPage page = feed.read(FeedPosition.decode(cursor), size);
     String next = Cursors.encode(page.next());
     return new ChangePage(
         page.entries(), next, Cursors.nextLink(uri, page.next()), page.snapshot(), page.caughtUp());
-  }
-
-  /** The position a cursor holds; null (no cursor) starts with the snapshot. */
-  public static FeedPosition position(String cursor) {
-    FeedPosition position = Cursors.decode(cursor, FeedPosition.class);
-    if (position != null
-        && (position.after() < 0
-            || position.inSnapshot() && position.snapshotUpTo() < position.after())) {
-      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-    }
-    return position;
   }
 }

@@ -147,7 +147,8 @@ class PublishedListings {
     }
     fact.changedAt = rs.getObject("changed_at", OffsetDateTime.class);
     VerifiedFacts verified =
-        VerifiedFacts.of(LocalDate.now(clock.withZone(VerifiedFacts.JAPAN)), fact, null, 0, null);
+        VerifiedFacts.of(
+            LocalDate.now(clock.withZone(VerifiedFacts.JAPAN)), fact, null, 0, null, null);
     if (verified.registration() == null) {
       return null;
     }

@@ -1,9 +1,11 @@
 package jp.riss.activelist.verification;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The objectively verifiable side of a listing (seed lines 621, 1023, 1051), each group with where
@@ -13,11 +15,14 @@ public record VerifiedFacts(
     Registration registration,
     MandatoryCourses mandatoryCourses,
     DeemedAttendance deemedAttendance,
-    PlatformEngagements platformEngagements) {
+    PlatformEngagements platformEngagements,
+    // Absent (not null) without a confirmed link, so listings without one keep their public form.
+    @JsonInclude(JsonInclude.Include.NON_NULL) CampAlumnus campAlumnus) {
 
   public static final String IPA_REGISTRY = "ipa-registry";
   public static final String DEEMED_ATTENDANCE = "deemed-attendance-service";
   public static final String ACTIVE_LIST = "active-list";
+  public static final String CAMP_COMMUNITY = "camp-community-service";
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /** The requirement kinds of the deemed-attendance service that are the mandatory courses. */
@@ -73,7 +78,6 @@ public record VerifiedFacts(
 
   public record PlatformEngagements(int completed, String source, OffsetDateTime verifiedAt) {}
 
-  /** The facts as of {@code today} (a Japan date: the registry's dates are). */
   /**
    * The names of the groups a source has said something about, in a fixed order: what a consumer of
    * {@code activelist.listing.v1} shows as "verified" without copying the facts themselves.
@@ -92,15 +96,30 @@ public record VerifiedFacts(
     if (platformEngagements != null) {
       names.add("platformEngagements");
     }
+    if (campAlumnus != null) {
+      names.add("campAlumnus");
+    }
     return java.util.List.copyOf(names);
   }
 
+  /**
+   * "Security Camp alumnus (programme, year)": completions the camp community verified, linked by
+   * the alumnus there and confirmed by this listing's owner here. Null when there is none.
+   */
+  public record CampAlumnus(
+      List<Completion> completions, String source, OffsetDateTime verifiedAt) {
+
+    public record Completion(String programme, String programmeNameJa, int fiscalYear) {}
+  }
+
+  /** The facts as of {@code today} (a Japan date: the registry's dates are). */
   public static VerifiedFacts of(
       LocalDate today,
       RegistrationFact registry,
       DeemedAttendanceStatus deemed,
       int engagementsCompleted,
-      OffsetDateTime engagementsVerifiedAt) {
+      OffsetDateTime engagementsVerifiedAt,
+      CampAlumnus campAlumnus) {
     RegistrationChanged.CycleFacts cycle =
         registry == null ? null : registry.currentCycle(today).orElse(null);
     return new VerifiedFacts(
@@ -130,6 +149,7 @@ public record VerifiedFacts(
                 deemed.decidedAt,
                 DEEMED_ATTENDANCE,
                 deemed.receivedAt),
-        new PlatformEngagements(engagementsCompleted, ACTIVE_LIST, engagementsVerifiedAt));
+        new PlatformEngagements(engagementsCompleted, ACTIVE_LIST, engagementsVerifiedAt),
+        campAlumnus);
   }
 }

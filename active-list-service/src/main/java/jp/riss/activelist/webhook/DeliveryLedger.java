@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.activelist.changes.ChangeEntry;
 import jp.riss.activelist.changes.ChangeLog;
-import jp.riss.activelist.changes.FeedPosition;
+import jp.riss.platform.feed.FeedPosition;
 import jp.riss.platform.web.Cursors;
 
 /**

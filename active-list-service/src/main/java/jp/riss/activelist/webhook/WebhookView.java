@@ -3,7 +3,7 @@ package jp.riss.activelist.webhook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import jp.riss.activelist.changes.FeedPosition;
+import jp.riss.platform.feed.FeedPosition;
 import jp.riss.platform.web.Cursors;
 
 /**

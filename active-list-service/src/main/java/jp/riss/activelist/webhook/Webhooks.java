@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.riss.activelist.changes.ChangeLog;
-import jp.riss.activelist.changes.ChangeResource;
-import jp.riss.activelist.changes.FeedPosition;
+import jp.riss.platform.feed.FeedPosition;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
@@ -45,7 +44,7 @@ public class Webhooks {
     long head = changes.head();
     long position = head;
     if (request.cursor() != null) {
-      FeedPosition from = ChangeResource.position(request.cursor());
+      FeedPosition from = FeedPosition.decode(request.cursor());
       if (from.inSnapshot() || from.after() > head) {
         throw invalid("cursor", "must be a change-feed cursor from after the snapshot");
       }

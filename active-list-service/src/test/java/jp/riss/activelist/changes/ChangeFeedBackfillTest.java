@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.platform.feed.FeedPosition;
 import org.junit.jupiter.api.Test;
 
 /** A listing published before the feed existed still reaches CRMs, once. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import jp.riss.activelist.listing.Listing;
+import jp.riss.platform.feed.FeedPosition;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -68,7 +68,23 @@ class LifecycleSecurityTest {
             Listings.PATH + "/staleness-runs?now=2020-01-01T00:00:00Z",
             null,
             null,
-            Set.of("ipa-admin")));
+            Set.of("ipa-admin")),
+        // --- Security Camp alumnus links (issue 12 §6) ---
+        new Endpoint("GET", "/api/v1/active-list/alumnus-links", null, null, Set.of("specialist")),
+        new Endpoint(
+            "POST",
+            "/api/v1/active-list/alumnus-links/" + ID + "/confirmation",
+            null,
+            null,
+            Set.of("specialist")),
+        new Endpoint(
+            "POST",
+            "/api/v1/active-list/alumnus-links/" + ID + "/withdrawal",
+            null,
+            null,
+            Set.of("specialist"))
+        // --- end of Security Camp alumnus links ---
+        );
   }
 
   static Stream<Arguments> roleByEndpoint() {

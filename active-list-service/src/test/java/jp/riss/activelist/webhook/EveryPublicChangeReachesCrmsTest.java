@@ -35,6 +35,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import jp.riss.activelist.alumnus.CampAlumnusLinkTest;
+import jp.riss.activelist.alumnus.CommunityLinkRequest;
 import jp.riss.activelist.changes.AvailabilityEnds;
 import jp.riss.activelist.changes.ChangeFeed;
 import jp.riss.activelist.changes.CrmListings;
@@ -277,6 +279,73 @@ class EveryPublicChangeReachesCrmsTest {
             l ->
                 "APPROVED"
                     .equals(l.path("verified").path("deemedAttendance").path("status").asText())));
+    alumnusLinkSteps();
+  }
+
+  /** A published listing with a Security Camp alumnus link pending (or confirmed) on it. */
+  private final Map<String, java.util.UUID> alumnusLinks =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String publishedWithAlumnusLink(boolean confirmed) throws Exception {
+    String id = published();
+    java.util.UUID link = java.util.UUID.randomUUID();
+    CampAlumnusLinkTest.community(CommunityLinkRequest.REQUESTED, link, number(id), "requested");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> CampAlumnusLinkTest.linksOf(Listings.owner(id)).contains(link.toString()));
+    if (confirmed) {
+      CampAlumnusLinkTest.specialist(Listings.owner(id))
+          .post(CampAlumnusLinkTest.LINKS + "/" + link + "/confirmation")
+          .then()
+          .statusCode(200);
+    }
+    alumnusLinks.put(id, link);
+    return id;
+  }
+
+  private void alumnusLinkSteps() {
+    publicChanges.put(
+        "AlumnusLinkResource.confirm",
+        new PublicChange(
+            step(
+                () -> publishedWithAlumnusLink(false),
+                id ->
+                    CampAlumnusLinkTest.specialist(Listings.owner(id))
+                        .post(
+                            CampAlumnusLinkTest.LINKS
+                                + "/"
+                                + alumnusLinks.get(id)
+                                + "/confirmation")
+                        .then()
+                        .statusCode(200)),
+            "UPSERT",
+            l -> l.path("verified").has("campAlumnus")));
+    publicChanges.put(
+        "AlumnusLinkResource.withdraw",
+        new PublicChange(
+            step(
+                () -> publishedWithAlumnusLink(true),
+                id ->
+                    CampAlumnusLinkTest.specialist(Listings.owner(id))
+                        .post(
+                            CampAlumnusLinkTest.LINKS + "/" + alumnusLinks.get(id) + "/withdrawal")
+                        .then()
+                        .statusCode(200)),
+            "UPSERT",
+            l -> !l.path("verified").has("campAlumnus")));
+    publicChanges.put(
+        "CommunityLinkEventsHandler.handle",
+        new PublicChange(
+            step(
+                () -> publishedWithAlumnusLink(true),
+                id ->
+                    CampAlumnusLinkTest.community(
+                        CommunityLinkRequest.WITHDRAWN,
+                        alumnusLinks.get(id),
+                        number(id),
+                        "withdrawn")),
+            "UPSERT",
+            l -> !l.path("verified").has("campAlumnus")));
   }
 
   @Test

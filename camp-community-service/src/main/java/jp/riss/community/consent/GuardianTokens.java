@@ -3,13 +3,11 @@ package jp.riss.community.consent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import jp.riss.community.support.Hmac;
 
 /**
  * The token of a guardian link: the link's id and expiry, signed with HMAC-SHA256 under the
@@ -59,16 +57,6 @@ public class GuardianTokens {
   }
 
   private byte[] mac(byte[] payload) {
-    try {
-      byte[] key = Base64.getDecoder().decode(config.key().strip());
-      if (key.length < 32) {
-        throw new IllegalStateException("riss.community.guardian-link.key must hold 32 bytes");
-      }
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(payload);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.sha256(config.key(), "riss.community.guardian-link.key", payload);
   }
 }

@@ -1,6 +1,7 @@
 package jp.riss.community.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jp.riss.platform.events.EventSource;
@@ -13,6 +14,7 @@ public class MemberEvents {
   @Inject Outbox outbox;
   @Inject EventSource events;
   @Inject Members members;
+  @Inject Event<MemberTouched> touched;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void changed(Person person, String change) {
@@ -28,5 +30,6 @@ public class MemberEvents {
         MemberChanged.TOPIC,
         person.id.toString(),
         events.create(MemberChanged.TYPE, person.id.toString(), MemberChanged.SCHEMA, data));
+    touched.fire(new MemberTouched(person.id, change));
   }
 }

@@ -30,7 +30,12 @@ public record ListingSnapshot(
       Set.of("ACCEPTING", "LIMITED", "NOT_ACCEPTING", "AT_CAPACITY");
 
   static final Set<String> VERIFIED_GROUPS =
-      Set.of("registration", "mandatoryCourses", "deemedAttendance", "platformEngagements");
+      Set.of(
+          "registration",
+          "mandatoryCourses",
+          "deemedAttendance",
+          "platformEngagements",
+          "campAlumnus");
 
   boolean isComplete() {
     return listingId != null
