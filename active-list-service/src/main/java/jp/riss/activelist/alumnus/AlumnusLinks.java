@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ public class AlumnusLinks {
   @Inject ChangeFeed changeFeed;
   @Inject Outbox outbox;
   @Inject EventSource events;
+  @Inject Clock clock;
 
   /** A request from the community: pending, unless already known (redelivered or withdrawn). */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -133,7 +135,7 @@ public class AlumnusLinks {
           "Only a pending link can be confirmed; this one is " + link.state + ".");
     }
     link.state = CampAlumnusLink.CONFIRMED;
-    link.confirmedAt = OffsetDateTime.now();
+    link.confirmedAt = OffsetDateTime.now(clock);
     listingChanged(
         link,
         new ListingHistory.Actor(subject, Roles.SPECIALIST),
@@ -152,7 +154,7 @@ public class AlumnusLinks {
     }
     String before = link.state;
     link.state = CampAlumnusLink.WITHDRAWN;
-    link.withdrawnAt = OffsetDateTime.now();
+    link.withdrawnAt = OffsetDateTime.now(clock);
     link.withdrawnBy = "specialist";
     if (CampAlumnusLink.CONFIRMED.equals(before)) {
       listingChanged(
@@ -190,7 +192,7 @@ public class AlumnusLinks {
                       "verified.campAlumnus." + link.programme + "-" + link.fiscalYear,
                       new ListingHistoryEntry.FieldChange(before, after)),
                   null,
-                  OffsetDateTime.now());
+                  OffsetDateTime.now(clock));
               changeFeed.append(listing);
               touched.fire(new ListingTouched(listing.id));
             });
