@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.cancellation.Cancellation;
 import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
