@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.platform.time.PlatformClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,7 @@ class WebhookSenderTest {
     sender.vertx = vertx;
     sender.config = config(requestTimeout);
     sender.secrets = secrets;
+    sender.clock = Clock.system(PlatformClock.JAPAN);
     sender.targets =
         new WebhookTargets(
             true,
