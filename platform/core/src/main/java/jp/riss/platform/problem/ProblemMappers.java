@@ -17,6 +17,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -191,6 +192,12 @@ public class ProblemMappers {
       return answer(
           Problems.malformed(
               "The request holds characters that cannot be stored (NUL or invalid encoding)."));
+    }
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warnf("database unavailable for request %s: %s", RequestIds.current(), e.toString());
+      return Response.fromResponse(answer(Problems.unavailable()))
+          .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
+          .build();
     }
     String requestId = RequestIds.current();
     LOG.errorf(e, "unhandled error, request %s", requestId);

@@ -39,6 +39,18 @@ public final class Problems {
         .with("requestId", requestId);
   }
 
+  /** How long a client waits before retrying a 503 (seconds): a drained pool frees up fast. */
+  public static final String RETRY_AFTER_SECONDS = "2";
+
+  /** The database could not be reached or had no connection free in time: retry shortly. */
+  public static Problem unavailable() {
+    return Problem.of(
+        503,
+        "service-unavailable",
+        "Service unavailable",
+        "The service is busy or briefly unavailable. Retry shortly.");
+  }
+
   public static Response toResponse(Problem problem) {
     Response.ResponseBuilder response =
         Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
