@@ -1,12 +1,8 @@
 package jp.riss.platform.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -23,41 +19,23 @@ public final class ClocklessTime {
   public static Set<String> callsIn(String rootPackage) throws IOException {
     Set<String> found = new TreeSet<>();
     for (Class<?> type : ClassesUnder.load(rootPackage)) {
-      ClassLoader loader = type.getClassLoader();
-      try (InputStream bytes =
-          loader.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-        if (bytes == null) {
-          throw new IOException("no bytecode for " + type.getName());
-        }
-        String name = type.getName().substring(rootPackage.length() + 1);
-        new ClassReader(bytes)
-            .accept(
-                new ClassVisitor(Opcodes.ASM9) {
-                  @Override
-                  public MethodVisitor visitMethod(
-                      int access, String method, String descriptor, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                      @Override
-                      public void visitMethodInsn(
-                          int opcode, String owner, String called, String desc, boolean itf) {
-                        if (opcode == Opcodes.INVOKESTATIC
-                            && owner.startsWith("java/time/")
-                            && called.equals("now")
-                            && desc.startsWith("()")) {
-                          found.add(
-                              name
-                                  + "."
-                                  + method
-                                  + " calls "
-                                  + owner.substring(owner.lastIndexOf('/') + 1)
-                                  + ".now()");
-                        }
-                      }
-                    };
-                  }
-                },
-                ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-      }
+      String name = type.getName().substring(rootPackage.length() + 1);
+      MethodCalls.in(
+          type,
+          (method, opcode, owner, called, desc) -> {
+            if (opcode == Opcodes.INVOKESTATIC
+                && owner.startsWith("java/time/")
+                && called.equals("now")
+                && desc.startsWith("()")) {
+              found.add(
+                  name
+                      + "."
+                      + method
+                      + " calls "
+                      + owner.substring(owner.lastIndexOf('/') + 1)
+                      + ".now()");
+            }
+          });
     }
     return found;
   }

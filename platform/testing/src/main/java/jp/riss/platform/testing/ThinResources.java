@@ -1,7 +1,6 @@
 package jp.riss.platform.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -9,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -116,37 +112,19 @@ public final class ThinResources {
   private static Set<String> calls(Class<?> type) throws IOException {
     ClassLoader loader = type.getClassLoader();
     Set<String> found = new TreeSet<>();
-    try (InputStream bytes =
-        loader.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-      if (bytes == null) {
-        throw new IOException("no bytecode for " + type.getName());
-      }
-      new ClassReader(bytes)
-          .accept(
-              new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(
-                    int access, String name, String descriptor, String signature, String[] ex) {
-                  return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(
-                        int opcode, String owner, String method, String desc, boolean itf) {
-                      // An entity's own fields (read through accessors) are fine to map; its
-                      // queries, static finders and persistence operations are not.
-                      boolean query =
-                          isDataAccess(owner)
-                              || isPanacheType(owner, loader)
-                                  && (opcode == Opcodes.INVOKESTATIC
-                                      || PANACHE_OPERATIONS.contains(method));
-                      if (query) {
-                        found.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + method);
-                      }
-                    }
-                  };
-                }
-              },
-              ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    }
+    MethodCalls.in(
+        type,
+        (caller, opcode, owner, method, desc) -> {
+          // An entity's own fields (read through accessors) are fine to map; its queries, static
+          // finders and persistence operations are not.
+          boolean query =
+              isDataAccess(owner)
+                  || isPanacheType(owner, loader)
+                      && (opcode == Opcodes.INVOKESTATIC || PANACHE_OPERATIONS.contains(method));
+          if (query) {
+            found.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + method);
+          }
+        });
     return found;
   }
 
