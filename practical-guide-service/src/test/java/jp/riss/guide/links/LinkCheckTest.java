@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class LinkCheckTest {
 
   private static final String RESOURCES = "/api/v1/guide/resources";
+
+  @Inject LinkCheckConfig config;
 
   private static RequestSpecification admin() {
     return given()
@@ -148,6 +151,24 @@ class LinkCheckTest {
           .body("needsAttention", equalTo(false));
       runToTheEnd(List.of(gone));
       state(gone, "ok", 200, false);
+    }
+  }
+
+  @Test
+  void atMostFourLinksAreCheckedAtOnce() throws Exception {
+    // Eight slow pages: the checker's bound (riss.guide.link-check.concurrency, 4) keeps it from
+    // hammering a publisher's site, however many of the guide's links point there.
+    int bound = config.concurrency();
+    assertEquals(4, bound);
+    try (LocalSite site = new LocalSite(bound)) {
+      List<Integer> numbers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        numbers.add(addResource("busy page " + i, site.url("/busy?page=" + i)));
+      }
+      JsonPath run = runToTheEnd(numbers);
+      assertEquals(8, run.getInt("checked"));
+      assertTrue(site.mostAtOnce() <= bound, "at most four at once, saw " + site.mostAtOnce());
+      assertTrue(site.mostAtOnce() >= 2, "links are checked side by side");
     }
   }
 
