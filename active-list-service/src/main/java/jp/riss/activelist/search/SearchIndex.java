@@ -4,19 +4,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import jp.riss.activelist.listing.SelfDeclared;
 
 /**
  * The published listings in memory, so a search is answered without the database: a slot per
- * listing, a bitset of slots per filter value, sorted slot lists per text bigram. A search narrows
+ * listing, a bitset of slots per filter value ({@link ListingFilters}), sorted slot lists per text
+ * bigram ({@link TextPostings}) and flat ranking columns ({@link RankingColumns}). A search narrows
  * the slots by filters and text, then ranks only those candidates (through {@link
  * ExposureBalancer}) keeping just the requested page: once the page is full, a candidate whose
  * rotation draw could not reach its last place even at the highest weight is dismissed before its
@@ -34,55 +32,17 @@ final class SearchIndex {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private IndexedListing[] docs = new IndexedListing[1024];
+  private final RankingColumns columns;
+  private final ListingFilters filters = new ListingFilters();
+  private final TextPostings text = new TextPostings();
+  private final FacetCache facetCache = new FacetCache();
 
-  /*
-   * What ranking reads of every candidate, by slot in flat arrays: a search may rank all listings,
-   * and walking arrays in order is many times faster than visiting 50,000 scattered objects.
-   */
-  private int[] tiers = new int[1024];
-  private long[] salts = new long[1024];
-  private double[] weightsCurrent = new double[1024];
-  private double[] weightsPrevious = new double[1024];
-
-  /** An upper bound of every weight above: what lets ranking skip hopeless candidates. */
-  private double maxWeight = Double.MIN_VALUE;
-
-  /**
-   * Per slot and consultation format (in the order of {@link SearchCodes#formats()}): the stated
-   * fee, or {@link IndexedListing#NO_FEE} when the format is not offered or has no fee stated.
-   */
-  private final int formatCount;
-
-  private int[] fees;
   private final Map<UUID, Integer> slotOf = new HashMap<>();
   private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
   private int nextSlot;
 
-  private final Slots live = new Slots();
-  private final Slots saturated = new Slots();
-  private final Slots online = new Slots();
-  private final Slots firstFree = new Slots();
-  private final FilterSlots themes = new FilterSlots();
-  private final FilterSlots prefectures = new FilterSlots();
-  private final FilterSlots industries = new FilterSlots();
-  private final FilterSlots formats = new FilterSlots();
-  private final FilterSlots qualifications = new FilterSlots();
-  private final FilterSlots engagementLengths = new FilterSlots();
-  private final Map<SelfDeclared.Affiliation.Kind, Slots> affiliations =
-      new EnumMap<>(SelfDeclared.Affiliation.Kind.class);
-  private final Map<Integer, Postings> bigrams = new HashMap<>();
-
-  /**
-   * Facet counts depend on the filters only, not on the session's rotation or the page, and the
-   * index changes far more rarely than it is searched: they are kept per filter set until the next
-   * change of any listing ({@link #changes}).
-   */
-  private final Map<SearchQuery.Filters, CountedFacets> facetCache = new ConcurrentHashMap<>();
-
-  private static final int FACET_CACHE_ENTRIES = 10_000;
+  /** Counts every change of any listing: what cached facets are valid for. */
   private long changes;
-
-  private record CountedFacets(long changes, Serialized<Facets> facets) {}
 
   private ExposureEpoch current = ExposureEpoch.NONE;
   private ExposureEpoch previous = ExposureEpoch.NONE;
@@ -98,8 +58,7 @@ final class SearchIndex {
   SearchIndex(SearchCodes codes, ExposureBalancer balancer) {
     this.codes = codes;
     this.balancer = balancer;
-    this.formatCount = Math.max(1, codes.formats().size());
-    this.fees = new int[docs.length * formatCount];
+    this.columns = new RankingColumns(codes, balancer, docs.length);
   }
 
   SearchCodes codes() {
@@ -139,38 +98,19 @@ final class SearchIndex {
         if (slot >= docs.length) {
           int length = docs.length * 2;
           docs = Arrays.copyOf(docs, length);
-          tiers = Arrays.copyOf(tiers, length);
-          salts = Arrays.copyOf(salts, length);
-          weightsCurrent = Arrays.copyOf(weightsCurrent, length);
-          weightsPrevious = Arrays.copyOf(weightsPrevious, length);
-          fees = Arrays.copyOf(fees, length * formatCount);
+          columns.grow(length);
         }
         slotOf.put(listing.id, slot);
       }
       listing.exposureCurrent = factor(current, listing.id);
       listing.exposurePrevious = factor(previous, listing.id);
       docs[slot] = listing;
-      rankingFields(slot, listing);
-      index(slot, listing);
+      columns.set(slot, listing);
+      filters.add(slot, listing, columns.saturated(slot));
+      text.add(slot, listing.bigrams);
       changes++;
     } finally {
       lock.writeLock().unlock();
-    }
-  }
-
-  private void rankingFields(int slot, IndexedListing listing) {
-    tiers[slot] = ExposureBalancer.tier(listing);
-    salts[slot] = listing.rotationSalt;
-    weightsCurrent[slot] = balancer.weight(listing, false);
-    weightsPrevious[slot] = balancer.weight(listing, true);
-    maxWeight = Math.max(maxWeight, Math.max(weightsCurrent[slot], weightsPrevious[slot]));
-    int row = slot * formatCount;
-    Arrays.fill(fees, row, row + formatCount, IndexedListing.NO_FEE);
-    for (int i = 0; i < listing.formats.size(); i++) {
-      int format = codes.formats().indexOf(listing.formats.get(i));
-      if (format >= 0) {
-        fees[row + format] = Math.min(fees[row + format], listing.fees[i]);
-      }
     }
   }
 
@@ -190,6 +130,11 @@ final class SearchIndex {
     }
   }
 
+  private void unindex(int slot, IndexedListing listing) {
+    filters.remove(slot, listing);
+    text.remove(slot, listing.bigrams);
+  }
+
   /** Starts a new exposure epoch; the one before stays usable for cursors issued in it. */
   void startEpoch(ExposureEpoch epoch) {
     lock.writeLock().lock();
@@ -201,7 +146,7 @@ final class SearchIndex {
         if (listing != null) {
           listing.exposurePrevious = listing.exposureCurrent;
           listing.exposureCurrent = factor(current, listing.id);
-          rankingFields(slot, listing);
+          columns.set(slot, listing);
         }
       }
     } finally {
@@ -223,58 +168,6 @@ final class SearchIndex {
         epoch.topImpressions().getOrDefault(id, 0L), epoch.meanTopImpressions());
   }
 
-  private void index(int slot, IndexedListing listing) {
-    ListingSummary s = listing.summary;
-    live.add(slot);
-    if (tiers[slot] == ExposureBalancer.SATURATED) {
-      saturated.add(slot);
-    }
-    if (s.onlineNationwide()) {
-      online.add(slot);
-    }
-    if (s.firstConsultationFree()) {
-      firstFree.add(slot);
-    }
-    themes.add(slot, themeCodes(s));
-    prefectures.add(slot, s.prefectures());
-    industries.add(slot, s.industries());
-    formats.add(slot, listing.formats);
-    qualifications.add(slot, s.qualifications());
-    engagementLengths.add(slot, s.engagementLengths());
-    affiliations.computeIfAbsent(s.affiliation().kind(), k -> new Slots()).add(slot);
-    for (int bigram : listing.bigrams) {
-      bigrams.computeIfAbsent(bigram, b -> new Postings()).add(slot);
-    }
-  }
-
-  private void unindex(int slot, IndexedListing listing) {
-    ListingSummary s = listing.summary;
-    live.remove(slot);
-    saturated.remove(slot);
-    online.remove(slot);
-    firstFree.remove(slot);
-    themes.remove(slot, themeCodes(s));
-    prefectures.remove(slot, s.prefectures());
-    industries.remove(slot, s.industries());
-    formats.remove(slot, listing.formats);
-    qualifications.remove(slot, s.qualifications());
-    engagementLengths.remove(slot, s.engagementLengths());
-    affiliations.values().forEach(slots -> slots.remove(slot));
-    for (int bigram : listing.bigrams) {
-      Postings postings = bigrams.get(bigram);
-      if (postings != null) {
-        postings.remove(slot);
-        if (postings.size() == 0) {
-          bigrams.remove(bigram);
-        }
-      }
-    }
-  }
-
-  private static List<String> themeCodes(ListingSummary s) {
-    return s.themes().stream().map(String::valueOf).toList();
-  }
-
   /** One page of results for {@code query} in the session {@code seed}, with facets. */
   SearchResult search(SearchQuery query, long freshSeed) {
     RankPosition after = query.after();
@@ -286,22 +179,23 @@ final class SearchIndex {
       if (!previousEpoch) {
         epoch = current.epoch();
       }
-      Slots candidates = filter(query);
-      char[] singleCharacters = singleCharacters(query);
-      Slots[] requested = requested(query);
-      SearchQuery.Filters filters = query.filters();
-      CountedFacets counted = facetCache.get(filters);
-      Serialized<Facets> facets =
-          counted != null && counted.changes() == changes ? counted.facets() : null;
+      Slots candidates = candidates(query);
+      char[] singleCharacters = TextPostings.singleCharacters(query);
+      Slots[] requested = filters.requested(query);
+      SearchQuery.Filters filterSet = query.filters();
+      Serialized<Facets> facets = facetCache.get(filterSet, changes);
       Slots matched = facets == null ? new Slots(nextSlot) : null;
       int limit = query.limit();
       PriorityQueue<Ranked> best = new PriorityQueue<>(limit + 2, Ranked.WORST_FIRST);
       int total = 0;
-      int[] wantedFormats = formatIndexes(query.formats());
+      int[] wantedFormats = columns.formatIndexes(query.formats());
       int maxFee = query.maxFee() == null ? Integer.MAX_VALUE : query.maxFee();
       boolean checkFee = query.maxFee() != null;
       boolean rotation = query.sort() == SearchQuery.Sort.ROTATION;
-      double[] weights = previousEpoch ? weightsPrevious : weightsCurrent;
+      // The columns' arrays in locals: this loop may visit every listing.
+      int[] tiers = columns.tiers;
+      long[] salts = columns.salts;
+      double[] weights = previousEpoch ? columns.weightsPrevious : columns.weightsCurrent;
       // The page's worst entry once the page is full, and the smallest rotation draw that could
       // still beat it: most candidates are dismissed on these before any key is computed.
       RankPosition worst = null;
@@ -313,10 +207,11 @@ final class SearchIndex {
         for (long bits = words[word]; bits != 0; bits &= bits - 1) {
           int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
           int tier = tiers[slot];
-          if (checkFee && lowestFee(slot, wantedFormats) > maxFee) {
+          if (checkFee && columns.lowestFee(slot, wantedFormats) > maxFee) {
             continue;
           }
-          if (singleCharacters.length > 0 && !containsAll(docs[slot].text, singleCharacters)) {
+          if (singleCharacters.length > 0
+              && !TextPostings.containsAll(docs[slot].text, singleCharacters)) {
             continue;
           }
           if (matched != null) {
@@ -356,7 +251,7 @@ final class SearchIndex {
             worst = best.peek().position();
             worstTier = worst.tier();
             worstPrimary = worst.primary();
-            smallestDraw = ExposureBalancer.smallestDrawReaching(worst.key(), maxWeight);
+            smallestDraw = ExposureBalancer.smallestDrawReaching(worst.key(), columns.maxWeight);
           }
         }
       }
@@ -378,12 +273,25 @@ final class SearchIndex {
           page.stream().map(r -> r.listing).toList(),
           offset + 1,
           total,
-          facets != null ? facets : countFacets(filters, matched),
+          facets != null
+              ? facets
+              : facetCache.put(filterSet, changes, filters.facets(codes, matched)),
           seed,
           next);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** The slots every filter and text word of {@code query} allows. */
+  private Slots candidates(SearchQuery query) {
+    Slots candidates = filters.candidates(query);
+    for (String word : query.words()) {
+      if (word.length() >= 2) {
+        candidates = text.containing(word, candidates, nextSlot, slot -> docs[slot].text);
+      }
+    }
+    return candidates;
   }
 
   private boolean before(int tier, long primary, double key, int slot, RankPosition other) {
@@ -404,135 +312,10 @@ final class SearchIndex {
         Comparator.comparing(Ranked::position, RankPosition.ORDER.reversed());
   }
 
-  /** The slots every set-valued filter and text word allows. */
-  private Slots filter(SearchQuery q) {
-    Slots candidates = live.copy();
-    if (q.acceptingOnly()) {
-      candidates.removeAll(saturated);
-    }
-    if (!q.themes().isEmpty()) {
-      candidates.retain(themes.anyOf(q.themes(), null));
-    }
-    if (!q.prefectures().isEmpty()) {
-      candidates.retain(prefectures.anyOf(q.prefectures(), q.includeOnline() ? online : null));
-    }
-    if (!q.industries().isEmpty()) {
-      candidates.retain(industries.anyOf(q.industries(), null));
-    }
-    if (!q.formats().isEmpty()) {
-      candidates.retain(formats.anyOf(q.formats(), null));
-    }
-    if (!q.qualifications().isEmpty()) {
-      candidates.retain(qualifications.anyOf(q.qualifications(), null));
-    }
-    if (!q.engagementLengths().isEmpty()) {
-      candidates.retain(engagementLengths.anyOf(q.engagementLengths(), null));
-    }
-    if (q.firstFree()) {
-      candidates.retain(firstFree);
-    }
-    if (q.affiliation() != null) {
-      candidates.retain(affiliations.getOrDefault(q.affiliation(), new Slots()));
-    }
-    for (String word : q.words()) {
-      if (word.length() >= 2) {
-        candidates = containing(word, candidates);
-      }
-    }
-    return candidates;
-  }
-
-  /**
-   * The candidates whose text contains {@code word}: those in the postings of all its bigrams,
-   * walking the rarest list or the candidates, whichever is shorter; then, for words longer than
-   * one bigram, the text itself (the bigrams could be apart).
-   */
-  private Slots containing(String word, Slots candidates) {
-    int[] keys = JapaneseText.bigrams(word);
-    Postings[] lists = new Postings[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      lists[i] = bigrams.get(keys[i]);
-      if (lists[i] == null) {
-        return new Slots();
-      }
-    }
-    Arrays.sort(lists, Comparator.comparingInt(Postings::size));
-    boolean readText = word.length() > 2;
-    Slots found = new Slots(nextSlot);
-    Postings rarest = lists[0];
-    if (candidates.size() < rarest.size()) {
-      for (int slot = candidates.next(0); slot >= 0; slot = candidates.next(slot + 1)) {
-        if (inAll(lists, 0, slot) && (!readText || docs[slot].text.contains(word))) {
-          found.add(slot);
-        }
-      }
-      return found;
-    }
-    for (int i = 0; i < rarest.size(); i++) {
-      int slot = rarest.get(i);
-      if (candidates.contains(slot)
-          && inAll(lists, 1, slot)
-          && (!readText || docs[slot].text.contains(word))) {
-        found.add(slot);
-      }
-    }
-    return found;
-  }
-
-  private static boolean inAll(Postings[] lists, int from, int slot) {
-    for (int j = from; j < lists.length; j++) {
-      if (!lists[j].contains(slot)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@code text} has every one of {@code characters}. */
-  private static boolean containsAll(String text, char[] characters) {
-    for (int i = 0; i < characters.length; i++) {
-      if (text.indexOf(characters[i]) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The positions of {@code formats} in the fee table; every format when none is asked for. */
-  private int[] formatIndexes(List<String> formats) {
-    if (formats.isEmpty()) {
-      int[] all = new int[codes.formats().size()];
-      Arrays.setAll(all, i -> i);
-      return all;
-    }
-    return formats.stream().mapToInt(codes.formats()::indexOf).filter(i -> i >= 0).toArray();
-  }
-
-  /** The lowest stated fee among {@code formats} of the listing in {@code slot}, or NO_FEE. */
-  private int lowestFee(int slot, int[] formats) {
-    int row = slot * formatCount;
-    int lowest = IndexedListing.NO_FEE;
-    for (int i = 0; i < formats.length; i++) {
-      lowest = Math.min(lowest, fees[row + formats[i]]);
-    }
-    return lowest;
-  }
-
-  /** Query words of one character, which the bigram index cannot narrow down. */
-  private static char[] singleCharacters(SearchQuery q) {
-    StringBuilder singles = new StringBuilder();
-    for (String word : q.words()) {
-      if (word.length() == 1) {
-        singles.append(word.charAt(0));
-      }
-    }
-    return singles.toString().toCharArray();
-  }
-
   /** The sort key before the rotation: fewer unmatched requested values, or the explicit sort. */
   private long primary(SearchQuery q, int slot, int[] formats, Slots[] requested) {
     return switch (q.sort()) {
-      case FEE -> lowestFee(slot, formats);
+      case FEE -> columns.lowestFee(slot, formats);
       case YEARS_REGISTERED -> {
         int years = docs[slot].yearsRegistered;
         yield years < 0 ? 1 : -years;
@@ -547,31 +330,5 @@ final class SearchIndex {
       matched += requested[i].contains(slot) ? 1 : 0;
     }
     return matched;
-  }
-
-  /** The listings of each requested theme, industry and qualification, looked up once. */
-  private Slots[] requested(SearchQuery q) {
-    List<Slots> requested = new ArrayList<>();
-    q.themes().forEach(theme -> requested.add(themes.of(theme)));
-    q.industries().forEach(industry -> requested.add(industries.of(industry)));
-    q.qualifications().forEach(qualification -> requested.add(qualifications.of(qualification)));
-    return requested.toArray(Slots[]::new);
-  }
-
-  private Serialized<Facets> countFacets(SearchQuery.Filters filters, Slots matched) {
-    Serialized<Facets> facets = new Serialized<>(facets(matched));
-    if (facetCache.size() >= FACET_CACHE_ENTRIES) {
-      facetCache.clear();
-    }
-    facetCache.put(filters, new CountedFacets(changes, facets));
-    return facets;
-  }
-
-  private Facets facets(Slots result) {
-    return new Facets(
-        themes.counts(codes.themes(), result),
-        prefectures.counts(codes.prefectures(), result),
-        industries.counts(codes.industries(), result),
-        formats.counts(codes.formats(), result));
   }
 }
