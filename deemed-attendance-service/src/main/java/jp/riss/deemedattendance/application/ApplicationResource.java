@@ -45,6 +45,7 @@ public class ApplicationResource {
   public record Page(List<ApplicationSummary> items, String next) {}
 
   @Inject Applications applications;
+  @Inject ExperienceEntries entries;
   @Inject JsonWebToken token;
   @Inject IdempotentRequests idempotency;
   @Inject ApplicationViews views;
@@ -133,7 +134,7 @@ public class ApplicationResource {
         idempotencyKey,
         new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
         () -> {
-          ExperienceEntry entry = applications.addEntry(applicationId, token.getSubject(), body);
+          ExperienceEntry entry = entries.addEntry(applicationId, token.getSubject(), body);
           return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
               .tag(Preconditions.etag(entry.version))
               .entity(EntryView.of(entry))
@@ -159,7 +160,7 @@ public class ApplicationResource {
       @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
       @NotNull EntryInput body) {
     ExperienceEntry entry =
-        applications.replaceEntry(
+        entries.replaceEntry(
             Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject(), ifMatch, body);
     return Response.ok(EntryView.of(entry)).tag(Preconditions.etag(entry.version)).build();
   }
@@ -167,7 +168,7 @@ public class ApplicationResource {
   @DELETE
   @Path("/applications/{id}/entries/{entryId}")
   public Response deleteEntry(@PathParam("id") String id, @PathParam("entryId") String entryId) {
-    applications.deleteEntry(Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
+    entries.deleteEntry(Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject());
     return Response.noContent().build();
   }
 }

@@ -21,6 +21,7 @@ public class ApplicationViews {
   public record Summaries(List<ApplicationSummary> items, Applications.Position next) {}
 
   @Inject Applications applications;
+  @Inject ExperienceEntries entries;
   @Inject Submissions submissions;
   @Inject Attestations attestations;
 
@@ -31,7 +32,7 @@ public class ApplicationViews {
 
   @Transactional
   public EntryView entry(UUID applicationId, UUID entryId, String subject) {
-    return EntryView.of(applications.entry(applications.owned(applicationId, subject), entryId));
+    return EntryView.of(entries.entry(applications.owned(applicationId, subject), entryId));
   }
 
   @Transactional

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.application.Applications;
 import jp.riss.deemedattendance.application.EntryStatus;
+import jp.riss.deemedattendance.application.ExperienceEntries;
 import jp.riss.deemedattendance.application.ExperienceEntry;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventSource;
@@ -43,6 +44,7 @@ public class Attestations {
 
   @Inject EntityManager em;
   @Inject Applications applications;
+  @Inject ExperienceEntries entries;
   @Inject Outbox outbox;
   @Inject EventSource events;
   @Inject MailQueue mail;
@@ -73,7 +75,7 @@ public class Attestations {
   @Transactional
   public ExperienceEntry request(UUID applicationId, UUID entryId, String subject) {
     Application application = applications.owned(applicationId, subject);
-    ExperienceEntry entry = applications.entry(application, entryId);
+    ExperienceEntry entry = entries.entry(application, entryId);
     if (!application.status.isAmendable()) {
       throw ProblemException.conflict(
           "not-a-draft", "Not a draft", "Only entries of a draft application can be attested.");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.Applications;
+import jp.riss.deemedattendance.application.ExperienceEntries;
 import jp.riss.deemedattendance.application.ExperienceEntry;
 import jp.riss.deemedattendance.cycle.Cycles;
 import jp.riss.deemedattendance.cycle.Registration;
@@ -32,6 +33,7 @@ public class Suggestions {
   @Inject EntityManager em;
   @Inject Cycles cycles;
   @Inject Applications applications;
+  @Inject ExperienceEntries entries;
 
   /** A page position of {@code /me/suggested-entries}: after (createdAt, id), newest first. */
   public record Position(String at, String id) {}
@@ -192,7 +194,7 @@ public class Suggestions {
     // The application first: someone else's application is a 404 before anything else.
     applications.owned(applicationId, subject);
     SuggestedEntry s = owned(suggestionId, subject);
-    return applications.addSuggested(
+    return entries.addSuggested(
         applicationId,
         subject,
         s.id,
