@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import jp.riss.community.consent.GuardianEmailChanges;
-import jp.riss.community.moderation.Moderation;
+import jp.riss.community.moderation.Appeals;
 import jp.riss.community.support.Caller;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Preconditions;
@@ -32,12 +32,12 @@ public class MemberResource {
 
   public record GuardianChange(String email) {}
 
-  public record MyActions(List<Moderation.MyAction> items) {}
+  public record MyActions(List<Appeals.MyAction> items) {}
 
   @Inject MemberAccount account;
   @Inject MemberExport export;
   @Inject GuardianEmailChanges guardianEmails;
-  @Inject Moderation moderation;
+  @Inject Appeals appeals;
   @Inject JsonWebToken token;
 
   @POST
@@ -91,7 +91,7 @@ public class MemberResource {
   @GET
   @Path("/moderation-actions")
   public MyActions moderationActions() {
-    return new MyActions(moderation.myActions(Caller.of(token)));
+    return new MyActions(appeals.myActions(Caller.of(token)));
   }
 
   @GET

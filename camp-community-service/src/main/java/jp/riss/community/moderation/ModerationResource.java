@@ -26,6 +26,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class ModerationResource {
 
   @Inject Moderation moderation;
+  @Inject Appeals appeals;
   @Inject JsonWebToken token;
 
   @POST
@@ -51,7 +52,7 @@ public class ModerationResource {
   @GET
   @Path("/moderation-cases/{id}")
   @RolesAllowed(Roles.CAMP_OFFICE)
-  public Moderation.CaseView get(@PathParam("id") String id) {
+  public ModerationViews.CaseView get(@PathParam("id") String id) {
     return moderation.get(Ids.uuid("id", id), Caller.of(token));
   }
 
@@ -59,7 +60,7 @@ public class ModerationResource {
   @Path("/moderation-cases/{id}/actions")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CAMP_OFFICE)
-  public Moderation.CaseView act(@PathParam("id") String id, Moderation.ActionInput body) {
+  public ModerationViews.CaseView act(@PathParam("id") String id, Moderation.ActionInput body) {
     return moderation.act(Ids.uuid("id", id), body, Caller.of(token));
   }
 
@@ -67,9 +68,9 @@ public class ModerationResource {
   @Path("/moderation-actions/{id}/appeal")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ALUMNI)
-  public Response appeal(@PathParam("id") String id, Moderation.AppealInput body) {
+  public Response appeal(@PathParam("id") String id, Appeals.AppealInput body) {
     return Response.status(201)
-        .entity(moderation.appeal(Ids.uuid("id", id), body, Caller.of(token)))
+        .entity(appeals.appeal(Ids.uuid("id", id), body, Caller.of(token)))
         .build();
   }
 
@@ -77,8 +78,8 @@ public class ModerationResource {
   @Path("/moderation-actions/{id}/appeal/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CAMP_OFFICE)
-  public Moderation.CaseView decide(
-      @PathParam("id") String id, Moderation.AppealDecisionInput body) {
-    return moderation.decideAppeal(Ids.uuid("id", id), body, Caller.of(token));
+  public ModerationViews.CaseView decide(
+      @PathParam("id") String id, Appeals.AppealDecisionInput body) {
+    return appeals.decideAppeal(Ids.uuid("id", id), body, Caller.of(token));
   }
 }
