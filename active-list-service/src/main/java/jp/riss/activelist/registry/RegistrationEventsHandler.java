@@ -113,7 +113,8 @@ public class RegistrationEventsHandler implements InboxHandler {
     if (listing.status == ListingStatus.PUBLISHED && !registryCriteria.isEmpty()) {
       CriteriaEvaluation evaluation = criteria.evaluate(listing, fact, registryCriteria, null);
       if (!evaluation.passed()) {
-        lifecycle.suspendForRegistry(listing, UUID.fromString(eventId), evaluation);
+        lifecycle.suspendForRegistry(
+            listing, "Registry change " + eventId, UUID.fromString(eventId), evaluation);
         return;
       }
     }

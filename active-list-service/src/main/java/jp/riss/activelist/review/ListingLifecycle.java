@@ -130,16 +130,20 @@ public class ListingLifecycle {
     return listing;
   }
 
-  /** A registry import made a published listing fail criteria: off the list, owner told. */
+  /**
+   * The registry made a published listing fail criteria, by a change ({@code registryEventId}) or
+   * by the date alone (a course falling due undone, a cycle nearing its end; no event id): off the
+   * list, owner told. {@code cause} opens the status reason.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void suspendForRegistry(
-      Listing listing, UUID registryEventId, CriteriaEvaluation evaluation) {
+      Listing listing, String cause, UUID registryEventId, CriteriaEvaluation evaluation) {
     listings.transition(
         listing,
         LISTED,
         ListingStatus.SUSPENDED,
         Actor.system("ipa-registry"),
-        "Registry change " + registryEventId + ": " + evaluation.summary());
+        cause + ": " + evaluation.summary());
     notices.send(
         ListingNotice.LISTING_SUSPENDED,
         new ListingNotice(

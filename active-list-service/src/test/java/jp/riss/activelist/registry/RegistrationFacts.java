@@ -2,7 +2,10 @@ package jp.riss.activelist.registry;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import jp.riss.activelist.verification.RegistrationChanged;
 import jp.riss.activelist.verification.RegistrationFact;
 import jp.riss.platform.events.CloudEvent;
@@ -195,6 +199,27 @@ public final class RegistrationFacts {
   /** IPA's registry binds {@code number} to {@code subject}, in good standing. */
   public static void bind(String number, String subject) {
     publish(valid(number, subject));
+  }
+
+  /**
+   * Days passing for one stored registration: its cycles replaced in the read model by {@code
+   * data}'s (dates earlier than the owner last published), with no event and no recheck — what the
+   * read model holds once those days have gone by. For tests that must not move the clock, because
+   * what they write meanwhile (a webhook delivery due "now") would then lie in the future.
+   */
+  public static void storedWithoutEvent(DataSource dataSource, Map<String, Object> data)
+      throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE registration_fact SET cycles = CAST(? AS jsonb)"
+                    + " WHERE registration_number = ?")) {
+      ps.setString(1, new ObjectMapper().writeValueAsString(data.get("cycles")));
+      ps.setString(2, (String) data.get("registrationNumber"));
+      if (ps.executeUpdate() != 1) {
+        throw new AssertionError("no stored registration " + data.get("registrationNumber"));
+      }
+    }
   }
 
   static long storedVersion(String number) {

@@ -43,6 +43,7 @@ import jp.riss.activelist.changes.CrmListings;
 import jp.riss.activelist.inquiry.Matching;
 import jp.riss.activelist.listing.Listings;
 import jp.riss.activelist.registry.RegistrationFacts;
+import jp.riss.activelist.registry.RegistryDeadlines;
 import jp.riss.activelist.verification.DeemedAttendanceEvents;
 import jp.riss.platform.inbox.InboxHandler;
 import jp.riss.platform.testing.Tokens;
@@ -64,6 +65,7 @@ class EveryPublicChangeReachesCrmsTest {
 
   @Inject AgroalDataSource dataSource;
   @Inject AvailabilityEnds availabilityEnds;
+  @Inject RegistryDeadlines registryDeadlines;
 
   /** What to prepare (answering the listing's id), and the write under test. */
   private record Step(Prepare prepare, Write write) {}
@@ -184,6 +186,27 @@ class EveryPublicChangeReachesCrmsTest {
             step(this::notAcceptingUntilYesterday, id -> availabilityEnds.run()),
             "UPSERT",
             l -> "ACCEPTING".equals(l.path("availability").path("status").asText())));
+    publicChanges.put(
+        "RegistryDeadlines.daily",
+        new PublicChange(
+            step(
+                () -> {
+                  String id = published();
+                  // Days later, with no event at all, the practical course fell due undone
+                  // (stored directly: a clock moved ahead and back would strand the delivery).
+                  RegistrationFacts.storedWithoutEvent(
+                      dataSource,
+                      RegistrationFacts.practical(
+                          RegistrationFacts.valid(number(id), Listings.owner(id)),
+                          LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1),
+                          false,
+                          null,
+                          null));
+                  return id;
+                },
+                id -> registryDeadlines.run()),
+            "TOMBSTONE",
+            l -> true));
     publicChanges.put(
         "PledgeAcceptanceResource.accept",
         new PublicChange(step(this::published, Listings::acceptEthicsPledge), "UPSERT", l -> true));
