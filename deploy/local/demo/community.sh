@@ -178,8 +178,8 @@ fi
 group_name="全国大会2025 修了生ゼミ（デモ）"
 if call 200 GET "$api/groups" "$office" | jq -e --arg n "$group_name" '.items[] | select(.name == $n)' >/dev/null; then
   echo "    demo group exists"
-  exit 0
-fi
+else
+# (the group's demo below runs only when the group is new; sections after it always run)
 group=$(call 201 POST "$api/groups" "$office" "$(jq -nc --arg n "$group_name" '{name: $n, purpose: "programme-cohort",
   visibility: "invitation", minAgeBand: "junior", description: "デモ: 修了年次を超えた交流",
   moderators: [{subject: "demo-camp-office", displayName: "事務局 一郎"}, {subject: "demo-camp-office-2", displayName: "事務局 二郎"}]}')" | jq -r .id)
@@ -209,3 +209,60 @@ case_id=$(case_of "$rude")
 action=$(call 200 POST "$api/moderation-cases/$case_id/actions" "$office" '{"action":"hide","reason":"他の人を傷つける表現のため非表示にしました"}' | jq -r '.actions[-1].id')
 call 201 POST "$api/moderation-actions/$action/appeal" "$suzuki" '{"statement":"言い方を直して投稿し直します"}' >/dev/null
 echo "    report -> case $case_id -> hide -> appeal (waiting for the second moderator)"
+fi
+# (end of the group's demo)
+
+# ---- Outcomes: what alumni do after the camp, and the yearly figures (issue 12 §4a) ----
+# Idempotent: a status is one per member and fiscal year (sent again, it is replaced); applicants
+# are rows under the camp office's own keys (recorded again, nothing changes); editions are made
+# only when missing. sato (adult, surveys in his own settings) reports his status; suzuki (16) has
+# no guardian consent for surveys, so hers is refused. The camp office's figures count everything;
+# the public view hides every cell under 5.
+sato_t=$(token alumni demo-alumni-sato)
+call 200 PUT "$api/alumni/me/outcome" "$sato_t" '{"status":"working-security","sector":"security-vendor","prefecture":"13"}' >/dev/null
+echo "    sato's status after the camp: working-security (security-vendor, 13)"
+code=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X PUT "$api/alumni/me/outcome" \
+  -H "Authorization: Bearer $(token alumni demo-alumni-suzuki)" -H 'Content-Type: application/json' --data '{"status":"studying"}')
+echo "    suzuki's (16) status without the guardian's surveys scope: HTTP $code"
+edition_of() { # <programme> <fiscal year> -> edition id (made when missing)
+  local id
+  id=$(call 200 GET "$api/editions?programme=$1" - | jq -r --argjson y "$2" '.items[] | select(.fiscalYear == $y and .stage == "single") | .id' | head -n1)
+  if [ -z "$id" ]; then
+    id=$(call 201 POST "$api/editions" "$office" "$(jq -nc --arg p "$1" --argjson y "$2" '{programme: $p, fiscalYear: $y,
+      stage: "single", startsOn: "\($y)-08-12", endsOn: "\($y)-08-16", format: "in-person", capacity: 90,
+      eligibilityReferenceDate: "\($y + 1)-03-31"}')" | jq -r .id)
+  fi
+  printf '%s' "$id"
+}
+# Applicants and participants of the national camp's 2023 and 2024 editions (opaque demo keys).
+for spec in "2023 40 20" "2024 60 21"; do
+  read -r year applied took_part <<<"$spec"
+  edition=$(edition_of national "$year")
+  rows=$(jq -nc --argjson n "$applied" --argjson k "$took_part" --arg y "$year" \
+    '{rows: [range(0; $n) | {applicantRef: ("demo-applicant-" + $y + "-" + (. | tostring)), participated: (. < $k)}]}')
+  counts=$(call 200 POST "$api/editions/$edition/applications" "$office" "$rows" | jq -c '{applicants, participants}')
+  echo "    national $year applications recorded: $counts"
+done
+echo "    figures (camp office): $(call 200 GET "$api/outcome-figures" "$office" | jq -c '.programmes[] | select(.programme == "national") | {firstYearOnRecord, years: [.years[] | select(.fiscalYear >= 2023 and .fiscalYear <= 2024)]}')"
+echo "    figures (public, cells under 5 hidden): $api/outcome-figures/public"
+
+# ---- A cancelled event (issue 12 §1): registrants are mailed, calendars show STATUS:CANCELLED ----
+cancelled_title="修了生交流会 2026 春（デモ・中止）"
+if call 200 GET "$api/events?limit=50" - | jq -e --arg t "$cancelled_title" '.items[] | select(.title == $t and .state == "cancelled")' >/dev/null; then
+  echo "    cancelled demo event exists"
+else
+  start=$(TZ=Asia/Tokyo date -d '+40 days' +%Y-%m-%dT18:00:00+09:00)
+  created=$(call 201 POST "$api/events" "$office" "$(jq -nc --arg t "$cancelled_title" --arg s "$start" \
+    --arg e "$(TZ=Asia/Tokyo date -d '+40 days' +%Y-%m-%dT20:00:00+09:00)" \
+    --arg o "$(TZ=Asia/Tokyo date -d '-1 day' +%Y-%m-%dT00:00:00+09:00)" \
+    --arg c "$(TZ=Asia/Tokyo date -d '+39 days' +%Y-%m-%dT00:00:00+09:00)" '{kind: "alumni-event", title: $t,
+    format: "online", startsAt: $s, endsAt: $e, capacity: 30, waitlistLength: 10, registrationOpensAt: $o,
+    registrationClosesAt: $c, audience: {programmes: [], minAgeBand: "adult"}}')")
+  gone=$(jq -r .id <<<"$created")
+  call 200 POST "$api/events/$gone/opening" "$office" '' -H "If-Match: $(jq -r '"\"\(.version)\""' <<<"$created")" >/dev/null
+  call 201 POST "$api/events/$gone/registrations" "$sato_t" '{}' -H "Idempotency-Key: demo-cancelled-event-sato" >/dev/null
+  etag=$(curl -sS --max-time 30 -D - -o /dev/null "$api/events/$gone" -H "Authorization: Bearer $office" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+  call 200 POST "$api/events/$gone/cancellation" "$office" '{"reason":"デモ: 会場の都合により中止します"}' -H "If-Match: $etag" >/dev/null
+  echo "    event $gone cancelled; sato was mailed; $api/events/$gone/calendar shows STATUS:CANCELLED"
+fi
+# ---- end of outcomes and the cancelled event ----

@@ -1,41 +1,17 @@
 package jp.riss.community;
 
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import jp.riss.community.support.CommunityClock;
+import jp.riss.platform.time.PlatformClock;
 
 /**
- * The service's clock in tests: real time plus an offset a test may move (and must move back), so
- * that expiry and birthdays are tested without waiting.
+ * The service's clock in its tests: the platform's movable clock in Japan time, as the one bean
+ * that replaces the platform's default clock, so that the application and the tests share it. A
+ * test that moves it resets it afterwards.
  */
 @Singleton
-public class MovableClock extends Clock {
+public class MovableClock extends jp.riss.platform.testing.MovableClock {
 
-  private volatile Duration offset = Duration.ZERO;
-
-  public void advance(Duration by) {
-    offset = offset.plus(by);
-  }
-
-  public void reset() {
-    offset = Duration.ZERO;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return CommunityClock.JAPAN;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return Clock.offset(Clock.system(zone), offset);
-  }
-
-  @Override
-  public Instant instant() {
-    return Instant.now().plus(offset);
+  public MovableClock() {
+    super(PlatformClock.JAPAN);
   }
 }

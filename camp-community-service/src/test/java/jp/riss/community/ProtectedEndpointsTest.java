@@ -210,8 +210,21 @@ class ProtectedEndpointsTest {
             B + "/active-list-links",
             Map.of("registrationNumber", "123456", "programme", "national", "fiscalYear", 2024),
             ALUMNI),
-        new Endpoint("POST", B + "/active-list-links/" + NO_ID + "/withdrawal", null, ALUMNI)
+        new Endpoint("POST", B + "/active-list-links/" + NO_ID + "/withdrawal", null, ALUMNI),
         // --- end of part 2 ---
+        // --- outcomes: what alumni do after the camp (issue 12 §4a) ---
+        new Endpoint("GET", B + "/alumni/me/outcome", null, ALUMNI),
+        new Endpoint("PUT", B + "/alumni/me/outcome", Map.of("status", "studying"), ALUMNI),
+        new Endpoint("DELETE", B + "/alumni/me/outcome", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/editions/" + NO_ID + "/applications",
+            Map.of("rows", List.of(Map.of("applicantRef", "a-1", "participated", true))),
+            OFFICE),
+        new Endpoint("GET", B + "/outcome-figures", null, OFFICE),
+        new Endpoint(
+            "POST", B + "/events/" + NO_ID + "/cancellation", Map.of("reason", "r"), OFFICE)
+        // --- end of outcomes ---
         );
   }
 

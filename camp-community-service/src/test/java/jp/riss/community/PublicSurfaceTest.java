@@ -122,7 +122,10 @@ class PublicSurfaceTest {
                 // part 2: the showcase, its feed and the achievement reference data
                 CommunityApi.BASE + "/showcase?limit=100",
                 CommunityApi.BASE + "/showcase/changes?limit=500",
-                CommunityApi.BASE + "/achievement-reference"));
+                CommunityApi.BASE + "/achievement-reference",
+                // outcomes: the figures for anyone outside the camp office, and the codes
+                CommunityApi.BASE + "/outcome-figures/public",
+                CommunityApi.BASE + "/outcome-reference"));
     List<String> editions =
         given()
             .get(CommunityApi.BASE + "/editions")

@@ -580,4 +580,171 @@ class CommunityE2EIT {
                         .<String>path("items.find { it.id == '" + second + "' }.withdrawnBy"),
                 java.util.Objects::nonNull));
   }
+
+  // ---- a workshop from a survey result to registrations with a waitlist (issue 12 §1, §3) ----
+
+  /** Imports adults of one run and enrols each; returns their tokens. */
+  private List<String> enrolledAdults(String run, int count) {
+    LocalDate dob = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusYears(28);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      String ref = "e2e-ws-" + run + "-" + i;
+      row.put("rowKey", ref);
+      row.put("personRef", ref);
+      row.put("fullName", "E2E workshop " + i);
+      row.put("email", ref + "@example.jp");
+      row.put("dateOfBirth", dob.minusDays(i).toString());
+      row.put("programme", "national");
+      row.put("fiscalYear", 2023);
+      row.put("verified", true);
+      rows.add(row);
+    }
+    as(office)
+        .contentType(ContentType.JSON)
+        .body(Map.of("rows", rows))
+        .post(API + "/completion-imports")
+        .then()
+        .statusCode(200);
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tokens.add(enrol("e2e-ws-" + run + "-" + i + "@example.jp")[0]);
+    }
+    return tokens;
+  }
+
+  private String register(String event, String token, String expectedState) {
+    return as(token)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .contentType(ContentType.JSON)
+        .body(Map.of())
+        .post(API + "/events/" + event + "/registrations")
+        .then()
+        .statusCode(201)
+        .body("state", equalTo(expectedState))
+        .extract()
+        .path("id");
+  }
+
+  @Test
+  void aWorkshopFromASurveyResultFillsUpAndACancellationOffersTheSeatToTheFirstWaiting() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> alumni = enrolledAdults(run, 6);
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(9));
+    java.time.format.DateTimeFormatter iso =
+        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    java.util.function.Function<java.time.OffsetDateTime, String> at =
+        t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(iso);
+
+    // A lecture survey; five alumni answer, so its aggregate is shown (cells under 5 are not).
+    Map<String, Object> survey = new LinkedHashMap<>();
+    survey.put("title", "E2E 講義評価 " + run);
+    survey.put("anonymous", true);
+    survey.put("opensAt", at.apply(now.minusHours(1)));
+    survey.put("closesAt", at.apply(now.plusDays(7)));
+    survey.put("audience", Map.of("minAgeBand", "adult"));
+    survey.put(
+        "questions",
+        List.of(
+            Map.of(
+                "kind",
+                "single-choice",
+                "text",
+                "もう一度受けたい講義は？",
+                "options",
+                List.of("マルウェア解析の基礎と応用", "Webセキュリティ"))));
+    String surveyId =
+        as(office)
+            .contentType(ContentType.JSON)
+            .body(survey)
+            .post(API + "/surveys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    for (int i = 0; i < 5; i++) {
+      as(alumni.get(i))
+          .contentType(ContentType.JSON)
+          .body(Map.of("answers", List.of(Map.of("question", 1, "choices", List.of(1)))))
+          .post(API + "/surveys/" + surveyId + "/responses")
+          .then()
+          .statusCode(201);
+    }
+    as(office)
+        .get(API + "/surveys/" + surveyId + "/results")
+        .then()
+        .statusCode(200)
+        .body("respondents", equalTo(5))
+        .body("questions[0].options[0].count", equalTo(5))
+        .body("questions[0].options[1].count", equalTo(null));
+
+    // The workshop re-runs the best-rated lecture and names the survey: 2 seats, 3 waiting.
+    java.time.OffsetDateTime start =
+        now.plusDays(30).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    Map<String, Object> workshop = new LinkedHashMap<>();
+    workshop.put("kind", "workshop");
+    workshop.put("title", "マルウェア解析の基礎と応用（再演） " + run);
+    workshop.put("format", "online");
+    workshop.put("startsAt", at.apply(start));
+    workshop.put("endsAt", at.apply(start.plusHours(3)));
+    workshop.put("capacity", 2);
+    workshop.put("waitlistLength", 3);
+    workshop.put("registrationOpensAt", at.apply(now.minusHours(1)));
+    workshop.put("registrationClosesAt", at.apply(start.minusDays(1)));
+    workshop.put("audience", Map.of("programmes", List.of(), "minAgeBand", "adult"));
+    workshop.put("topicSurveyId", surveyId);
+    var created =
+        as(office)
+            .contentType(ContentType.JSON)
+            .body(workshop)
+            .post(API + "/events")
+            .then()
+            .statusCode(201)
+            .body("topicSurveyId", equalTo(surveyId))
+            .extract();
+    String event = created.path("id");
+    as(office)
+        .header("If-Match", created.header("ETag"))
+        .post(API + "/events/" + event + "/opening")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("open"));
+
+    String first = register(event, alumni.get(0), "confirmed");
+    register(event, alumni.get(1), "confirmed");
+    String waiting = register(event, alumni.get(2), "waitlisted");
+    String second = register(event, alumni.get(3), "waitlisted");
+    given()
+        .get(API + "/events/" + event)
+        .then()
+        .statusCode(200)
+        .body("seats.confirmed", equalTo(2))
+        .body("seats.waitlisted", equalTo(2))
+        .body("topicSurveyId", equalTo(surveyId));
+
+    // A confirmed member cancels: the first waiting is offered the seat (and mailed), not the
+    // second.
+    as(alumni.get(0)).delete(API + "/event-registrations/" + first).then().statusCode(200);
+    as(alumni.get(2))
+        .get(API + "/event-registrations")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == '" + waiting + "' }.state", equalTo("offered"));
+    assertTrue(mail("e2e-ws-" + run + "-2@example.jp").contains(workshop.get("title").toString()));
+    as(alumni.get(3))
+        .get(API + "/event-registrations")
+        .then()
+        .body("items.find { it.id == '" + second + "' }.state", equalTo("waitlisted"));
+    as(alumni.get(2))
+        .post(API + "/event-registrations/" + waiting + "/acceptance")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("confirmed"));
+    given()
+        .get(API + "/events/" + event)
+        .then()
+        .body("seats.confirmed", equalTo(2))
+        .body("seats.waitlisted", equalTo(1));
+  }
+  // ---- end of the workshop from a survey ----
 }

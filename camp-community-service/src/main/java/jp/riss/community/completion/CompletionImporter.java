@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.riss.community.member.Members;
-import jp.riss.community.support.CommunityClock;
 import jp.riss.community.support.Secrets;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.mail.MailQueue;
@@ -28,6 +27,7 @@ import jp.riss.platform.outbox.Outbox;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
 import jp.riss.platform.sql.CopyText;
+import jp.riss.platform.time.PlatformClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
@@ -287,7 +287,7 @@ public class CompletionImporter {
       return 0;
     }
     OffsetDateTime expires = now.plus(codeValidity);
-    String until = expires.atZoneSameInstant(CommunityClock.JAPAN).toLocalDate().toString();
+    String until = expires.atZoneSameInstant(PlatformClock.JAPAN).toLocalDate().toString();
     StringBuilder copy = new StringBuilder(candidates.size() * 120);
     Map<UUID, String> codes = new HashMap<>();
     for (Object[] candidate : candidates) {

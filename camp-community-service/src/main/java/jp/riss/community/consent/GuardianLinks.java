@@ -18,6 +18,7 @@ import jp.riss.community.support.Times;
 import jp.riss.platform.mail.MailQueue;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.time.PlatformClock;
 
 /**
  * The guardian's side: a signed, single-use, expiring link mailed to the guardian address the camp
@@ -81,9 +82,7 @@ public class GuardianLinks {
             + person.shownName()
             + "）のセキュリティ・キャンプ修了生コミュニティへの参加について、項目ごとの同意をお願いします。"
             + "\n次のリンクから内容をご確認のうえ、各項目に同意または不同意をお選びください（1回限り有効、"
-            + expires
-                .atZoneSameInstant(jp.riss.community.support.CommunityClock.JAPAN)
-                .toLocalDate()
+            + expires.atZoneSameInstant(PlatformClock.JAPAN).toLocalDate()
             + " まで）。同意はいつでも新しいリンクから取り消せます。\n\n"
             + link
             + "\n",

@@ -30,6 +30,7 @@ public class EditionResource {
   public record Items(List<Editions.EditionView> items) {}
 
   @Inject Editions editions;
+  @Inject EditionApplications applications;
 
   @GET
   @PermitAll
@@ -67,5 +68,15 @@ public class EditionResource {
       Editions.EditionInput body) {
     Editions.EditionView view = editions.update(Ids.uuid("id", id), ifMatch, body);
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+  }
+
+  /** The camp office records who applied and who took part; the counts come from these rows. */
+  @POST
+  @Path("/{id}/applications")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.CAMP_OFFICE)
+  public EditionApplications.Recorded applications(
+      @PathParam("id") String id, EditionApplications.Batch body) {
+    return applications.record(Ids.uuid("id", id), body);
   }
 }

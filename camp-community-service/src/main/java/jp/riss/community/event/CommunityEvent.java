@@ -72,6 +72,16 @@ public class CommunityEvent {
   @Column(name = "opened_at")
   public OffsetDateTime openedAt;
 
+  /** The camp-office subject that created the event (null for events made before it was kept). */
+  @Column(columnDefinition = "text")
+  public String organiser;
+
+  @Column(name = "cancelled_at")
+  public OffsetDateTime cancelledAt;
+
+  @Column(name = "cancellation_reason", columnDefinition = "text")
+  public String cancellationReason;
+
   @Version
   @Column(nullable = false)
   public long version;

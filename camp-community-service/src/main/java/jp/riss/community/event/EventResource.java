@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
+import java.util.UUID;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.QueryParams;
+import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.PageLimit;
@@ -39,6 +41,8 @@ public class EventResource {
   @Inject Registrations registrations;
   @Inject CalendarFeeds feeds;
   @Inject YouthLectures lectures;
+  @Inject EventCancellations cancellations;
+  @Inject IdempotentRequests idempotency;
   @Inject JsonWebToken token;
 
   private Caller caller() {
@@ -100,10 +104,34 @@ public class EventResource {
   @Path("/{id}/registrations")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ALUMNI)
-  public Response register(@PathParam("id") String id, Registrations.RegistrationInput body) {
-    return Response.status(201)
-        .entity(registrations.register(token.getSubject(), Ids.uuid("id", id), body))
-        .build();
+  public Response register(
+      @PathParam("id") String id,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      Registrations.RegistrationInput body,
+      @Context UriInfo uri) {
+    UUID eventId = Ids.uuid("id", id);
+    return idempotency.once(
+        token.getSubject(),
+        idempotencyKey,
+        new IdempotentRequests.Fingerprint("POST", uri.getPath(), body),
+        () ->
+            Response.status(201)
+                .entity(registrations.register(token.getSubject(), eventId, body))
+                .build());
+  }
+
+  /** The organiser cancels the event; registrants are told and nothing more is taken. */
+  @POST
+  @Path("/{id}/cancellation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.CAMP_OFFICE)
+  public Response cancel(
+      @PathParam("id") String id,
+      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      EventCancellations.CancellationInput body) {
+    Events.EventView view =
+        cancellations.cancel(Ids.uuid("id", id), ifMatch, body, Caller.of(token));
+    return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }
 
   @GET

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import jp.riss.community.member.Members;
 import jp.riss.community.member.Person;
-import jp.riss.community.support.CommunityClock;
 import jp.riss.platform.mail.MailQueue;
 import jp.riss.platform.mail.MailTemplates;
+import jp.riss.platform.time.PlatformClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -88,7 +88,7 @@ public class EventSeats {
             .getResultList();
     String until =
         expires
-            .atZoneSameInstant(CommunityClock.JAPAN)
+            .atZoneSameInstant(PlatformClock.JAPAN)
             .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     for (UUID personId : offered) {
       Person p = em.find(Person.class, personId);

@@ -98,6 +98,7 @@ public class Events {
   @Inject Members members;
   @Inject EventSeats seats;
   @Inject Audiences audiences;
+  @Inject EventFacts facts;
 
   @Transactional
   public Page list(Caller caller, String cursor, int limit, UriInfo uri) {
@@ -152,6 +153,7 @@ public class Events {
     CommunityEvent e = new CommunityEvent();
     e.id = UUID.randomUUID();
     e.state = "draft";
+    e.organiser = caller.subject();
     e.createdAt = members.now();
     apply(e, input);
     em.persist(e);
@@ -216,6 +218,7 @@ public class Events {
     e.state = "open";
     e.openedAt = members.now();
     em.flush();
+    facts.record(e, EventFacts.Change.OPENED);
     return view(e, caller);
   }
 

@@ -70,6 +70,7 @@ public class Registrations {
   @Inject Members members;
   @Inject Events events;
   @Inject EventSeats seats;
+  @Inject EventFacts facts;
   @Inject jp.riss.community.audience.Audiences audiences;
 
   @Transactional
@@ -119,6 +120,7 @@ public class Registrations {
         .setParameter(5, state)
         .setParameter(6, at)
         .executeUpdate();
+    facts.record(e, EventFacts.Change.REGISTERED);
     return one(id);
   }
 
@@ -128,6 +130,7 @@ public class Registrations {
     return move(
         subject,
         id,
+        EventFacts.Change.REGISTRATION_CANCELLED,
         "'cancelled'",
         "'confirmed', 'waitlisted', 'offered'",
         ProblemException.conflict(
@@ -140,6 +143,7 @@ public class Registrations {
     return move(
         subject,
         id,
+        EventFacts.Change.SEAT_ACCEPTED,
         "'confirmed'",
         "'offered'",
         ProblemException.conflict(
@@ -153,9 +157,18 @@ public class Registrations {
    * lock, after expired offers are passed on, and offers any seat that frees up.
    */
   private RegistrationView move(
-      String subject, UUID id, String to, String from, ProblemException otherwise) {
+      String subject,
+      UUID id,
+      EventFacts.Change change,
+      String to,
+      String from,
+      ProblemException otherwise) {
     Member member = members.active(subject);
     CommunityEvent e = events.locked(own(member, id).eventId());
+    if ("cancelled".equals(e.state) && change == EventFacts.Change.SEAT_ACCEPTED) {
+      throw ProblemException.conflict(
+          "event-cancelled", "Event cancelled", "The organiser cancelled this event.");
+    }
     seats.fill(e);
     int changed =
         em.createNativeQuery(
@@ -171,6 +184,9 @@ public class Registrations {
       throw otherwise;
     }
     seats.fill(e);
+    if (!"cancelled".equals(e.state)) {
+      facts.record(e, change);
+    }
     return one(id);
   }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import jp.riss.community.consent.GuardianEmailChanges;
 import jp.riss.community.moderation.Appeals;
+import jp.riss.community.outcome.AlumniOutcomes;
 import jp.riss.community.support.Caller;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Preconditions;
@@ -38,6 +39,7 @@ public class MemberResource {
   @Inject MemberExport export;
   @Inject GuardianEmailChanges guardianEmails;
   @Inject Appeals appeals;
+  @Inject AlumniOutcomes outcomes;
   @Inject JsonWebToken token;
 
   @POST
@@ -108,5 +110,28 @@ public class MemberResource {
 
   private static Response withEtag(Response.ResponseBuilder builder, MemberViews.Me me) {
     return builder.tag(Preconditions.etag(me.version())).build();
+  }
+
+  /** The statuses the member reported after the camp, newest year first. */
+  @GET
+  @Path("/outcome")
+  public AlumniOutcomes.History outcome() {
+    return outcomes.mine(token.getSubject());
+  }
+
+  /** The member's status for this fiscal year, with the consent scope {@code surveys}. */
+  @PUT
+  @Path("/outcome")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AlumniOutcomes.StatusView reportOutcome(AlumniOutcomes.StatusInput body) {
+    return outcomes.report(token.getSubject(), body);
+  }
+
+  /** Withdraws the member's consent: every status they reported is deleted. */
+  @DELETE
+  @Path("/outcome")
+  public Response withdrawOutcome() {
+    outcomes.withdraw(token.getSubject());
+    return Response.noContent().build();
   }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import jp.riss.community.consent.Consents;
-import jp.riss.community.support.CommunityClock;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.time.PlatformClock;
 
 /**
  * Who the caller is, proven by their token: the person whose enrolment code that token subject
@@ -28,7 +28,7 @@ public class Members {
   @Inject Consents consents;
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(CommunityClock.JAPAN));
+    return LocalDate.now(clock.withZone(PlatformClock.JAPAN));
   }
 
   public OffsetDateTime now() {
@@ -102,7 +102,7 @@ public class Members {
     return person.ownSettingsAt != null
         && !person
             .ownSettingsAt
-            .atZoneSameInstant(CommunityClock.JAPAN)
+            .atZoneSameInstant(PlatformClock.JAPAN)
             .toLocalDate()
             .isBefore(person.majorityDay());
   }
