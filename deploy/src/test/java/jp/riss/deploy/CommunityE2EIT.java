@@ -607,7 +607,8 @@ class CommunityE2EIT {
 
   private void connectScore(String reviewer, String application, int each) {
     List<Map<String, Object>> scores = new ArrayList<>();
-    for (String criterion : List.of("security-knowledge", "field-expertise", "bridging", "collaboration")) {
+    for (String criterion :
+        List.of("security-knowledge", "field-expertise", "bridging", "collaboration")) {
       scores.add(Map.of("criterion", criterion, "score", each));
     }
     as(reviewer)
@@ -644,7 +645,14 @@ class CommunityE2EIT {
     body.put(
         "themes",
         List.of(Map.of("code", "space", "axis", "industry", "title", "宇宙", "capacity", 1)));
-    var call = as(office).contentType(ContentType.JSON).body(body).post(API + "/connect-calls").then().statusCode(201).extract();
+    var call =
+        as(office)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post(API + "/connect-calls")
+            .then()
+            .statusCode(201)
+            .extract();
     String callId = call.path("id");
     String theme = call.path("themes[0].id");
     String r1 = LocalStack.token("connect-reviewer", "e2e-reviewer-1-" + run);
