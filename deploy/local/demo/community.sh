@@ -16,6 +16,8 @@
 # Events and surveys: an anonymous lecture survey, and a workshop named after it with a waitlist
 # (see the block below).
 # Part 2: sato's achievement, reviewed and published on the public showcase.
+# Camp Connect: a pre-event call with published results, a main call, reviews, a reserve taking a
+# declined place (see its block).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -174,6 +176,76 @@ else
   call 200 POST "$api/achievements/$item/publication" "$office" >/dev/null
   echo "    achievement $item published: $api/showcase"
 fi
+
+# ---- Camp Connect (issue 12 §5) ------------------------------------------------------------------
+# This fiscal year's two Connect editions (pre-event 15 places, main event 50 — data, not code);
+# the pre-event's call closed with its results published; the main call open for 60 days with one
+# theme per axis and the pre-event's results on it; two reviewers and a sponsor. In the "space"
+# theme (2 places) sato and ito are accepted after two reviews each, kato and yamada wait as
+# reserves 3 and 4; ito declines, and kato, the first reserve, is offered the place and takes it.
+# Skipped when the main call exists already.
+connect_fy=$(TZ=Asia/Tokyo date +%Y); [ "$(TZ=Asia/Tokyo date +%-m)" -ge 4 ] || connect_fy=$((connect_fy - 1))
+connect_edition() { # <stage> <capacity> -> edition id (made when missing)
+  local id
+  id=$(call 200 GET "$api/editions?programme=connect" - | jq -r --argjson y "$connect_fy" --arg s "$1" \
+    '.items[] | select(.fiscalYear == $y and .stage == $s) | .id' | head -1)
+  if [ -z "$id" ]; then
+    id=$(call 201 POST "$api/editions" "$office" "$(jq -nc --argjson y "$connect_fy" --arg s "$1" --argjson c "$2" '{programme: "connect",
+      fiscalYear: $y, stage: $s, startsOn: "\($y)-09-01", endsOn: "\($y)-09-05", format: "both", capacity: $c,
+      eligibilityReferenceDate: "\($y)-04-01"}')" | jq -r .id)
+  fi
+  printf '%s' "$id"
+}
+connect_call_of() { call 200 GET "$api/connect-calls?limit=50" - | jq -r --arg e "$1" '.items[] | select(.editionId == $e) | .id' | head -1; }
+connect_pre=$(connect_edition pre 15)
+connect_main=$(connect_edition main 50)
+if [ -n "$(connect_call_of "$connect_main")" ]; then
+  echo "    demo Connect calls exist"
+else
+  connect_jst() { TZ=Asia/Tokyo date -d "$1" +%Y-%m-%dT%H:%M:%S+09:00; }
+  connect_eligibility="一定水準のサイバーセキュリティに関する知見・技能を有し、特定の専門領域における高度な知見・技能を有する方（高等専門学校、大学の専門課程及び大学院の在籍者が中心）"
+  pre_call=$(connect_call_of "$connect_pre")
+  if [ -z "$pre_call" ]; then
+    pre_call=$(call 201 POST "$api/connect-calls" "$office" "$(jq -nc --arg e "$connect_pre" --arg o "$(connect_jst '-90 days')" \
+      --arg c "$(connect_jst '-60 days')" --arg el "$connect_eligibility" '{editionId: $e, title: "セキュリティ・キャンプ コネクト プレ開催 募集（デモ）",
+      eligibility: $el, opensAt: $o, closesAt: $c, rubricVersion: "2025-1",
+      themes: [{code: "ai", axis: "technology", title: "AI（生成AIとプロンプトインジェクション）", capacity: 8},
+               {code: "automotive", axis: "industry", title: "自動車", capacity: 7}]}')" | jq -r .id)
+  fi
+  call 200 POST "$api/connect-calls/$pre_call/results" "$office" '{"summary":"プレ開催には15名が参加し、AIと自動車の2テーマでグループワークの成果を発表しました（デモ）。"}' >/dev/null
+  main=$(call 201 POST "$api/connect-calls" "$office" "$(jq -nc --arg e "$connect_main" --arg o "$(connect_jst '-1 hour')" \
+    --arg c "$(connect_jst '+60 days')" --arg el "$connect_eligibility" '{editionId: $e, title: "セキュリティ・キャンプ コネクト 本開催 募集（デモ）",
+    eligibility: $el, opensAt: $o, closesAt: $c, rubricVersion: "2025-1",
+    themes: [{code: "ai", axis: "technology", title: "AI", capacity: 20},
+             {code: "space", axis: "industry", title: "宇宙", capacity: 2},
+             {code: "economics", axis: "social-science", title: "経済・法制度", capacity: 10}]}')")
+  main_call=$(jq -r .id <<<"$main")
+  space=$(jq -r '.themes[] | select(.code == "space") | .id' <<<"$main")
+  for r in 1 2; do
+    call 200 POST "$api/connect-calls/$main_call/reviewers" "$office" "{\"subject\":\"demo-connect-reviewer-$r\",\"displayName\":\"審査員 $r\"}" >/dev/null
+  done
+  call 200 POST "$api/connect-calls/$main_call/sponsors" "$office" '{"subject":"demo-sponsor","organisation":"協賛株式会社（デモ）"}' >/dev/null
+  scores() { jq -nc --argjson s "$1" '{scores: [{criterion: "security-knowledge", score: $s}, {criterion: "field-expertise", score: $s},
+    {criterion: "bridging", score: $s}, {criterion: "collaboration", score: $s}]}'; }
+  declare -A connect_app
+  rank=0
+  for name in sato ito kato yamada; do
+    rank=$((rank + 1))
+    connect_app[$name]=$(call 201 POST "$api/connect-calls/$main_call/applications" "$(token alumni "demo-alumni-$name")" \
+      "$(jq -nc --arg t "$space" '{themeId: $t, schoolKind: "graduate-school", motivation: "衛星システムのセキュリティを学びたい（デモ）。",
+      expertise: "人工衛星の通信と姿勢制御を研究しています（デモ）。"}')" | jq -r .id)
+    for r in 1 2; do
+      call 200 PUT "$api/connect-applications/${connect_app[$name]}/reviews/me" "$(token connect-reviewer "demo-connect-reviewer-$r")" "$(scores $((6 - rank)))" >/dev/null
+    done
+    outcome=accepted; [ "$rank" -le 2 ] || outcome=reserve
+    call 200 POST "$api/connect-applications/${connect_app[$name]}/decision" "$office" "{\"outcome\":\"$outcome\",\"rank\":$rank}" >/dev/null
+    echo "    Connect: $name applies for 宇宙, two reviews, $outcome (rank $rank)"
+  done
+  call 200 POST "$api/connect-applications/${connect_app[ito]}/decline" "$(token alumni demo-alumni-ito)" >/dev/null
+  call 200 POST "$api/connect-applications/${connect_app[kato]}/acceptance" "$(token alumni demo-alumni-kato)" >/dev/null
+  echo "    Connect: ito declines; kato (first reserve) takes the place; sponsor figures: $(call 200 GET "$api/connect-calls/$main_call/statistics" "$(token sponsor demo-sponsor)" | jq -c '{applications, accepted}')"
+fi
+# ---- end of Camp Connect -------------------------------------------------------------------------
 
 group_name="全国大会2025 修了生ゼミ（デモ）"
 if call 200 GET "$api/groups" "$office" | jq -e --arg n "$group_name" '.items[] | select(.name == $n)' >/dev/null; then

@@ -35,7 +35,9 @@ class ProtectedEndpointsTest {
           "alumni",
           "camp-office",
           "ipa-reviewer",
-          "ipa-admin");
+          "ipa-admin",
+          "connect-reviewer",
+          "sponsor");
 
   private static final String B = CommunityApi.BASE;
   private static final String NO_ID = "00000000-0000-4000-8000-00000000dead";
@@ -223,8 +225,58 @@ class ProtectedEndpointsTest {
             OFFICE),
         new Endpoint("GET", B + "/outcome-figures", null, OFFICE),
         new Endpoint(
-            "POST", B + "/events/" + NO_ID + "/cancellation", Map.of("reason", "r"), OFFICE)
+            "POST", B + "/events/" + NO_ID + "/cancellation", Map.of("reason", "r"), OFFICE),
         // --- end of outcomes ---
+        // ---- Camp Connect (issue 12 §5) ----
+        new Endpoint("POST", B + "/connect-calls", Map.of("title", "t"), OFFICE),
+        new Endpoint(
+            "POST", B + "/connect-calls/" + NO_ID + "/results", Map.of("summary", "s"), OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/connect-calls/" + NO_ID + "/reviewers",
+            Map.of("subject", "s", "displayName", "d"),
+            OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/connect-calls/" + NO_ID + "/sponsors",
+            Map.of("subject", "s", "organisation", "o"),
+            OFFICE),
+        new Endpoint(
+            "POST",
+            B + "/connect-calls/" + NO_ID + "/applications",
+            Map.of("themeId", NO_ID, "schoolKind", "kosen", "motivation", "m", "expertise", "e"),
+            ALUMNI),
+        new Endpoint(
+            "GET",
+            B + "/connect-calls/" + NO_ID + "/applications",
+            null,
+            Set.of("camp-office", "connect-reviewer")),
+        new Endpoint(
+            "GET",
+            B + "/connect-calls/" + NO_ID + "/statistics",
+            null,
+            Set.of("camp-office", "sponsor")),
+        new Endpoint("GET", B + "/connect-applications", null, ALUMNI),
+        new Endpoint("GET", B + "/connect-applications/" + NO_ID, null, ALUMNI),
+        new Endpoint("POST", B + "/connect-applications/" + NO_ID + "/withdrawal", null, ALUMNI),
+        new Endpoint("POST", B + "/connect-applications/" + NO_ID + "/decline", null, ALUMNI),
+        new Endpoint("POST", B + "/connect-applications/" + NO_ID + "/acceptance", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/connect-applications/" + NO_ID + "/conflict",
+            Map.of("reason", "r"),
+            Set.of("connect-reviewer")),
+        new Endpoint(
+            "PUT",
+            B + "/connect-applications/" + NO_ID + "/reviews/me",
+            Map.of("scores", List.of(Map.of("criterion", "bridging", "score", 1))),
+            Set.of("connect-reviewer")),
+        new Endpoint(
+            "POST",
+            B + "/connect-applications/" + NO_ID + "/decision",
+            Map.of("outcome", "accepted", "rank", 1),
+            OFFICE)
+        // ---- end of Camp Connect ----
         );
   }
 

@@ -747,4 +747,147 @@ class CommunityE2EIT {
         .body("seats.waitlisted", equalTo(1));
   }
   // ---- end of the workshop from a survey ----
+  // ------------------------------------------------------------------ Camp Connect (§5) --
+
+  /** A Connect edition of a fiscal year no earlier run used (the stack's database persists). */
+  private String freshConnectEdition(String stage, int capacity) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int year = 2030 + (int) (Math.random() * 71);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("programme", "connect");
+      e.put("fiscalYear", year);
+      e.put("stage", stage);
+      e.put("startsOn", year + "-09-01");
+      e.put("endsOn", year + "-09-05");
+      e.put("format", "both");
+      e.put("capacity", capacity);
+      e.put("eligibilityReferenceDate", year + "-04-01");
+      var answer = as(office).contentType(ContentType.JSON).body(e).post(API + "/editions");
+      if (answer.statusCode() == 201) {
+        return answer.path("id");
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(409, answer.statusCode(), answer.asString());
+    }
+    throw new AssertionError("no free Connect edition year left");
+  }
+
+  private void connectScore(String reviewer, String application, int each) {
+    List<Map<String, Object>> scores = new ArrayList<>();
+    for (String criterion :
+        List.of("security-knowledge", "field-expertise", "bridging", "collaboration")) {
+      scores.add(Map.of("criterion", criterion, "score", each));
+    }
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("scores", scores))
+        .put(API + "/connect-applications/" + application + "/reviews/me")
+        .then()
+        .statusCode(200);
+  }
+
+  private String connectState(String applicant, String application) {
+    return as(applicant)
+        .get(API + "/connect-applications/" + application)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("state");
+  }
+
+  @Test
+  void aConnectCallFromApplicationThroughTwoReviewsToAcceptanceAndAReserveTakingADeclinedPlace() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String edition = freshConnectEdition("main", 50);
+    java.time.format.DateTimeFormatter rfc3339 =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(9));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("editionId", edition);
+    body.put("title", "E2E コネクト本開催 " + run);
+    body.put("eligibility", "一定水準のセキュリティの知見と、他の専門領域の高度な知見を持つ学生");
+    body.put("opensAt", rfc3339.format(now.minusHours(1)));
+    body.put("closesAt", rfc3339.format(now.plusDays(30)));
+    body.put("rubricVersion", "2025-1");
+    body.put(
+        "themes",
+        List.of(Map.of("code", "space", "axis", "industry", "title", "宇宙", "capacity", 1)));
+    var call =
+        as(office)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post(API + "/connect-calls")
+            .then()
+            .statusCode(201)
+            .extract();
+    String callId = call.path("id");
+    String theme = call.path("themes[0].id");
+    String r1 = LocalStack.token("connect-reviewer", "e2e-reviewer-1-" + run);
+    String r2 = LocalStack.token("connect-reviewer", "e2e-reviewer-2-" + run);
+    for (String subject : List.of("e2e-reviewer-1-" + run, "e2e-reviewer-2-" + run)) {
+      as(office)
+          .contentType(ContentType.JSON)
+          .body(Map.of("subject", subject, "displayName", "審査員"))
+          .post(API + "/connect-calls/" + callId + "/reviewers")
+          .then()
+          .statusCode(200);
+    }
+    String[] first = adultAlumnus(run, "connect-first");
+    String[] reserve = adultAlumnus(run, "connect-reserve");
+    Map<String, String> applications = new LinkedHashMap<>();
+    for (String[] applicant : List.of(first, reserve)) {
+      String id =
+          as(applicant[0])
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "themeId", theme,
+                      "schoolKind", "graduate-school",
+                      "motivation", "衛星通信のセキュリティを学びたい。",
+                      "expertise", "衛星の姿勢制御を研究しています。"))
+              .post(API + "/connect-calls/" + callId + "/applications")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      applications.put(applicant[0], id);
+      connectScore(r1, id, 4);
+      connectScore(r2, id, 3);
+    }
+    String a = applications.get(first[0]);
+    String b = applications.get(reserve[0]);
+    as(office)
+        .contentType(ContentType.JSON)
+        .body(Map.of("outcome", "accepted", "rank", 1))
+        .post(API + "/connect-applications/" + a + "/decision")
+        .then()
+        .statusCode(200)
+        .body("reviewCount", equalTo(2));
+    // The theme's one place is taken: the second can only wait as reserve.
+    as(office)
+        .contentType(ContentType.JSON)
+        .body(Map.of("outcome", "accepted", "rank", 2))
+        .post(API + "/connect-applications/" + b + "/decision")
+        .then()
+        .statusCode(409);
+    as(office)
+        .contentType(ContentType.JSON)
+        .body(Map.of("outcome", "reserve", "rank", 2))
+        .post(API + "/connect-applications/" + b + "/decision")
+        .then()
+        .statusCode(200);
+    org.junit.jupiter.api.Assertions.assertEquals("accepted", connectState(first[0], a));
+    as(first[0]).post(API + "/connect-applications/" + a + "/decline").then().statusCode(200);
+    org.junit.jupiter.api.Assertions.assertEquals("offered", connectState(reserve[0], b));
+    as(reserve[0])
+        .post(API + "/connect-applications/" + b + "/acceptance")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("accepted"));
+    as(office)
+        .get(API + "/connect-calls/" + callId + "/statistics")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(1))
+        .body("themes[0].accepted", equalTo(1));
+  }
 }

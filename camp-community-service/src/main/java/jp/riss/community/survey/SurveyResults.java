@@ -112,7 +112,7 @@ public class SurveyResults {
     return ((Number) query.getSingleResult()).longValue();
   }
 
-  private static Integer cell(long count) {
+  public static Integer cell(long count) {
     return count < MIN_CELL ? null : (int) count;
   }
 }

@@ -4,7 +4,8 @@ package jp.riss.platform.security;
  * The platform's roles, as they appear in the token's {@code groups} claim: registered specialists,
  * support bodies (chambers of commerce, the RISS association, IT vendors), companies (SMEs),
  * certifiers of practical experience (employers or clients), Security Camp alumni, the camp office,
- * and IPA's reviewers and administrators. The root README lists them for integrators.
+ * Camp Connect's reviewers and sponsors, and IPA's reviewers and administrators. The root README
+ * lists them for integrators.
  */
 public final class Roles {
 
@@ -16,6 +17,12 @@ public final class Roles {
   public static final String CAMP_OFFICE = "camp-office";
   public static final String IPA_REVIEWER = "ipa-reviewer";
   public static final String IPA_ADMIN = "ipa-admin";
+
+  /** Reviewers of Camp Connect applications, assigned per call by the camp office. */
+  public static final String CONNECT_REVIEWER = "connect-reviewer";
+
+  /** Sponsoring organisations of Camp Connect: aggregates of the calls they sponsor only. */
+  public static final String SPONSOR = "sponsor";
 
   private Roles() {}
 }
