@@ -2,7 +2,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,152 +15,133 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Publish -> guide read model latency through the gateway: for each of N listings, create a
- * draft that meets the listing criteria (registry record imported, ethics pledge accepted),
- * submit it, have IPA approve it, and poll the guide until it lists it. Latency = from sending the
- * approval to the first guide answer that contains the listing. Runs against the local stack.
+ * Publication on the Active List -> recommendation by the guide, through the gateway, as the real
+ * path runs: IPA's registry record of each specialist goes in at its owner, the deemed-attendance
+ * service (its event binds the number to the specialist's account at the Active List); then, per
+ * sample, the specialist creates a listing for theme 1 in prefecture 47, accepts the ethics pledge
+ * and submits it, IPA approves it (published), and the closers of gap basic-policy (theme 1) in 47
+ * are polled until they recommend it. Lag = from sending the approval to the first closers answer
+ * that lists it: Active List commit -> outbox -> Kafka -> guide inbox -> read model -> answer. The
+ * listing is withdrawn before the next sample, so each one is alone in 47.
  *
- * <p>usage: java PublishToGuideLatency.java <gatewayUrl> <specialistToken> <reviewerToken>
- * <adminToken> [n] [theme prefecture guidePath]
+ * <p>usage: java PublicationLag.java <gatewayUrl> <adminToken> <reviewerToken> <specialistsFile>
  *
- * <p>With the last three, every listing declares that theme and prefecture and the guide is polled
- * at {@code guidePath} (e.g. the closers of a gap, bench/guide-recommendations) instead of its
- * specialist list.
+ * <p>The specialists file has one line per sample: subject and token, separated by a space.
  */
-public class PublishToGuideLatency {
+public class PublicationLag {
 
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  static final String CLOSERS = "/api/v1/guide/closers?gap=basic-policy&step=2&prefecture=47&seed=1";
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public static void main(String[] args) throws Exception {
     String gateway = args[0];
-    String specialist = args[1];
+    String admin = args[1];
     String reviewer = args[2];
-    String admin = args[3];
-    int n = args.length > 4 ? Integer.parseInt(args[4]) : 50;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    List<Double> latencies = new ArrayList<>();
-    boolean given = args.length > 7;
-    int theme = given ? Integer.parseInt(args[5]) : 1 + ThreadLocalRandom.current().nextInt(5);
-    String prefecture =
-        given ? args[6] : String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(47));
+    List<String[]> specialists =
+        Files.readAllLines(Path.of(args[3])).stream().map(l -> l.split(" ", 2)).toList();
+    int n = specialists.size();
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusYears(1);
+    List<String> numbers = new ArrayList<>();
+    StringBuilder cycles = new StringBuilder();
+    StringBuilder courses = new StringBuilder();
+    int base = 200_000 + ThreadLocalRandom.current().nextInt(690_000);
     for (int i = 0; i < n; i++) {
-      String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-      String body =
-          "{\"registrationNumber\":\"" + number + "\",\"selfDeclared\":{\"displayName\":\"計測 " + i
-              + "\",\"affiliation\":{\"kind\":\"INDEPENDENT\"},\"availability\":{\"status\":"
-              + "\"ACCEPTING\"},\"formats\":[{\"format\":\"online\",\"feePerSessionJpy\":10000}],"
-              + "\"prefectures\":[\"" + prefecture + "\"],\"themes\":[" + theme + "]}}";
-      HttpResponse<String> created =
-          http.send(
-              HttpRequest.newBuilder(URI.create(gateway + "/api/v1/active-list/listings"))
-                  .header("Authorization", "Bearer " + specialist)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (created.statusCode() == 409) {
-        i--;
-        continue; // registration number already taken by an earlier run: draw another
-      }
-      if (created.statusCode() != 201) {
-        throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
-      }
-      Matcher m = ID.matcher(created.body());
-      m.find();
-      String id = m.group(1);
-      String listing = gateway + "/api/v1/active-list/listings/" + id;
-      post(http, gateway + "/api/v1/active-list/registry-imports", admin, "application/x-ndjson",
-          registryRecord(number), 201);
-      post(http, listing + "/ethics-pledge", specialist, "application/json",
-          "{\"version\":\"" + pledgeVersion(http, gateway) + "\"}", 200);
-      post(http, listing + "/submit", specialist, null, null, 200);
-      long start = System.nanoTime();
-      post(http, listing + "/approve", reviewer, null, null, 200);
-      URI guide =
-          URI.create(
-              gateway
-                  + (given
-                      ? args[7]
-                      : "/api/v1/guide/specialists?limit=100&theme=" + theme + "&prefecture="
-                          + prefecture));
-      long deadline = start + Duration.ofSeconds(10).toNanos();
-      while (true) {
-        String listed =
-            http.send(HttpRequest.newBuilder(guide).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-        if (listed.contains(id)) {
-          latencies.add((System.nanoTime() - start) / 1e6);
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("listing " + id + " not in the guide after 10 s");
-        }
-        pollPause();
-      }
-      // Keep the guide's answer small for the next round: withdraw what was measured.
-      http.send(
-          HttpRequest.newBuilder(
-                  URI.create(gateway + "/api/v1/active-list/listings/" + id + "/withdraw"))
-              .header("Authorization", "Bearer " + specialist)
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+      String number = Integer.toString(base + i);
+      numbers.add(number);
+      cycles.append(i == 0 ? "" : ",").append("{\"registrationNumber\":\"").append(number)
+          .append("\",\"specialistSubject\":\"").append(specialists.get(i)[0])
+          .append("\",\"cycleStart\":\"").append(start).append("\",\"registeredOn\":\"2020-04-01\"}");
+      courses.append(i == 0 ? "" : ",").append("{\"registrationNumber\":\"").append(number)
+          .append("\",\"cycleStart\":\"").append(start)
+          .append("\",\"requirementKind\":\"online-course\",\"courseName\":\"オンライン講習\","
+              + "\"completedOn\":\"").append(start.plusDays(30)).append("\"}");
     }
-    Collections.sort(latencies);
-    double median =
-        n % 2 == 1
-            ? latencies.get(n / 2)
-            : (latencies.get(n / 2 - 1) + latencies.get(n / 2)) / 2;
+    send(gateway + "/api/v1/deemed-attendance/imports/cycles", admin,
+        "{\"records\":[" + cycles + "]}", 200);
+    send(gateway + "/api/v1/deemed-attendance/imports/course-completions", admin,
+        "{\"records\":[" + courses + "]}", 200);
+    String pledge = find("\"version\"\\s*:\\s*\"([^\"]+)\"",
+        HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/active-list/ethics-pledge"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body());
+
+    List<Double> lags = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String token = specialists.get(i)[1];
+      String body =
+          "{\"registrationNumber\":\"" + numbers.get(i) + "\",\"selfDeclared\":{\"displayName\":"
+              + "\"計測 遅延 " + i + "\",\"affiliation\":{\"kind\":\"INDEPENDENT\"},"
+              + "\"availability\":{\"status\":\"ACCEPTING\"},\"formats\":[{\"format\":\"online\","
+              + "\"feePerSessionJpy\":10000}],\"prefectures\":[\"47\"],\"themes\":[1]}}";
+      // The registry's event binds the number to the account at the Active List: until it is
+      // there, creating the listing is refused.
+      String id = null;
+      long bindBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (id == null) {
+        HttpResponse<String> created = post(gateway + "/api/v1/active-list/listings", token, body);
+        if (created.statusCode() == 201) {
+          id = find(ID.pattern(), created.body());
+        } else if (created.statusCode() != 403 || System.nanoTime() > bindBy) {
+          throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
+        } else {
+          pause(50);
+        }
+      }
+      String listing = gateway + "/api/v1/active-list/listings/" + id;
+      send(listing + "/ethics-pledge", token, "{\"version\":\"" + pledge + "\"}", 200);
+      send(listing + "/submit", token, null, 200);
+      long approved = System.nanoTime();
+      send(listing + "/approve", reviewer, null, 200);
+      long deadline = approved + Duration.ofSeconds(10).toNanos();
+      HttpRequest poll = HttpRequest.newBuilder(URI.create(gateway + CLOSERS)).build();
+      while (!HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).body().contains(id)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("listing " + id + " not recommended after 10 s");
+        }
+        pause(5);
+      }
+      lags.add((System.nanoTime() - approved) / 1e6);
+      send(listing + "/withdraw", token, null, 200);
+    }
+    Collections.sort(lags);
     System.out.printf(
-        "approve (publish) -> guide read model, %d listings through the gateway: median %.1f ms, p90 %.1f ms,"
-            + " p99 %.1f ms, max %.1f ms, min %.1f ms%n",
-        n, median, latencies.get((int) Math.ceil(n * 0.9) - 1),
-        latencies.get((int) Math.ceil(n * 0.99) - 1), latencies.get(n - 1), latencies.get(0));
+        "%d listings published: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms, min %.0f ms%n",
+        n, pct(lags, 0.50), pct(lags, 0.90), pct(lags, 0.99), lags.get(n - 1), lags.get(0));
   }
 
-  private static void post(
-      HttpClient http, String url, String token, String type, String body, int expected)
-      throws Exception {
+  static double pct(List<Double> sorted, double q) {
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+  }
+
+  static HttpResponse<String> post(String url, String token, String json) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
-    if (type != null) {
-      request.header("Content-Type", type);
+    if (json != null) {
+      request.header("Content-Type", "application/json");
     }
-    request.POST(
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    request.POST(json == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void send(String url, String token, String json, int expected) throws Exception {
+    HttpResponse<String> response = post(url, token, json);
     if (response.statusCode() != expected) {
       throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
     }
   }
 
-  private static String pledgeVersion(HttpClient http, String gateway) throws Exception {
-    String pledge =
-        http.send(
-                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/active-list/ethics-pledge"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(pledge);
-    m.find();
+  static String find(String pattern, String body) {
+    Matcher m = Pattern.compile(pattern).matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("not in the answer: " + pattern + " in " + body);
+    }
     return m.group(1);
   }
 
-  /** What IPA's registry says of a specialist who meets every listing criterion. */
-  private static String registryRecord(String number) {
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-    return "{\"registrationNumber\":\"" + number + "\",\"registeredOn\":\"2020-04-01\","
-        + "\"cycleStart\":\"" + today.minusYears(1) + "\",\"expiresOn\":\"" + today.plusYears(2)
-        + "\",\"registrationStatus\":\"VALID\",\"onlineCourseStatus\":\"COMPLETED\","
-        + "\"onlineCourseCompletedOn\":\"" + today.minusMonths(6) + "\","
-        + "\"practicalCourseStatus\":\"COMPLETED\",\"practicalCourseCompletedOn\":\""
-        + today.minusMonths(3) + "\"}\n";
-  }
-
-  private static void pollPause() {
-    // Poll again in 5 ms: fine enough to resolve the latency, light enough on 2 cores.
-    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+  static void pause(long millis) {
+    java.util.concurrent.locks.LockSupport.parkNanos(millis * 1_000_000);
   }
 }
