@@ -2,118 +2,223 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Recommendation load through the gateway: N connections in a closed loop, each "diagnosis" gives
- * a few gaps and the client fetches who closes each one (GET /api/v1/guide/closers), as the guide's
- * web page does. Prints requests, throughput, p50 and p99 of the closers fetches.
+ * What companies do with the guide, through the gateway: N connections in a closed loop, each a
+ * company (its own token) with its own organisation in one of the prefectures 01-46. Every turn
+ * submits a diagnosis (a full answer set of the current instrument, mostly "yes" with some
+ * "partly", "no" and "don't know", so a realistic handful of gaps), reads its gaps with their
+ * closers (specialists in the organisation's prefecture included), and follows the first gap's
+ * closers link as the guide's page does when the company looks at one gap. Prints count, p50 and
+ * p99 per kind of request and for all of them; any answer other than the expected one fails the
+ * run.
  *
- * <p>usage: java RecommendationsLoad.java <gatewayUrl> <connections> <seconds> <warmupSeconds>
+ * <p>usage: java RecommendationsLoad.java <gatewayUrl> <tokenFile> <seconds> <warmupSeconds>
+ * <instrument> <version> <itemIds,...>
+ *
+ * <p>The token file has one company token per line, one connection each.
  */
 public class RecommendationsLoad {
 
-  /** The gaps of the shipped instrument (guide/instruments/sme-self-check-2025-1.json). */
-  static final String[][] GAPS = {
-    {"os-updates", "1"}, {"antivirus", "1"}, {"passwords", "1"}, {"sharing-settings", "1"},
-    {"attack-awareness", "1"}, {"media-handling", "2"}, {"email-handling", "2"},
-    {"device-loss", "2"}, {"backup", "2"}, {"remote-work", "2"}, {"incident-reporting", "2"},
-    {"employee-training", "2"}, {"basic-policy", "2"}, {"self-assessment", "2"},
-    {"roles-and-contacts", "3"}, {"budget", "3"}, {"security-rules", "3"},
-    {"contractor-security", "3"}, {"check-and-improve", "3"}
-  };
-
-  /** One gap link of a diagnosis, as a diagnosis lists it. */
-  record GapLink(String gap, String step, String prefecture, long seed) {
-    String path() {
-      return "/api/v1/guide/closers?gap=" + gap + "&step=" + step + "&prefecture=" + prefecture
-          + "&seed=" + seed;
-    }
-  }
-
-  /**
-   * Stands in for submitting a diagnosis: returns the gap links its answer would list. Diagnosis
-   * submission is not in the guide yet; when it is, POST the answers here and return the links of
-   * the answer, and the load measures submission and recommendations together.
-   */
-  static List<GapLink> submitDiagnosis(HttpClient http, String gateway, SplittableRandom random) {
-    String prefecture = String.format("%02d", 1 + random.nextInt(47));
-    long seed = random.nextInt(Integer.MAX_VALUE);
-    List<GapLink> links = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      String[] gap = GAPS[random.nextInt(GAPS.length)];
-      links.add(new GapLink(gap[0], gap[1], prefecture, seed));
-    }
-    return links;
-  }
+  static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  static final Pattern MORE = Pattern.compile("\"more\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern GAP = Pattern.compile("\"gapCode\"\\s*:");
+  static final Pattern SPECIALIST = Pattern.compile("\"match\"\\s*:\\s*\"prefecture\"");
+  static final String[] KINDS = {"submit diagnosis", "gaps with closers", "closers of a gap"};
 
   public static void main(String[] args) throws Exception {
     String gateway = args[0];
-    int connections = Integer.parseInt(args[1]);
+    List<String> tokens = Files.readAllLines(Path.of(args[1]));
     long seconds = Long.parseLong(args[2]);
     long warmup = Long.parseLong(args[3]);
-    long measureFrom = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
-    long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+    String instrument = args[4];
+    String version = args[5];
+    String[] items = args[6].split(",");
+    int connections = tokens.size();
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(2))
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    long[][] latencies = new long[connections][];
+    // Set-up, not measured: one organisation per company.
+    String[] organisations = new String[connections];
+    for (int c = 0; c < connections; c++) {
+      String body =
+          "{\"name\":\"計測 " + c + "\",\"prefecture\":\"" + String.format("%02d", 1 + c % 46)
+              + "\",\"jsicDivision\":\"E\",\"employeeBand\":\"21-50\","
+              + "\"securityStaff\":{\"concurrent\":1,\"dedicated\":0},\"statisticsConsent\":true}";
+      HttpResponse<String> created =
+          http.send(post(gateway + "/api/v1/guide/organisations", tokens.get(c), body), text());
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("organisation: " + created.statusCode() + " " + created.body());
+      }
+      organisations[c] = find(ID, created.body());
+    }
+    long measureFrom = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
+    long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+    long[][][] latencies = new long[KINDS.length][connections][];
     AtomicLong failures = new AtomicLong();
+    AtomicLong diagnoses = new AtomicLong();
+    AtomicLong gaps = new AtomicLong();
+    AtomicLong local = new AtomicLong();
     CountDownLatch done = new CountDownLatch(connections);
     for (int c = 0; c < connections; c++) {
       int id = c;
       new Thread(
               () -> {
                 SplittableRandom random = new SplittableRandom(id);
-                long[] mine = new long[1 << 14];
-                int n = 0;
+                long[][] mine = new long[KINDS.length][1 << 12];
+                int[] n = new int[KINDS.length];
+                String token = tokens.get(id);
                 try {
                   while (System.nanoTime() < end) {
-                    for (GapLink link : submitDiagnosis(http, gateway, random)) {
-                      long sent = System.nanoTime();
-                      HttpResponse<String> answer =
-                          http.send(
-                              HttpRequest.newBuilder(URI.create(gateway + link.path())).build(),
-                              HttpResponse.BodyHandlers.ofString());
-                      long took = System.nanoTime() - sent;
-                      if ((answer.statusCode() != 200 || !answer.body().contains("\"closers\""))
-                          && failures.incrementAndGet() <= 10) {
-                        System.err.println(answer.statusCode() + " " + link.path());
-                      }
-                      if (sent >= measureFrom && sent < end) {
-                        if (n == mine.length) {
-                          mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = took;
-                      }
+                    long sent = System.nanoTime();
+                    HttpResponse<String> submitted =
+                        http.send(
+                            post(
+                                gateway + "/api/v1/guide/organisations/" + organisations[id]
+                                    + "/diagnoses",
+                                token,
+                                answers(instrument, version, items, random)),
+                            text());
+                    boolean measured = sent >= measureFrom;
+                    record(mine, n, 0, sent, measured);
+                    if (!expect(submitted, 201, "\"placedStep\"", failures)) {
+                      continue;
                     }
+                    sent = System.nanoTime();
+                    HttpResponse<String> listed =
+                        http.send(
+                            get(gateway + "/api/v1/guide/diagnoses/" + find(ID, submitted.body())
+                                + "/gaps", token),
+                            text());
+                    record(mine, n, 1, sent, measured);
+                    if (!expect(listed, 200, "\"items\"", failures)) {
+                      continue;
+                    }
+                    if (measured) {
+                      diagnoses.incrementAndGet();
+                      gaps.addAndGet(GAP.matcher(listed.body()).results().count());
+                      local.addAndGet(SPECIALIST.matcher(listed.body()).results().count());
+                    }
+                    Matcher more = MORE.matcher(listed.body());
+                    if (!more.find()) {
+                      continue; // no gap at all: nothing to follow
+                    }
+                    sent = System.nanoTime();
+                    HttpResponse<String> closers = http.send(get(gateway + more.group(1), null), text());
+                    record(mine, n, 2, sent, measured);
+                    expect(closers, 200, "\"closers\"", failures);
                   }
                 } catch (Exception e) {
                   failures.incrementAndGet();
                   System.err.println("connection " + id + ": " + e);
                 } finally {
-                  latencies[id] = Arrays.copyOf(mine, n);
+                  for (int k = 0; k < KINDS.length; k++) {
+                    latencies[k][id] = Arrays.copyOf(mine[k], n[k]);
+                  }
                   done.countDown();
                 }
               })
           .start();
     }
     done.await();
-    long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+    long[] all =
+        Arrays.stream(latencies).flatMap(Arrays::stream).flatMapToLong(Arrays::stream).sorted().toArray();
+    for (int k = 0; k < KINDS.length; k++) {
+      long[] kind = Arrays.stream(latencies[k]).flatMapToLong(Arrays::stream).sorted().toArray();
+      System.out.printf(
+          "  %-18s %6d  p50 %6.1f ms  p99 %6.1f ms%n", KINDS[k], kind.length, pct(kind, 0.50),
+          pct(kind, 0.99));
+    }
     System.out.printf(
-        "closers fetches %d  throughput %.0f req/s  p50 %.2f ms  p99 %.2f ms  failures %d%n",
-        all.length, all.length / (double) seconds, pct(all, 0.50), pct(all, 0.99), failures.get());
-    System.exit(failures.get() == 0 ? 0 : 1);
+        "  %-18s %6d  p50 %6.1f ms  p99 %6.1f ms   %.0f req/s, %d connections, %d s measured,"
+            + " failures %d%n",
+        "all requests", all.length, pct(all, 0.50), pct(all, 0.99), all.length / (double) seconds,
+        connections, seconds, failures.get());
+    System.out.printf(
+        "  per diagnosis: %.1f gaps, %.1f specialists in the organisation's prefecture recommended%n",
+        gaps.get() / (double) Math.max(1, diagnoses.get()),
+        local.get() / (double) Math.max(1, diagnoses.get()));
+    if (all.length == 0) {
+      System.err.println("nothing measured: no turn started after the warm-up (raise DURATION)");
+    }
+    System.exit(failures.get() == 0 && all.length > 0 ? 0 : 1);
+  }
+
+  static void record(long[][] mine, int[] n, int kind, long sent, boolean measured) {
+    long took = System.nanoTime() - sent;
+    if (!measured) {
+      return;
+    }
+    if (n[kind] == mine[kind].length) {
+      mine[kind] = Arrays.copyOf(mine[kind], n[kind] * 2);
+    }
+    mine[kind][n[kind]++] = took;
+  }
+
+  static boolean expect(HttpResponse<String> r, int status, String marker, AtomicLong failures) {
+    if (r.statusCode() == status && r.body().contains(marker)) {
+      return true;
+    }
+    if (failures.incrementAndGet() <= 10) {
+      String body = r.body();
+      System.err.println(r.statusCode() + " " + r.uri() + " " + body.substring(0, Math.min(300, body.length())));
+    }
+    return false;
+  }
+
+  /** Every item answered: 70 % yes, 15 % partly, 10 % no, 5 % don't know. */
+  static String answers(String instrument, String version, String[] items, SplittableRandom random) {
+    StringBuilder b =
+        new StringBuilder("{\"instrument\":\"" + instrument + "\",\"instrumentVersion\":\"" + version
+            + "\",\"answers\":{");
+    for (int i = 0; i < items.length; i++) {
+      int r = random.nextInt(100);
+      String answer = r < 70 ? "yes" : r < 85 ? "partly" : r < 95 ? "no" : "unknown";
+      b.append(i == 0 ? "" : ",").append('"').append(items[i]).append("\":\"").append(answer).append('"');
+    }
+    return b.append("}}").toString();
+  }
+
+  static String find(Pattern p, String body) {
+    Matcher m = p.matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("not in the answer: " + p + " in " + body);
+    }
+    return m.group(1);
+  }
+
+  static HttpRequest post(String url, String token, String json) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  static HttpRequest get(String url, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b.build();
+  }
+
+  static HttpResponse.BodyHandler<String> text() {
+    return HttpResponse.BodyHandlers.ofString();
   }
 
   static double pct(long[] sorted, double q) {

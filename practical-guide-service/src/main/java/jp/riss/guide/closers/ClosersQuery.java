@@ -24,6 +24,13 @@ public record ClosersQuery(String gap, int step, String prefecture, long seed) {
   private static final Pattern PREFECTURE = Pattern.compile("0[1-9]|[1-3][0-9]|4[0-7]");
   private static final Pattern SEED = Pattern.compile("0|[1-9][0-9]{0,9}");
 
+  static final String PATH = "/api/v1/guide/closers";
+
+  /** This request as a relative link: what each gap of a diagnosis points at. */
+  public String link() {
+    return PATH + "?gap=" + gap + "&step=" + step + "&prefecture=" + prefecture + "&seed=" + seed;
+  }
+
   public static ClosersQuery parse(
       String gap, String step, String prefecture, String seed, String lang) {
     List<Problem.Violation> violations = new ArrayList<>();

@@ -21,7 +21,7 @@ import jp.riss.guide.web.QueryParams;
  * Who can close a gap of a self-diagnosis. Public: it holds no organisation's data, only the gap, a
  * prefecture and the seed that orders equal specialists.
  */
-@Path("/api/v1/guide/closers")
+@Path(ClosersQuery.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ClosersResource {

@@ -28,6 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * お助け隊 where the gap needs monitoring, on-site response or insurance, the consultation desk and
  * support bodies, communities, and registered specialists from the read model. Which elements stand
  * for which closer comes from {@link GapCloserMap} and the current guide version.
+ *
+ * <p>The one place that answers the question: the closers endpoint asks it for one gap, a diagnosis
+ * for each of its gaps (with the organisation's prefecture and the diagnosis's seed).
  */
 @ApplicationScoped
 public class GapClosers {
@@ -44,41 +47,73 @@ public class GapClosers {
   @ConfigProperty(name = "riss.guide.closers.specialists", defaultValue = "5")
   int specialistCount;
 
-  // A published version never changes, so its elements can be kept once read.
-  private final Map<String, List<Element>> published = new ConcurrentHashMap<>();
+  /** The guide version closers are taken from, its elements indexed by key. */
+  public record Guide(Version version, List<Element> elements, Map<String, Element> byKey) {}
 
+  /** One gap as the closers see it: its code, Step and the guide measures its item checks. */
+  public record Gap(String code, int step, List<String> measureKeys) {}
+
+  // A published version never changes, so its elements can be kept once read.
+  private final Map<String, Guide> published = new ConcurrentHashMap<>();
+
+  /** The closers endpoint: the gap must be one some instrument has, at that Step. */
   @Transactional
   public CachedRead closers(ClosersQuery q, String lang) {
-    GapSources.Source source = source(q);
+    Gap gap = new Gap(q.gap(), q.step(), source(q).measureKeys());
+    Set<String> languages = new HashSet<>();
+    GapClosersView view = of(current(), gap, q.prefecture(), q.seed(), lang, languages);
+    languages.add(lang);
+    // The list of specialists changes with every listing event: revalidate each time (ETag).
+    return new CachedRead(view, null, 0, true, languages);
+  }
+
+  /** The current guide version, read once per version. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Guide current() {
     Version version =
         store.current().orElseThrow(() -> ProblemException.notFound("a published guide version"));
-    List<Element> elements = published.computeIfAbsent(version.code(), store::elements);
-    Map<String, Element> byKey =
-        elements.stream().collect(Collectors.toMap(Element::key, Function.identity()));
-    GapCloserMap.Entry entry = map.entry(q.gap());
+    return published.computeIfAbsent(
+        version.code(),
+        code -> {
+          List<Element> elements = store.elements(code);
+          return new Guide(
+              version,
+              elements,
+              elements.stream().collect(Collectors.toMap(Element::key, Function.identity())));
+        });
+  }
 
-    List<Element> measures = keyed(source.measureKeys(), byKey);
+  /**
+   * Who closes {@code gap} for an organisation in {@code prefecture}; {@code seed} orders equal
+   * specialists. Adds the languages of the texts to {@code languages}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public GapClosersView of(
+      Guide guide, Gap gap, String prefecture, long seed, String lang, Set<String> languages) {
+    Map<String, Element> byKey = guide.byKey();
+    GapCloserMap.Entry entry = map.entry(gap.code());
+
+    List<Element> measures = keyed(gap.measureKeys(), byKey);
     List<Element> tasks =
         entry.tasksOrNone().isEmpty()
-            ? elements.stream()
-                .filter(e -> "task".equals(e.kind()) && Objects.equals(e.step(), q.step()))
+            ? guide.elements().stream()
+                .filter(e -> "task".equals(e.kind()) && Objects.equals(e.step(), gap.step()))
                 .filter(e -> "internal".equals(e.attrs().side()))
                 .toList()
             : keyed(entry.tasksOrNone(), byKey);
     boolean inHouseOnly =
         Stream.of(measures, tasks, keyed(entry.inHouseOnlyBecauseOrNone(), byKey))
             .flatMap(List::stream)
-            .anyMatch(Element::inHouseOnly);
+            .anyMatch(e -> inHouseOnly(byKey, e));
     String outsiderRole = inHouseOnly ? "adviser" : "adviser-or-provider";
 
-    Set<String> languages = new HashSet<>();
     List<GapClosersView.Closer> closers = new ArrayList<>();
     for (GapCloserMap.CloserKind kind : map.kinds()) {
       String role = GapCloserMap.BY_ORGANISATION.equals(kind.by()) ? "organisation" : outsiderRole;
       if (SPECIALIST.equals(kind.kind())) {
         if (!entry.themes().isEmpty()) {
           List<SpecialistMatch> found =
-              specialists.match(entry.themes(), q.prefecture(), q.seed(), specialistCount);
+              specialists.match(entry.themes(), prefecture, seed, specialistCount);
           closers.add(new GapClosersView.Closer(kind.kind(), role, null, null, found));
         }
         continue;
@@ -90,8 +125,8 @@ public class GapClosers {
       if (INTERNAL_TASK.equals(kind.kind())) {
         items.addAll(tasks);
       }
-      for (Element e : elements) {
-        boolean ofStep = Objects.equals(e.step(), q.step());
+      for (Element e : guide.elements()) {
+        boolean ofStep = Objects.equals(e.step(), gap.step());
         if (("people-measure".equals(e.kind())
                 && ofStep
                 && kind.peopleKindsOrNone().contains(e.attrs().peopleKind()))
@@ -106,26 +141,22 @@ public class GapClosers {
                 kind.kind(),
                 role,
                 OTASUKETAI.equals(kind.kind()) ? entry.needsOrNone() : null,
-                items(items, version, lang, languages),
+                items(items, guide.version(), lang, languages),
                 null));
       }
     }
-    GapClosersView view =
-        new GapClosersView(
-            new GapClosersView.Gap(
-                q.gap(),
-                q.step(),
-                inHouseOnly,
-                entry.themes(),
-                items(measures, version, lang, languages)),
-            version.code(),
-            inHouseOnly ? GapCloserMap.ADVISERS_ONLY : GapCloserMap.MAY_HELP,
-            map.outsidersNote(
-                inHouseOnly ? GapCloserMap.ADVISERS_ONLY : GapCloserMap.MAY_HELP, lang),
-            closers);
-    languages.add(lang);
-    // The list of specialists changes with every listing event: revalidate each time (ETag).
-    return new CachedRead(view, null, 0, true, languages);
+    String outsiders = inHouseOnly ? GapCloserMap.ADVISERS_ONLY : GapCloserMap.MAY_HELP;
+    return new GapClosersView(
+        new GapClosersView.Gap(
+            gap.code(),
+            gap.step(),
+            inHouseOnly,
+            entry.themes(),
+            items(measures, guide.version(), lang, languages)),
+        guide.version().code(),
+        outsiders,
+        map.outsidersNote(outsiders, lang),
+        closers);
   }
 
   /** The instrument item behind the gap at the requested Step, else 400 naming what is wrong. */
@@ -147,6 +178,16 @@ public class GapClosers {
                         + found.stream()
                             .map(s -> Integer.toString(s.step()))
                             .collect(Collectors.joining(" or "))));
+  }
+
+  /** An element is in-house only when it, or an element it belongs to, says so. */
+  private static boolean inHouseOnly(Map<String, Element> byKey, Element e) {
+    for (Element at = e; at != null; at = at.parent() == null ? null : byKey.get(at.parent())) {
+      if (at.inHouseOnly()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Element> keyed(List<String> keys, Map<String, Element> byKey) {

@@ -6,12 +6,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.riss.guide.closers.ClosersQuery;
 import jp.riss.guide.closers.GapCloserMap;
+import jp.riss.guide.closers.GapClosers;
 import jp.riss.guide.organisation.Actor;
 import jp.riss.guide.organisation.Organisation;
 import jp.riss.guide.organisation.Organisations;
@@ -48,7 +52,7 @@ public class Diagnoses {
   public record Position(OffsetDateTime completedAt, UUID id) {}
 
   /** The gaps of a diagnosis with their closers. */
-  public record Gaps(UUID diagnosisId, int placedStep, List<GapClosers.GapView> items) {}
+  public record Gaps(UUID diagnosisId, int placedStep, List<DiagnosisGap> items) {}
 
   @Transactional
   public Diagnosis submit(String organisationId, Submission s, Actor actor) {
@@ -119,12 +123,37 @@ public class Diagnoses {
     return visible(id, actor);
   }
 
+  /** The gaps with their closers: each from the closers, for the organisation's prefecture. */
   @Transactional
-  public Gaps gaps(String id, Actor actor) {
+  public Gaps gaps(String id, Actor actor, String lang) {
     Diagnosis d = visible(id, actor);
     Instrument instrument = stored(d.instrumentCode(), d.instrumentVersion());
+    GapClosers.Guide guide = closers.current();
+    Set<String> languages = new HashSet<>();
     return new Gaps(
-        d.id(), d.assessment().placedStep(), closers.of(d, instrument, gapThemes.themesByGap()));
+        d.id(),
+        d.assessment().placedStep(),
+        d.assessment().gaps().stream()
+            .map(
+                gap ->
+                    DiagnosisGap.of(
+                        gap,
+                        new ClosersQuery(gap.gapCode(), gap.step(), d.prefecture(), d.seed())
+                            .link(),
+                        closers.of(
+                            guide,
+                            new GapClosers.Gap(
+                                gap.gapCode(),
+                                gap.step(),
+                                instrument
+                                    .item(gap.itemId())
+                                    .map(Instrument.Item::measureKeys)
+                                    .orElse(List.of())),
+                            d.prefecture(),
+                            d.seed(),
+                            lang,
+                            languages)))
+            .toList());
   }
 
   @Transactional

@@ -3,6 +3,7 @@ package jp.riss.guide.diagnosis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
+import jp.riss.guide.content.Language;
 import jp.riss.guide.organisation.Actor;
 import jp.riss.guide.web.QueryParams;
 import jp.riss.platform.security.Roles;
@@ -32,9 +34,12 @@ public class DiagnosisResource {
 
   @GET
   @Path("/gaps")
-  public Diagnoses.Gaps gaps(@PathParam("id") String id, @Context UriInfo uri) {
+  public Diagnoses.Gaps gaps(
+      @PathParam("id") String id,
+      @HeaderParam(Language.HEADER) String accept,
+      @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
-    return diagnoses.gaps(id, Actor.of(token));
+    return diagnoses.gaps(id, Actor.of(token), Language.negotiate(null, accept));
   }
 
   @GET

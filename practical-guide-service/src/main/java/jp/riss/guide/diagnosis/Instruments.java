@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import jp.riss.guide.web.CachedRead;
 import jp.riss.guide.web.SqlValues;
@@ -45,6 +47,11 @@ public class Instruments {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+
+  // A published version never changes (replaceDraft and publish touch drafts only), so every
+  // diagnosis and every read of its gaps need not read and parse the stored document again while
+  // holding a pooled connection: kept once a diagnosis has used it.
+  private final Map<String, Instrument> published = new ConcurrentHashMap<>();
 
   record Index(String about, List<String> files) {}
 
@@ -124,13 +131,21 @@ public class Instruments {
   /** A version in any state, as stored. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Instrument> find(String code, String version) {
-    return stored(code, version).map(Stored::document);
+    Instrument kept = published.get(code + "@" + version);
+    return kept != null ? Optional.of(kept) : stored(code, version).map(Stored::document);
   }
 
   /** A version diagnoses may be answered against now: a published one. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Instrument> usable(String code, String version) {
-    return stored(code, version).filter(s -> PUBLISHED.equals(s.state())).map(Stored::document);
+    Instrument kept = published.get(code + "@" + version);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    Optional<Instrument> found =
+        stored(code, version).filter(s -> PUBLISHED.equals(s.state())).map(Stored::document);
+    found.ifPresent(i -> published.put(code + "@" + version, i));
+    return found;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

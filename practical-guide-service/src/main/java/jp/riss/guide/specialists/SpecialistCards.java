@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -60,55 +61,81 @@ public class SpecialistCards {
         .executeUpdate();
   }
 
+  /** Open listed cards in the organisation's prefecture offering any of the themes. */
+  private static final String LOCAL =
+      """
+      SELECT listing_id, display_name, prefectures, themes, online_nationwide,
+             first_consultation_free, availability, verified
+        FROM specialist_card
+       WHERE listed
+         AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
+         AND specialist_match_keys(prefectures, themes) && CAST(?1 AS text[])
+       ORDER BY CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END,
+                md5(listing_id::text || CAST(?2 AS text)), listing_id
+       LIMIT ?3
+      """;
+
+  /** Open listed cards working online across Japan, not in the prefecture, offering a theme. */
+  private static final String ONLINE =
+      """
+      SELECT listing_id, display_name, prefectures, themes, online_nationwide,
+             first_consultation_free, availability, verified
+        FROM specialist_card
+       WHERE listed
+         AND online_nationwide
+         AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
+         AND themes && CAST(?1 AS integer[])
+         AND NOT prefectures @> ARRAY[CAST(?4 AS text)]
+       ORDER BY CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END,
+                md5(listing_id::text || CAST(?2 AS text)), listing_id
+       LIMIT ?3
+      """;
+
   /**
    * Listed specialists for a gap: offering any of {@code themes}, working in {@code prefecture}
    * (first) or online across Japan (after them), and taking inquiries (not NOT_ACCEPTING, not
    * AT_CAPACITY). Those accepting freely come before those with limited room. Among equals the
    * order is a hash of the listing id and {@code seed}: each diagnosis sees its own shuffle, so the
    * top places are shared out instead of going to the same listings every time.
+   *
+   * <p>Online listings only fill the places the prefecture leaves, so they are looked up only when
+   * it leaves some. Each lookup reads its candidates through a partial index of open cards (V40).
    */
   @Transactional
-  @SuppressWarnings("unchecked")
   public List<SpecialistMatch> match(
       List<Integer> themes, String prefecture, long seed, int limit) {
-    if (themes.isEmpty()) {
+    if (themes.isEmpty() || limit < 1) {
       return List.of();
     }
-    List<Object[]> rows =
-        em.createNativeQuery(
-                """
-                SELECT listing_id, display_name, prefectures, themes, online_nationwide,
-                       first_consultation_free, availability, verified, local
-                  FROM ((SELECT *, true AS local,
-                                CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END AS room,
-                                md5(listing_id::text || CAST(?3 AS text)) AS turn
-                           FROM specialist_card
-                          WHERE listed
-                            AND prefectures @> ARRAY[CAST(?2 AS text)]
-                            AND themes && CAST(?1 AS integer[])
-                            AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
-                          ORDER BY room, turn, listing_id
-                          LIMIT ?4)
-                        UNION ALL
-                        (SELECT *, false AS local,
-                                CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END AS room,
-                                md5(listing_id::text || CAST(?3 AS text)) AS turn
-                           FROM specialist_card
-                          WHERE listed
-                            AND online_nationwide
-                            AND NOT prefectures @> ARRAY[CAST(?2 AS text)]
-                            AND themes && CAST(?1 AS integer[])
-                            AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
-                          ORDER BY room, turn, listing_id
-                          LIMIT ?4)) matches
-                 ORDER BY local DESC, room, turn, listing_id
-                 LIMIT ?4
-                """)
-            .setParameter(1, arrayLiteral(themes))
-            .setParameter(2, prefecture)
-            .setParameter(3, Long.toString(seed))
-            .setParameter(4, limit)
-            .getResultList();
+    List<String> keys = themes.stream().map(t -> prefecture + ":" + t).toList();
+    List<SpecialistMatch> found =
+        new ArrayList<>(cards(LOCAL, arrayLiteral(keys), null, seed, limit, themes, true));
+    if (found.size() < limit) {
+      found.addAll(
+          cards(
+              ONLINE, arrayLiteral(themes), prefecture, seed, limit - found.size(), themes, false));
+    }
+    return found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<SpecialistMatch> cards(
+      String sql,
+      String filter,
+      String prefecture,
+      long seed,
+      int limit,
+      List<Integer> themes,
+      boolean local) {
+    var query =
+        em.createNativeQuery(sql)
+            .setParameter(1, filter)
+            .setParameter(2, Long.toString(seed))
+            .setParameter(3, limit);
+    if (prefecture != null) {
+      query.setParameter(4, prefecture);
+    }
+    List<Object[]> rows = query.getResultList();
     return rows.stream()
         .map(
             r ->
@@ -123,7 +150,7 @@ public class SpecialistCards {
                     (Boolean) r[5],
                     (String) r[6],
                     Arrays.asList((String[]) SqlValues.array(r[7])),
-                    (Boolean) r[8]))
+                    local))
         .toList();
   }
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.guide.diagnosis.Answers;
+import jp.riss.guide.organisation.Orgs;
 import jp.riss.guide.specialists.ListingEvents;
 import jp.riss.guide.specialists.ListingEvents.Listing;
 import jp.riss.platform.testing.Contracts;
@@ -200,7 +203,7 @@ class ClosersTest {
     listings.send(
         Listing.published(atCapacity, "愛媛 四", List.of(EHIME), rules).availability("ACCEPTING", 3));
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
                 closers("basic-policy", "2", EHIME)
@@ -297,5 +300,53 @@ class ClosersTest {
         .then()
         .statusCode(400)
         .body("violations.field", contains("gap"));
+  }
+
+  @Test
+  void aDiagnosisGapCarriesTheClosersOfItsLinkWithSpecialistsInTheOrganisationsPrefecture() {
+    // Kochi: no other test publishes listings or places organisations there.
+    String kochi = "39";
+    UUID near = UUID.randomUUID();
+    UUID alsoNear = UUID.randomUUID();
+    UUID full = UUID.randomUUID();
+    // os-updates asks for guidance theme 2.
+    listings.send(Listing.published(near, "高知 一", List.of(kochi), List.of(2)));
+    listings.send(Listing.published(alsoNear, "高知 二", List.of(kochi, KANAGAWA), List.of(2, 5)));
+    listings.send(
+        Listing.published(full, "高知 三", List.of(kochi), List.of(2)).availability("AT_CAPACITY", 1));
+    listings.awaitApplied(dataSource);
+    String company = "company-" + UUID.randomUUID();
+    java.util.Map<String, Object> data = Orgs.data(1, 0, false);
+    data.put("prefecture", kochi);
+    String org = Orgs.create(company, data);
+    String diagnosis = Answers.all("yes").with("no", "b01").submit(company, org).getString("id");
+
+    io.restassured.path.json.JsonPath gaps =
+        Orgs.as("company", company)
+            .filter(Contracts.validator())
+            .get("/api/v1/guide/diagnoses/" + diagnosis + "/gaps")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of("os-updates"), gaps.getList("items.gapCode"));
+    String specialists = "items[0].closers.kinds.find { it.kind == 'specialist' }.specialists";
+    assertEquals(
+        java.util.Set.of(near.toString(), alsoNear.toString()),
+        java.util.Set.copyOf(gaps.getList(specialists + ".listingId")));
+    assertEquals(List.of("prefecture", "prefecture"), gaps.getList(specialists + ".match"));
+    // The gap's closers are exactly what its link answers, specialists in the same order.
+    io.restassured.path.json.JsonPath linked =
+        given()
+            .filter(Contracts.validator())
+            .get(gaps.getString("items[0].closers.more"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(linked.getList("closers"), gaps.getList("items[0].closers.kinds"));
+    assertEquals(linked.getList("gap.measures"), gaps.getList("items[0].closers.measures"));
+    assertEquals(linked.getString("outsiders"), gaps.getString("items[0].closers.outsiders"));
+    assertEquals(linked.getList("gap.themes"), gaps.getList("items[0].themeCodes"));
   }
 }

@@ -206,7 +206,7 @@ class DiagnosisTest {
   }
 
   @Test
-  void gapsCarryThemesAndTheClosersThatNeedNoOtherData() {
+  void gapsCarryThemesAndTheirClosers() {
     String c = company();
     String org = Orgs.create(c, 1, 0);
     JsonPath d = Answers.all("yes").with("no", "b01").with("unknown", "o03").submit(c, org);
@@ -234,16 +234,23 @@ class DiagnosisTest {
             .extract()
             .path("items[0].closers.more"));
     assertTrue(
-        gaps.getList("items[0].closers.internalTasks.key").contains("step1.task.internal.updates"));
+        gaps.getList("items[0].closers.kinds.find { it.kind == 'internal-task' }.items.key")
+            .contains("step1.task.internal.updates"));
     assertEquals(
-        List.of("step1.measure.devices.updates"), gaps.getList("items[0].closers.guide.key"));
-    assertEquals("step1.people.exam.ip", gaps.getString("items[0].closers.exam.key"));
+        List.of("step1.measure.devices.updates"), gaps.getList("items[0].closers.measures.key"));
+    assertEquals(
+        List.of("step1.people.exam.ip"),
+        gaps.getList("items[0].closers.kinds.find { it.kind == 'exam' }.items.key"));
     assertTrue(
-        gaps.getList("items[0].closers.learning.key").contains("step1.people.learning.ipa-videos"));
+        gaps.getList("items[0].closers.kinds.find { it.kind == 'learning-content' }.items.key")
+            .contains("step1.people.learning.ipa-videos"));
     // Roles and budget are the company's own to settle: outsiders only advise.
     assertEquals(true, gaps.getBoolean("items[1].inHouseOnly"));
+    assertEquals("advisers-only", gaps.getString("items[1].closers.outsiders"));
     assertEquals("find-out", gaps.getString("items[1].severity"));
-    assertEquals("step3.people.exam.au", gaps.getString("items[1].closers.exam.key"));
+    assertEquals(
+        List.of("step3.people.exam.au"),
+        gaps.getList("items[1].closers.kinds.find { it.kind == 'exam' }.items.key"));
   }
 
   @Test
