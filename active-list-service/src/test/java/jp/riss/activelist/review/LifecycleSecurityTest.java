@@ -65,7 +65,7 @@ class LifecycleSecurityTest {
         new Endpoint("GET", Listings.PATH + "/review-queue", null, null, IPA),
         new Endpoint(
             "POST",
-            Listings.PATH + "/staleness-runs?now=2020-01-01T00:00:00Z",
+            Listings.PATH + "/staleness-runs",
             null,
             null,
             Set.of("ipa-admin")),
