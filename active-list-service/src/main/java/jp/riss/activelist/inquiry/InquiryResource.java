@@ -24,7 +24,6 @@ import java.util.UUID;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.PageLimit;

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.Problems;
@@ -121,7 +122,7 @@ public class ClockControl {
 
   /** A period counts in the clock's calendar from its current now (P1Y: same day next year). */
   private static Duration amount(String text, Clock clock) {
-    if (text.contains("T")) {
+    if (text.toUpperCase(Locale.ROOT).contains("T")) {
       return Duration.parse(text);
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
