@@ -34,7 +34,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import jp.riss.activelist.TestClock;
 import jp.riss.activelist.alumnus.CampAlumnusLinkTest;
 import jp.riss.activelist.alumnus.CommunityLinkRequest;
 import jp.riss.activelist.changes.AvailabilityEnds;
@@ -234,17 +233,14 @@ class EveryPublicChangeReachesCrmsTest {
             step(
                 this::withInquiry,
                 id -> {
-                  // A month on by the service's clock, the unanswered inquiry is past its deadline.
-                  TestClock.CLOCK.advance(Duration.ofDays(30));
-                  try {
-                    given()
-                        .header("Authorization", bearer("ipa-admin", "admin"))
-                        .post(API + "/inquiries/expire")
-                        .then()
-                        .statusCode(200);
-                  } finally {
-                    TestClock.CLOCK.reset();
-                  }
+                  // Its deadline passed (aged in the database, not by moving the service's clock:
+                  // the deliveries this change causes must carry real time).
+                  overdue(inquiries.get(id));
+                  given()
+                      .header("Authorization", bearer("ipa-admin", "admin"))
+                      .post(API + "/inquiries/expire")
+                      .then()
+                      .statusCode(200);
                 }),
             "UPSERT",
             l -> "ACCEPTING".equals(l.path("availability").path("status").asText())));
@@ -604,6 +600,16 @@ class EveryPublicChangeReachesCrmsTest {
                 "UPDATE listing SET reconfirmed_at = now() - interval '200 days' WHERE id = ?")) {
       ps.setObject(1, UUID.fromString(id));
       ps.executeUpdate();
+    }
+  }
+
+  private void overdue(String inquiry) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE inquiry SET respond_by = now() - interval '1 minute' WHERE id = ?")) {
+      ps.setObject(1, UUID.fromString(inquiry));
+      assertEquals(1, ps.executeUpdate());
     }
   }
 
