@@ -46,10 +46,9 @@ class GuideE2EIT {
   /**
    * Issue 14: a company creates its organisation and diagnoses (Step 2); the gap's closers include
    * a registered specialist of its prefecture; it plans and completes an action. A year later (the
-   * guide's clock moved through its management port) re-diagnosis is due and proposed; it
-   * diagnoses again (Step 3) and sees the history. The Active List's monthly demand statistics
-   * count both months' diagnoses (five each, so neither cell is suppressed) by prefecture and
-   * theme.
+   * guide's clock moved through its management port) re-diagnosis is due and proposed; it diagnoses
+   * again (Step 3) and sees the history. The Active List's monthly demand statistics count both
+   * months' diagnoses (five each, so neither cell is suppressed) by prefecture and theme.
    */
   @Test
   void diagnosesThroughTheGuideReachTheActiveListDemandStatistics() {
