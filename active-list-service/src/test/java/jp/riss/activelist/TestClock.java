@@ -2,7 +2,7 @@ package jp.riss.activelist;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jp.riss.platform.testing.MovableClock;
+import jp.riss.platform.time.MovableClock;
 import jp.riss.platform.time.PlatformClock;
 
 /**

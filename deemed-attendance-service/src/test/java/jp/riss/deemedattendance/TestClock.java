@@ -3,7 +3,7 @@ package jp.riss.deemedattendance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
-import jp.riss.platform.testing.MovableClock;
+import jp.riss.platform.time.MovableClock;
 
 /**
  * The service's clock in its tests: real Japan time unless a test moves it (and resets it after),

@@ -72,6 +72,28 @@ class DeployManifestsTest {
     }
   }
 
+  /**
+   * The clock control (riss.clock.movable, docs/clock.md) is for the local stack only: no manifest
+   * sets it, in any spelling, so every deployed service keeps real time and has no /q/clock.
+   */
+  @Test
+  void noManifestTurnsTheMovableClockOn() throws IOException {
+    List<Path> manifests = new ArrayList<>(k8sFiles);
+    manifests.add(repo.resolve("deploy/docker-compose.yml"));
+    for (Path file : manifests) {
+      for (String line : Files.readAllLines(file)) {
+        String setting = line.strip();
+        if (setting.startsWith("#")) {
+          continue;
+        }
+        String upper = setting.toUpperCase(java.util.Locale.ROOT);
+        assertFalse(
+            upper.contains("CLOCK_MOVABLE") || upper.contains("CLOCK.MOVABLE"),
+            file.getFileName() + " sets the movable clock: " + setting);
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ docker-compose ----
 
   @Test

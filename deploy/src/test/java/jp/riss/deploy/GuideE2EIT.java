@@ -3,6 +3,7 @@ package jp.riss.deploy;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +41,31 @@ class GuideE2EIT {
 
   private static final String API = "/api/v1/guide";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /**
-   * Issue 14: a company creates its organisation, diagnoses (Step 2), plans and completes an
-   * action, diagnoses again (Step 3), sees the history; the Active List's monthly demand statistics
-   * count its diagnoses (five of them, so the cell is not suppressed) by prefecture and theme.
+   * Issue 14: a company creates its organisation and diagnoses (Step 2); the gap's closers include
+   * a registered specialist of its prefecture; it plans and completes an action. A year later (the
+   * guide's clock moved through its management port) re-diagnosis is due and proposed; it diagnoses
+   * again (Step 3) and sees the history. The Active List's monthly demand statistics count both
+   * months' diagnoses (five each, so neither cell is suppressed) by prefecture and theme.
    */
   @Test
   void diagnosesThroughTheGuideReachTheActiveListDemandStatistics() {
     String company = LocalStack.token("company", "e2e-company-" + UUID.randomUUID());
     String reviewer = LocalStack.token("ipa-reviewer", "e2e-stats-reviewer");
-    String prefecture = "32";
-    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
-    String stats = "/api/v1/active-list/statistics/demand/monthly?from=" + month + "&to=" + month;
+    String admin = LocalStack.token("ipa-admin", "e2e-guide-admin");
+    // Tokyo: the demo data publishes listings of specialists working there on theme 1.
+    String prefecture = "13";
+    YearMonth month = YearMonth.now(JAPAN);
+    YearMonth yearLater = month.plusYears(1);
+    String stats =
+        "/api/v1/active-list/statistics/demand/monthly?from=" + month + "&to=" + yearLater;
     long before = demand(reviewer, stats, month, prefecture, 1);
+    long beforeYearLater = demand(reviewer, stats, yearLater, prefecture, 1);
 
     Map<String, Object> org = new java.util.HashMap<>();
-    org.put("name", "E2E 島根工業");
+    org.put("name", "E2E 東京工業");
     org.put("prefecture", prefecture);
     org.put("jsicDivision", "E");
     org.put("employeeBand", "6-20");
@@ -88,7 +101,28 @@ class GuideE2EIT {
             .extract()
             .jsonPath();
     assertEquals("basic-policy", gaps.getString("items[0].gapCode"));
-    assertTrue(gaps.getString("items[0].closers.more").contains("prefecture=32"));
+    String closers = gaps.getString("items[0].closers.more");
+    assertTrue(closers.contains("prefecture=" + prefecture), closers);
+    // Who closes it: among others a registered specialist working in the organisation's
+    // prefecture, from the Active List's published listings (the guide's read model may lag).
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                given()
+                    .urlEncodingEnabled(false)
+                    .get(closers)
+                    .then()
+                    .statusCode(200)
+                    .body("gap.code", equalTo("basic-policy"))
+                    .body(
+                        "closers.find { it.kind == 'specialist' }.specialists.findAll { it.match"
+                            + " == 'prefecture' && it.prefectures.contains('"
+                            + prefecture
+                            + "') }.size()",
+                        greaterThan(0)));
     JsonPath plan =
         given()
             .header("Authorization", "Bearer " + company)
@@ -119,31 +153,77 @@ class GuideE2EIT {
                 + "/done")
         .then()
         .statusCode(200);
-    // Everything of Step 2 in place, no dedicated person: Step 3.
-    assertEquals(3, diagnose(company, id, items, Map.of()).getInt("placedStep"));
-    // Four more with the policy partly in place (back to Step 2, flagged), so theme 1 in
-    // prefecture 32 gets five diagnoses this month: enough not to be suppressed.
+    // Four more with the policy partly in place (still Step 2), so theme 1 in the prefecture gets
+    // five diagnoses this month: enough not to be suppressed.
     for (int i = 0; i < 4; i++) {
       diagnose(company, id, items, Map.of("o01", "partly"));
     }
-    given()
-        .header("Authorization", "Bearer " + company)
-        .get(API + "/organisations/" + id + "/history")
-        .then()
-        .statusCode(200)
-        .body("steps[0].placedStep", equalTo(2))
-        .body("steps[1].move", equalTo("up"))
-        .body("done.size()", equalTo(1));
+    LocalDate dueOn = LocalDate.parse(history(company, id).getString("rediagnosisDueOn"));
+    assertEquals(LocalDate.now(JAPAN).plusMonths(12), dueOn);
+
+    // A year passes for the guide, whose time the scenario is about (the diagnoses' times decide
+    // the statistics months). The Active List keeps real time: moved, its hourly staleness run
+    // would delist the shared demo listings the other E2E tests read (docs/clock.md).
+    StackClock guide = StackClock.of("practical-guide-service");
+    try {
+      LocalDate today = guide.advance("P1Y");
+      assertEquals(dueOn, today, "a year on, re-diagnosis is due today");
+      // The daily proposal run, as the schedule calls it: re-diagnosis is proposed, due today.
+      JsonPath run =
+          given()
+              .header("Authorization", "Bearer " + admin)
+              .post(API + "/rediagnosis-reminders/run")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertEquals(today.toString(), run.getString("today"));
+      assertEquals(
+          dueOn.toString(), run.getString("sent.find { it.organisationId == '" + id + "' }.dueOn"));
+
+      // Everything of Step 2 in place, no dedicated person: Step 3; contractors' security
+      // (themes 6 and 1) partly done, so theme 1 counts again, in the later month.
+      Map<String, String> stepThree = Map.of("o06", "partly");
+      JsonPath again = diagnose(company, id, items, stepThree);
+      assertEquals(3, again.getInt("placedStep"));
+      assertEquals(yearLater, YearMonth.from(OffsetDateTime.parse(again.getString("completedAt"))));
+      for (int i = 0; i < 4; i++) {
+        diagnose(company, id, items, stepThree);
+      }
+      JsonPath history = history(company, id);
+      assertEquals(10, history.getList("steps").size());
+      assertEquals(2, history.getInt("steps[0].placedStep"));
+      assertEquals(2, history.getInt("steps[4].placedStep"));
+      assertEquals(3, history.getInt("steps[5].placedStep"));
+      assertEquals("up", history.getString("steps[5].move"));
+      assertEquals(1, history.getList("done").size());
+      assertEquals(today.plusMonths(12).toString(), history.getString("rediagnosisDueOn"));
+    } finally {
+      guide.reset();
+    }
 
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> demand(reviewer, stats, month, prefecture, 1) >= before + 5);
+        .until(
+            () ->
+                demand(reviewer, stats, month, prefecture, 1) >= before + 5
+                    && demand(reviewer, stats, yearLater, prefecture, 1) >= beforeYearLater + 5);
+  }
+
+  private static JsonPath history(String token, String organisation) {
+    return given()
+        .header("Authorization", "Bearer " + token)
+        .get(API + "/organisations/" + organisation + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** The theme's diagnoses in the cell; a suppressed or absent cell counts as 0. */
   private static long demand(
-      String token, String path, String month, String prefecture, int theme) {
+      String token, String path, YearMonth month, String prefecture, int theme) {
     JsonPath stats =
         given()
             .header("Authorization", "Bearer " + token)

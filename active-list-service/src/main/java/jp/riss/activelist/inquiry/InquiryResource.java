@@ -19,13 +19,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
 import jp.riss.platform.web.PageLimit;
@@ -138,13 +136,12 @@ public class InquiryResource {
     return ok(inquiries.close(Ids.uuid("id", id), caller, ifMatch, body.outcome()), caller, false);
   }
 
-  /** What the schedule does, on demand and at a chosen time (IPA operations and tests). */
+  /** What the schedule does, on demand (IPA operations), as of the service's clock. */
   @POST
   @Path("/expire")
   @RolesAllowed(Roles.IPA_ADMIN)
-  public Expired expire(@QueryParam("now") String now) {
-    OffsetDateTime at = now == null ? OffsetDateTime.now(clock) : parse(now, "now");
-    List<UUID> expired = inquiries.expireDue(at);
+  public Expired expire() {
+    List<UUID> expired = inquiries.expireDue(OffsetDateTime.now(clock));
     return new Expired(expired.size(), expired);
   }
 
@@ -154,13 +151,5 @@ public class InquiryResource {
 
   private static Response ok(InquiryView view) {
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
-  }
-
-  private static OffsetDateTime parse(String value, String field) {
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(field, "must be an ISO-8601 date-time with offset");
-    }
   }
 }

@@ -63,12 +63,7 @@ class LifecycleSecurityTest {
             null,
             Set.of("specialist", "ipa-reviewer", "ipa-admin")),
         new Endpoint("GET", Listings.PATH + "/review-queue", null, null, IPA),
-        new Endpoint(
-            "POST",
-            Listings.PATH + "/staleness-runs?now=2020-01-01T00:00:00Z",
-            null,
-            null,
-            Set.of("ipa-admin")),
+        new Endpoint("POST", Listings.PATH + "/staleness-runs", null, null, Set.of("ipa-admin")),
         // --- Security Camp alumnus links (issue 12 §6) ---
         new Endpoint("GET", "/api/v1/active-list/alumnus-links", null, null, Set.of("specialist")),
         new Endpoint(

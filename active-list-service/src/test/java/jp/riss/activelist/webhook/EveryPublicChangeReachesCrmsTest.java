@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -256,13 +255,16 @@ class EveryPublicChangeReachesCrmsTest {
         new PublicChange(
             step(
                 this::withInquiry,
-                id ->
-                    given()
-                        .header("Authorization", bearer("ipa-admin", "admin"))
-                        .queryParam("now", OffsetDateTime.now().plusDays(30).toString())
-                        .post(API + "/inquiries/expire")
-                        .then()
-                        .statusCode(200)),
+                id -> {
+                  // Its deadline passed (aged in the database, not by moving the service's clock:
+                  // the deliveries this change causes must carry real time).
+                  overdue(inquiries.get(id));
+                  given()
+                      .header("Authorization", bearer("ipa-admin", "admin"))
+                      .post(API + "/inquiries/expire")
+                      .then()
+                      .statusCode(200);
+                }),
             "UPSERT",
             l -> "ACCEPTING".equals(l.path("availability").path("status").asText())));
     publicChanges.put(
@@ -624,10 +626,19 @@ class EveryPublicChangeReachesCrmsTest {
     }
   }
 
+  private void overdue(String inquiry) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE inquiry SET respond_by = now() - interval '1 minute' WHERE id = ?")) {
+      ps.setObject(1, UUID.fromString(inquiry));
+      assertEquals(1, ps.executeUpdate());
+    }
+  }
+
   private static void stalenessRun() {
     given()
         .header("Authorization", bearer("ipa-admin", "admin"))
-        .queryParam("now", OffsetDateTime.now().toString())
         .post(LISTINGS + "/staleness-runs")
         .then()
         .statusCode(200);

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one clock services read "now" and "today" from, so that whatever time decides (expiry,
@@ -14,17 +15,24 @@ import java.time.ZoneId;
  *
  * <p>A default bean of the lowest priority: a service's own {@code Clock} bean, default or not, and
  * a test's movable clock replace it without any ambiguity.
+ *
+ * <p>With {@code riss.clock.movable=true} (the local stack only; off unless set) the clock is a
+ * {@link MovableClock} that {@link ClockControl} moves over the management interface, so end-to-end
+ * tests can let a year pass without any time parameter in the public API.
  */
 @Singleton
 public class PlatformClock {
 
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+  @ConfigProperty(name = ClockControl.FLAG, defaultValue = "false")
+  boolean movable;
+
   @Produces
   @DefaultBean
   @Priority(-1)
   @Singleton
   Clock clock() {
-    return Clock.system(JAPAN);
+    return movable ? new MovableClock(JAPAN) : Clock.system(JAPAN);
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * checks the database and Kafka and metrics on the management port (never the public one), the
  * checked-in contract being what is served, request ids, the edges of HTTP (over-long requests,
  * control characters) answered as problems, query parameters that are never typed numbers,
- * resources that leave queries and transactions to services, and time read from the injected clock.
- * A service's {@code @QuarkusTest ServiceSurfaceTest} extends this.
+ * resources that leave queries and transactions to services, time read from the injected clock, and
+ * no way to move that clock from outside unless the local stack's flag turns it on. A service's
+ * {@code @QuarkusTest ServiceSurfaceTest} extends this.
  */
 public abstract class ServiceSurfaceChecks {
 
@@ -67,6 +68,24 @@ public abstract class ServiceSurfaceChecks {
           .contentType("application/problem+json")
           .body("type", equalTo("https://riss.example/problems/not-found"));
     }
+  }
+
+  /**
+   * Without {@code riss.clock.movable=true} (the default; production never sets it) there is no
+   * clock control at all: {@code /q/clock} is an unknown path on both ports, whatever the method.
+   */
+  @Test
+  void theClockCannotBeMovedFromOutsideUnlessTheFlagIsOn() {
+    given().baseUri(managementBase()).get("/q/clock").then().statusCode(404);
+    given()
+        .baseUri(managementBase())
+        .contentType("application/json")
+        .body("{\"advance\":\"P1Y\"}")
+        .post("/q/clock")
+        .then()
+        .statusCode(404);
+    given().baseUri(managementBase()).delete("/q/clock").then().statusCode(404);
+    given().get("/q/clock").then().statusCode(404);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package jp.riss.platform.testing;
+package jp.riss.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A service's clock in tests: real time plus an offset a test may move, so that expiry, staleness
- * and due dates are tested without waiting. A test that moves it must {@link #reset()} it (in a
- * {@code finally} or {@code @AfterEach}), because the application under test is shared by the test
- * classes that run after it. Not a bean by itself: a service's tests produce one, which then
- * replaces the platform's default clock.
+ * Real time plus an offset that can be moved, so that expiry, staleness and due dates can be seen
+ * happen without waiting. Module tests produce one in place of the platform's clock; a running
+ * service gets one from {@link PlatformClock} only when {@code riss.clock.movable=true} (the local
+ * stack), where {@link ClockControl} moves it over the management interface. Whoever moves it must
+ * {@link #reset()} it afterwards: the application, and whatever else runs against it, share the one
+ * clock.
  */
 public class MovableClock extends Clock {
 
@@ -27,6 +28,11 @@ public class MovableClock extends Clock {
 
   public void reset() {
     offset = Duration.ZERO;
+  }
+
+  /** How far this clock is ahead of real time (negative when behind). */
+  public Duration offset() {
+    return offset;
   }
 
   @Override
