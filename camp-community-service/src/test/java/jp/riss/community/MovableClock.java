@@ -9,7 +9,7 @@ import jp.riss.platform.time.PlatformClock;
  * test that moves it resets it afterwards.
  */
 @Singleton
-public class MovableClock extends jp.riss.platform.testing.MovableClock {
+public class MovableClock extends jp.riss.platform.time.MovableClock {
 
   public MovableClock() {
     super(PlatformClock.JAPAN);
