@@ -35,7 +35,8 @@ class ProtectedEndpointsTest {
           "alumni",
           "camp-office",
           "ipa-reviewer",
-          "ipa-admin");
+          "ipa-admin",
+          "government-body");
 
   private static final String B = CommunityApi.BASE;
   private static final String NO_ID = "00000000-0000-4000-8000-00000000dead";
@@ -212,6 +213,53 @@ class ProtectedEndpointsTest {
             ALUMNI),
         new Endpoint("POST", B + "/active-list-links/" + NO_ID + "/withdrawal", null, ALUMNI)
         // --- end of part 2 ---
+        // ---- opportunities, government calls, feed (issue 12 §2) ----
+        ,
+        new Endpoint("GET", B + "/opportunities", null, BOTH),
+        new Endpoint("POST", B + "/opportunities", Map.of("kind", "camp-forum"), OFFICE),
+        new Endpoint("GET", B + "/opportunities/" + NO_ID, null, BOTH),
+        new Endpoint("PUT", B + "/opportunities/" + NO_ID, Map.of("kind", "camp-forum"), OFFICE),
+        new Endpoint("POST", B + "/opportunities/" + NO_ID + "/cancellation", null, OFFICE),
+        new Endpoint("POST", B + "/opportunities/" + NO_ID + "/interests", Map.of(), ALUMNI),
+        new Endpoint("GET", B + "/opportunities/" + NO_ID + "/interests", null, OFFICE),
+        new Endpoint("DELETE", B + "/opportunities/" + NO_ID + "/interests/me", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/opportunities/" + NO_ID + "/selections",
+            Map.of("interestId", NO_ID),
+            OFFICE),
+        new Endpoint(
+            "GET",
+            B + "/government-calls",
+            null,
+            Set.of("alumni", "camp-office", "government-body")),
+        new Endpoint(
+            "POST",
+            B + "/government-calls",
+            Map.of("kind", "opinion"),
+            Set.of("camp-office", "government-body")),
+        new Endpoint(
+            "GET",
+            B + "/government-calls/" + NO_ID,
+            null,
+            Set.of("alumni", "camp-office", "government-body")),
+        new Endpoint(
+            "POST",
+            B + "/government-calls/" + NO_ID + "/responses",
+            Map.of("body", "b", "contactConsent", false),
+            ALUMNI),
+        new Endpoint(
+            "GET",
+            B + "/government-calls/" + NO_ID + "/responses",
+            null,
+            Set.of("camp-office", "government-body")),
+        new Endpoint(
+            "GET",
+            B + "/government-calls/" + NO_ID + "/contacts",
+            null,
+            Set.of("camp-office", "government-body")),
+        new Endpoint("GET", B + "/alumni/me/feed", null, ALUMNI)
+        // ---- end of opportunities, government calls, feed ----
         );
   }
 

@@ -4,7 +4,8 @@ package jp.riss.platform.security;
  * The platform's roles, as they appear in the token's {@code groups} claim: registered specialists,
  * support bodies (chambers of commerce, the RISS association, IT vendors), companies (SMEs),
  * certifiers of practical experience (employers or clients), Security Camp alumni, the camp office,
- * and IPA's reviewers and administrators. The root README lists them for integrators.
+ * government bodies that issue calls for opinions or participation to alumni, and IPA's reviewers
+ * and administrators. The root README lists them for integrators.
  */
 public final class Roles {
 
@@ -14,6 +15,7 @@ public final class Roles {
   public static final String CERTIFIER = "certifier";
   public static final String ALUMNI = "alumni";
   public static final String CAMP_OFFICE = "camp-office";
+  public static final String GOVERNMENT_BODY = "government-body";
   public static final String IPA_REVIEWER = "ipa-reviewer";
   public static final String IPA_ADMIN = "ipa-admin";
 
