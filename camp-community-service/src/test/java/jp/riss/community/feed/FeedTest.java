@@ -86,7 +86,8 @@ class FeedTest {
     for (int i = 1; i < deadlines.size(); i++) {
       assertFalse(deadlines.get(i).isBefore(deadlines.get(i - 1)), "not soonest first");
     }
-    assertTrue(ids.indexOf(opp) < ids.indexOf(callId) && ids.indexOf(callId) < ids.indexOf(workshop));
+    assertTrue(
+        ids.indexOf(opp) < ids.indexOf(callId) && ids.indexOf(callId) < ids.indexOf(workshop));
     member(adult)
         .get(OpportunityApi.FEED + "?limit=50")
         .then()
