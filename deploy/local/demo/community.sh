@@ -18,6 +18,7 @@
 # Part 2: sato's achievement, reviewed and published on the public showcase.
 # Camp Connect: a pre-event call with published results, a main call, reviews, a reserve taking a
 # declined place (see its block).
+# Opportunities and government calls: see its block.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -338,3 +339,37 @@ else
   echo "    event $gone cancelled; sato was mailed; $api/events/$gone/calendar shows STATUS:CANCELLED"
 fi
 # ---- end of outcomes and the cancelled event ----
+
+
+# ---- Opportunities, government calls and the member feed (issue 12 §2) ----
+# An opportunity to teach at the camp itself (2 slots): sato expresses interest and the camp office
+# selects him; a minor-suitable online alumni seminar; a call for opinions from a government body
+# (demo-meti) that sato answers, consenting to be contacted for that call only. Skipped when the
+# demo opportunity exists.
+opportunity_title="全国大会2026 講師募集（デモ）"
+if call 200 GET "$api/opportunities?limit=50" "$office" | jq -e --arg t "$opportunity_title" '.items[] | select(.title == $t)' >/dev/null; then
+  echo "    demo opportunities already exist"
+else
+  deadline=$(TZ=Asia/Tokyo date -d '+60 days' +%Y-%m-%dT23:59:00+09:00)
+  sato_t=$(token alumni demo-alumni-sato)
+  teach=$(call 201 POST "$api/opportunities" "$office" "$(jq -nc --arg t "$opportunity_title" --arg d "$deadline" '{
+    kind: "camp-instructor", provider: "セキュリティ・キャンプ実施事務局", title: $t,
+    description: "全国大会で講義を担当する修了生を募集します（デモ）。", format: "in-person", slots: 2,
+    deadline: $d, targeting: {programmes: ["national"], prefectures: [], minAgeBand: "adult"}, minorSuitable: false}')" | jq -r .id)
+  call 201 POST "$api/opportunities" "$office" "$(jq -nc --arg d "$deadline" '{
+    kind: "alumni-seminar", provider: "セキュリティ・キャンプ実施事務局", title: "修了生ゼミ: CTF入門（デモ）",
+    description: "修了生どうしで学ぶオンラインゼミです（デモ）。", format: "online", slots: 20,
+    deadline: $d, targeting: {programmes: [], prefectures: [], minAgeBand: "junior"}, minorSuitable: true}')" >/dev/null
+  interest=$(call 201 POST "$api/opportunities/$teach/interests" "$sato_t" '{"statement":"Web セキュリティの講義を担当できます"}' | jq -r .id)
+  call 200 POST "$api/opportunities/$teach/selections" "$office" "$(jq -nc --arg i "$interest" '{interestId: $i}')" >/dev/null
+  echo "    opportunity $teach: sato selected ($(call 200 GET "$api/opportunities/$teach" "$office" | jq -r '"\(.selected)/\(.slots)"') slots)"
+  meti=$(token government-body demo-meti)
+  gov=$(call 201 POST "$api/government-calls" "$meti" "$(jq -nc --arg d "$deadline" '{
+    kind: "opinion", issuer: "経済産業省 商務情報政策局（デモ）", title: "セキュリティ人材施策への意見募集（デモ）",
+    description: "修了生の皆さまのご意見をお寄せください。", deadline: $d,
+    targeting: {programmes: [], prefectures: [], minAgeBand: "adult"}, minorSuitable: false}')" | jq -r .id)
+  call 201 POST "$api/government-calls/$gov/responses" "$sato_t" '{"body":"地方での勉強会を増やしてほしい（デモ）","contactConsent":true}' >/dev/null
+  echo "    government call $gov: $(call 200 GET "$api/government-calls/$gov/contacts" "$meti" | jq '.items | length') consented contact(s) for the issuer"
+  echo "    sato's feed: $(call 200 GET "$api/alumni/me/feed" "$sato_t" | jq -c '[.items[].source] | group_by(.) | map({(.[0]): length}) | add')"
+fi
+# ---- end of opportunities, government calls and the member feed ----

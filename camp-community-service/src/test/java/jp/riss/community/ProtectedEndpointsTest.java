@@ -37,7 +37,8 @@ class ProtectedEndpointsTest {
           "ipa-reviewer",
           "ipa-admin",
           "connect-reviewer",
-          "sponsor");
+          "sponsor",
+          "government-body");
 
   private static final String B = CommunityApi.BASE;
   private static final String NO_ID = "00000000-0000-4000-8000-00000000dead";
@@ -275,8 +276,54 @@ class ProtectedEndpointsTest {
             "POST",
             B + "/connect-applications/" + NO_ID + "/decision",
             Map.of("outcome", "accepted", "rank", 1),
-            OFFICE)
+            OFFICE),
         // ---- end of Camp Connect ----
+        // ---- opportunities, government calls, feed (issue 12 §2) ----
+        new Endpoint("GET", B + "/opportunities", null, BOTH),
+        new Endpoint("POST", B + "/opportunities", Map.of("kind", "camp-forum"), OFFICE),
+        new Endpoint("GET", B + "/opportunities/" + NO_ID, null, BOTH),
+        new Endpoint("PUT", B + "/opportunities/" + NO_ID, Map.of("kind", "camp-forum"), OFFICE),
+        new Endpoint("POST", B + "/opportunities/" + NO_ID + "/cancellation", null, OFFICE),
+        new Endpoint("POST", B + "/opportunities/" + NO_ID + "/interests", Map.of(), ALUMNI),
+        new Endpoint("GET", B + "/opportunities/" + NO_ID + "/interests", null, OFFICE),
+        new Endpoint("DELETE", B + "/opportunities/" + NO_ID + "/interests/me", null, ALUMNI),
+        new Endpoint(
+            "POST",
+            B + "/opportunities/" + NO_ID + "/selections",
+            Map.of("interestId", NO_ID),
+            OFFICE),
+        new Endpoint(
+            "GET",
+            B + "/government-calls",
+            null,
+            Set.of("alumni", "camp-office", "government-body")),
+        new Endpoint(
+            "POST",
+            B + "/government-calls",
+            Map.of("kind", "opinion"),
+            Set.of("camp-office", "government-body")),
+        new Endpoint(
+            "GET",
+            B + "/government-calls/" + NO_ID,
+            null,
+            Set.of("alumni", "camp-office", "government-body")),
+        new Endpoint(
+            "POST",
+            B + "/government-calls/" + NO_ID + "/responses",
+            Map.of("body", "b", "contactConsent", false),
+            ALUMNI),
+        new Endpoint(
+            "GET",
+            B + "/government-calls/" + NO_ID + "/responses",
+            null,
+            Set.of("camp-office", "government-body")),
+        new Endpoint(
+            "GET",
+            B + "/government-calls/" + NO_ID + "/contacts",
+            null,
+            Set.of("camp-office", "government-body")),
+        new Endpoint("GET", B + "/alumni/me/feed", null, ALUMNI)
+        // ---- end of opportunities, government calls, feed ----
         );
   }
 

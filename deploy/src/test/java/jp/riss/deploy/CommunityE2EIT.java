@@ -746,6 +746,7 @@ class CommunityE2EIT {
         .body("seats.confirmed", equalTo(2))
         .body("seats.waitlisted", equalTo(1));
   }
+
   // ---- end of the workshop from a survey ----
   // ------------------------------------------------------------------ Camp Connect (§5) --
 

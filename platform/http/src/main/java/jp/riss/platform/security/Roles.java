@@ -4,8 +4,9 @@ package jp.riss.platform.security;
  * The platform's roles, as they appear in the token's {@code groups} claim: registered specialists,
  * support bodies (chambers of commerce, the RISS association, IT vendors), companies (SMEs),
  * certifiers of practical experience (employers or clients), Security Camp alumni, the camp office,
- * Camp Connect's reviewers and sponsors, and IPA's reviewers and administrators. The root README
- * lists them for integrators.
+ * Camp Connect's reviewers and sponsors, government bodies that issue calls for opinions or
+ * participation to alumni, and IPA's reviewers and administrators. The root README lists them for
+ * integrators.
  */
 public final class Roles {
 
@@ -15,6 +16,7 @@ public final class Roles {
   public static final String CERTIFIER = "certifier";
   public static final String ALUMNI = "alumni";
   public static final String CAMP_OFFICE = "camp-office";
+  public static final String GOVERNMENT_BODY = "government-body";
   public static final String IPA_REVIEWER = "ipa-reviewer";
   public static final String IPA_ADMIN = "ipa-admin";
 
