@@ -28,7 +28,6 @@ public class Calls {
 
   static final Set<String> AXES = Set.of("industry", "technology", "social-science");
   static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-  static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:+-]{1,200}");
 
   public record ThemeInput(String code, String axis, String title, Integer capacity) {}
 
@@ -43,10 +42,6 @@ public class Calls {
       List<ThemeInput> themes) {}
 
   public record ResultsInput(String summary) {}
-
-  public record ReviewerInput(String subject, String displayName) {}
-
-  public record SponsorInput(String subject, String organisation) {}
 
   public record Theme(UUID id, String code, String axis, String title, int capacity) {}
 
@@ -76,14 +71,6 @@ public class Calls {
       long version) {}
 
   public record Page(List<CallView> items, String next) {}
-
-  public record Reviewer(String subject, String displayName) {}
-
-  public record Sponsor(String subject, String organisation) {}
-
-  public record Reviewers(List<Reviewer> items) {}
-
-  public record Sponsors(List<Sponsor> items) {}
 
   @Inject EntityManager em;
   @Inject Clock clock;
@@ -266,85 +253,6 @@ public class Calls {
     call.resultsPublishedAt = now();
     em.flush();
     return view(call);
-  }
-
-  @Transactional
-  public Reviewers assignReviewer(UUID id, ReviewerInput in) {
-    Checks c = Checks.start();
-    String subject =
-        c.matching("subject", in == null ? null : in.subject(), SUBJECT, "must be a token subject");
-    String name = c.text("displayName", in == null ? null : in.displayName(), 100);
-    c.throwIfAny();
-    find(id);
-    em.createNativeQuery(
-            "INSERT INTO connect_reviewer (call_id, subject, display_name, assigned_at)"
-                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (call_id, subject)"
-                + " DO UPDATE SET display_name = EXCLUDED.display_name")
-        .setParameter(1, id)
-        .setParameter(2, subject)
-        .setParameter(3, name)
-        .setParameter(4, now())
-        .executeUpdate();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT subject, display_name FROM connect_reviewer WHERE call_id = ?1"
-                    + " ORDER BY assigned_at, subject LIMIT 100")
-            .setParameter(1, id)
-            .getResultList();
-    return new Reviewers(
-        rows.stream().map(r -> new Reviewer((String) r[0], (String) r[1])).toList());
-  }
-
-  @Transactional
-  public Sponsors assignSponsor(UUID id, SponsorInput in) {
-    Checks c = Checks.start();
-    String subject =
-        c.matching("subject", in == null ? null : in.subject(), SUBJECT, "must be a token subject");
-    String organisation = c.text("organisation", in == null ? null : in.organisation(), 200);
-    c.throwIfAny();
-    find(id);
-    em.createNativeQuery(
-            "INSERT INTO connect_sponsor (call_id, subject, organisation, assigned_at)"
-                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (call_id, subject)"
-                + " DO UPDATE SET organisation = EXCLUDED.organisation")
-        .setParameter(1, id)
-        .setParameter(2, subject)
-        .setParameter(3, organisation)
-        .setParameter(4, now())
-        .executeUpdate();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT subject, organisation FROM connect_sponsor WHERE call_id = ?1"
-                    + " ORDER BY assigned_at, subject LIMIT 100")
-            .setParameter(1, id)
-            .getResultList();
-    return new Sponsors(rows.stream().map(r -> new Sponsor((String) r[0], (String) r[1])).toList());
-  }
-
-  boolean isReviewer(UUID callId, String subject) {
-    return exists(
-        "SELECT count(*) FROM connect_reviewer WHERE call_id = ?1 AND subject = ?2",
-        callId,
-        subject);
-  }
-
-  boolean isSponsor(UUID callId, String subject) {
-    return exists(
-        "SELECT count(*) FROM connect_sponsor WHERE call_id = ?1 AND subject = ?2",
-        callId,
-        subject);
-  }
-
-  private boolean exists(String sql, UUID callId, String subject) {
-    return ((Number)
-                em.createNativeQuery(sql)
-                    .setParameter(1, callId)
-                    .setParameter(2, subject)
-                    .getSingleResult())
-            .intValue()
-        > 0;
   }
 
   @SuppressWarnings("unchecked")

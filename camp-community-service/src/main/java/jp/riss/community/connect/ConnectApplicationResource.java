@@ -30,6 +30,7 @@ public class ConnectApplicationResource {
 
   @Inject Applications applications;
   @Inject Reviews reviews;
+  @Inject Decisions decisions;
   @Inject JsonWebToken token;
 
   @GET
@@ -91,7 +92,7 @@ public class ConnectApplicationResource {
   @Path("/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CAMP_OFFICE)
-  public Reviews.ReviewItem decide(@PathParam("id") String id, Reviews.DecisionInput body) {
-    return reviews.decide(Ids.uuid("id", id), body, Caller.of(token));
+  public Reviews.ReviewItem decide(@PathParam("id") String id, Decisions.DecisionInput body) {
+    return decisions.decide(Ids.uuid("id", id), body, Caller.of(token));
   }
 }

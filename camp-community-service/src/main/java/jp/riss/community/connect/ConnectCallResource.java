@@ -32,6 +32,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class ConnectCallResource {
 
   @Inject Calls calls;
+  @Inject CallPanel panel;
   @Inject Applications applications;
   @Inject Reviews reviews;
   @Inject ConnectStatistics statistics;
@@ -78,16 +79,16 @@ public class ConnectCallResource {
   @Path("/{id}/reviewers")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CAMP_OFFICE)
-  public Calls.Reviewers reviewer(@PathParam("id") String id, Calls.ReviewerInput body) {
-    return calls.assignReviewer(Ids.uuid("id", id), body);
+  public CallPanel.Reviewers reviewer(@PathParam("id") String id, CallPanel.ReviewerInput body) {
+    return panel.assignReviewer(Ids.uuid("id", id), body);
   }
 
   @POST
   @Path("/{id}/sponsors")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CAMP_OFFICE)
-  public Calls.Sponsors sponsor(@PathParam("id") String id, Calls.SponsorInput body) {
-    return calls.assignSponsor(Ids.uuid("id", id), body);
+  public CallPanel.Sponsors sponsor(@PathParam("id") String id, CallPanel.SponsorInput body) {
+    return panel.assignSponsor(Ids.uuid("id", id), body);
   }
 
   @POST

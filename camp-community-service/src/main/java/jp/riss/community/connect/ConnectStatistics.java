@@ -42,11 +42,12 @@ public class ConnectStatistics {
 
   @Inject EntityManager em;
   @Inject Calls calls;
+  @Inject CallPanel panel;
 
   @Transactional
   public Statistics of(UUID callId, Caller caller) {
     ConnectCall call = calls.find(callId);
-    if (!caller.office() && !calls.isSponsor(callId, caller.subject())) {
+    if (!caller.office() && !panel.isSponsor(callId, caller.subject())) {
       throw new ProblemException(
           Problem.of(
               403,

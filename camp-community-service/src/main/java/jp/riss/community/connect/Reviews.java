@@ -28,7 +28,6 @@ import jp.riss.platform.problem.ProblemException;
 @ApplicationScoped
 public class Reviews {
 
-  static final Set<String> OUTCOMES = Set.of("accepted", "rejected", "reserve");
   static final Set<String> STATES =
       Set.of(
           "submitted",
@@ -45,8 +44,6 @@ public class Reviews {
   public record ReviewInput(List<Score> scores, String comment) {}
 
   public record ConflictInput(String reason) {}
-
-  public record DecisionInput(String outcome, Integer rank) {}
 
   public record MyReview(
       Map<String, Integer> scores, int total, String comment, OffsetDateTime scoredAt) {}
@@ -76,6 +73,7 @@ public class Reviews {
 
   @Inject EntityManager em;
   @Inject Calls calls;
+  @Inject CallPanel panel;
   @Inject Places places;
 
   /** The call's applications for the camp office or one of the call's reviewers (else 403). */
@@ -264,77 +262,6 @@ public class Reviews {
     return out;
   }
 
-  /**
-   * Decides an application in rank order: accepted while the theme and the edition have room, else
-   * 409; reserve waits for a declined place; rejected ends it.
-   */
-  @Transactional
-  public ReviewItem decide(UUID id, DecisionInput in, Caller office) {
-    Checks c = Checks.start();
-    String outcome = c.oneOf("outcome", in == null ? null : in.outcome(), OUTCOMES);
-    Integer rank = c.integer("rank", in == null ? null : in.rank(), 1, 10000);
-    c.throwIfAny();
-    Places.Row row = places.row(id);
-    ConnectCall call = calls.locked(row.callId());
-    row = places.row(id);
-    if (!Set.of("submitted", "under-review").contains(row.state())) {
-      throw ProblemException.conflict(
-          "already-decided", "Already decided", "This application is " + row.state() + ".");
-    }
-    int reviews = reviewCount(id);
-    if (reviews < call.minReviews) {
-      throw new ProblemException(
-          Problem.of(
-                  409,
-                  "reviews-missing",
-                  "Reviews missing",
-                  "An application is decided once at least "
-                      + call.minReviews
-                      + " reviewers scored it ("
-                      + reviews
-                      + " so far).")
-              .with("reviewCount", reviews));
-    }
-    Number rankTaken =
-        (Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM connect_application WHERE theme_id = ?1 AND rank = ?2")
-                .setParameter(1, row.themeId())
-                .setParameter(2, rank)
-                .getSingleResult();
-    if (rankTaken.intValue() > 0) {
-      throw new ProblemException(
-          Problem.of(
-                  409,
-                  "rank-taken",
-                  "Rank taken",
-                  "Another application of this theme holds rank " + rank + ".")
-              .withViolations(
-                  List.of(
-                      new Problem.Violation(
-                          "rank", "is held by another application of this theme"))));
-    }
-    if ("accepted".equals(outcome)) {
-      places.requireRoom(call, row.themeId());
-    }
-    OffsetDateTime now = calls.now();
-    em.createNativeQuery("UPDATE connect_application SET rank = ?2, decided_at = ?3 WHERE id = ?1")
-        .setParameter(1, id)
-        .setParameter(2, rank)
-        .setParameter(3, now)
-        .executeUpdate();
-    places.move(call, id, outcome, outcome, now);
-    return item(id, office);
-  }
-
-  private int reviewCount(UUID id) {
-    return ((Number)
-            em.createNativeQuery("SELECT count(*) FROM connect_review WHERE application_id = ?1")
-                .setParameter(1, id)
-                .getSingleResult())
-        .intValue();
-  }
-
   private boolean conflicted(UUID id, String subject) {
     return ((Number)
                 em.createNativeQuery(
@@ -350,14 +277,14 @@ public class Reviews {
   /** The application if the caller reviews its call; 404 otherwise (its existence stays hidden). */
   private Places.Row reviewable(String subject, UUID id) {
     Places.Row row = places.row(id);
-    if (!calls.isReviewer(row.callId(), subject)) {
+    if (!panel.isReviewer(row.callId(), subject)) {
       throw ProblemException.notFound("Connect application " + id);
     }
     return row;
   }
 
   private void requireAssigned(UUID callId, Caller caller) {
-    if (!caller.office() && !calls.isReviewer(callId, caller.subject())) {
+    if (!caller.office() && !panel.isReviewer(callId, caller.subject())) {
       throw new ProblemException(
           Problem.of(
               403,
