@@ -1,17 +1,13 @@
 package jp.riss.deemedattendance;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import jp.riss.platform.testing.Contracts;
-import jp.riss.platform.testing.Tokens;
+import jp.riss.platform.testing.EndpointMatrix;
+import jp.riss.platform.testing.EndpointMatrix.Endpoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,14 +48,6 @@ class ProtectedEndpointsTest {
                   "requirementKind", "online-course",
                   "courseName", "x",
                   "completedOn", "2024-05-01")));
-
-  /** method, path, body (or null), the roles allowed. */
-  record Endpoint(String method, String path, Object body, Set<String> allowed) {
-    @Override
-    public String toString() {
-      return method + " " + path;
-    }
-  }
 
   static Stream<Endpoint> endpoints() {
     return Stream.of(
@@ -181,61 +169,28 @@ class ProtectedEndpointsTest {
           Map.entry("certifierRelation", "EMPLOYER"));
 
   static Stream<Arguments> forbidden() {
-    return endpoints()
-        .flatMap(
-            e -> ROLES.stream().filter(r -> !e.allowed().contains(r)).map(r -> Arguments.of(e, r)));
+    return EndpointMatrix.forbidden(endpoints(), ROLES);
   }
 
   static Stream<Arguments> badTokens() {
-    return endpoints()
-        .flatMap(e -> Tokens.badTokens().map(t -> Arguments.of(e, t.get()[0], t.get()[1])));
-  }
-
-  private static RequestSpecification request(Endpoint endpoint, RequestSpecification spec) {
-    if (endpoint.body() != null) {
-      spec.contentType(ContentType.JSON).body(endpoint.body());
-    }
-    return spec;
+    return EndpointMatrix.badTokens(endpoints());
   }
 
   @ParameterizedTest(name = "{0}: no token is 401")
   @MethodSource("endpoints")
   void noTokenIs401(Endpoint endpoint) {
-    // Without the bearer the contract requires, only the answer can be checked.
-    request(endpoint, given().filter(Contracts.responseValidator()))
-        .request(endpoint.method(), endpoint.path())
-        .then()
-        .statusCode(401)
-        .contentType("application/problem+json")
-        .header("WWW-Authenticate", "Bearer")
-        .body("type", equalTo("https://riss.example/problems/unauthorized"));
+    EndpointMatrix.noTokenIs401(endpoint);
   }
 
   @ParameterizedTest(name = "{0}: {1} token is 401")
   @MethodSource("badTokens")
   void badTokenIs401(Endpoint endpoint, String kind, String token) {
-    request(
-            endpoint,
-            given().filter(Contracts.validator()).header("Authorization", "Bearer " + token))
-        .request(endpoint.method(), endpoint.path())
-        .then()
-        .statusCode(401)
-        .contentType("application/problem+json")
-        .body("type", equalTo("https://riss.example/problems/unauthorized"));
+    EndpointMatrix.badTokenIs401(endpoint, token, Contracts.validator());
   }
 
   @ParameterizedTest(name = "{0}: role {1} is 403")
   @MethodSource("forbidden")
   void wrongRoleIs403(Endpoint endpoint, String role) {
-    request(
-            endpoint,
-            given()
-                .filter(Contracts.validator())
-                .header("Authorization", "Bearer " + Tokens.of(role, "someone")))
-        .request(endpoint.method(), endpoint.path())
-        .then()
-        .statusCode(403)
-        .contentType("application/problem+json")
-        .body("type", equalTo("https://riss.example/problems/forbidden"));
+    EndpointMatrix.wrongRoleIs403(endpoint, role, Contracts.validator());
   }
 }
