@@ -1,5 +1,6 @@
 package jp.riss.community.achievement;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -71,7 +72,7 @@ public class AchievementResource {
   @RolesAllowed(Roles.ALUMNI)
   public Response update(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       AchievementViews.Input body) {
     return tagged(achievements.update(Caller.of(token), Ids.uuid("id", id), ifMatch, body));
   }

@@ -64,9 +64,10 @@ public class Achievements {
   @Transactional
   public AchievementViews.Achievement update(Caller caller, UUID id, String ifMatch, Input in) {
     Member author = writer(caller);
+    // The input is checked before the item is looked up: bad input is a 400 whatever the id.
+    Drafted d = check(in, author);
     Achievement a = visible(id, caller);
     requireAuthor(a, author);
-    Drafted d = check(in, author);
     Preconditions.requireIfMatch(ifMatch, a.version);
     requireState(a, Achievement.DRAFT, "edited");
     apply(a, d);

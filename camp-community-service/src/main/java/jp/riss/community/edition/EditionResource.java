@@ -1,5 +1,6 @@
 package jp.riss.community.edition;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class EditionResource {
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response update(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       Editions.EditionInput body) {
     Editions.EditionView view = editions.update(Ids.uuid("id", id), ifMatch, body);
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();

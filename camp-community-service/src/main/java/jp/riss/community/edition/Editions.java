@@ -109,9 +109,9 @@ public class Editions {
 
   @Transactional
   public EditionView update(UUID id, String ifMatch, EditionInput input) {
-    Edition e = find(id);
     Edition probe = new Edition();
     apply(probe, input);
+    Edition e = find(id);
     Preconditions.requireIfMatch(ifMatch, e.version);
     if (exists(probe.programmeCode, probe.fiscalYear, probe.stage, id)) {
       throw duplicate();

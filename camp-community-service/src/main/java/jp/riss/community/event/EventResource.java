@@ -1,5 +1,6 @@
 package jp.riss.community.event;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ public class EventResource {
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response update(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       Events.EventInput body) {
     Events.EventView view = events.update(Ids.uuid("id", id), ifMatch, body, Caller.of(token));
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
@@ -95,7 +96,7 @@ public class EventResource {
   @Path("/{id}/opening")
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response open(
-      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch) {
     Events.EventView view = events.open(Ids.uuid("id", id), ifMatch, Caller.of(token));
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }
@@ -127,7 +128,7 @@ public class EventResource {
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response cancel(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       EventCancellations.CancellationInput body) {
     Events.EventView view =
         cancellations.cancel(Ids.uuid("id", id), ifMatch, body, Caller.of(token));

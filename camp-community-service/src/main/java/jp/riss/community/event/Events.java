@@ -167,9 +167,9 @@ public class Events {
    */
   @Transactional
   public EventView update(UUID id, String ifMatch, EventInput input, Caller caller) {
-    CommunityEvent e = locked(id);
     CommunityEvent probe = new CommunityEvent();
     apply(probe, input);
+    CommunityEvent e = locked(id);
     Preconditions.requireIfMatch(ifMatch, e.version);
     if ("cancelled".equals(e.state)) {
       throw ProblemException.conflict(

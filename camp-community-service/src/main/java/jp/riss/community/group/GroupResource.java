@@ -1,5 +1,6 @@
 package jp.riss.community.group;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -139,7 +140,7 @@ public class GroupResource {
   public Response edit(
       @PathParam("id") String id,
       @PathParam("postId") String postId,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       Posts.PostInput body) {
     Posts.PostView view =
         posts.update(

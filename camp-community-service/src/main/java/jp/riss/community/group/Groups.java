@@ -106,7 +106,6 @@ public class Groups {
 
   @Transactional
   public GroupView addModerator(UUID id, ModeratorInput in, Caller caller) {
-    CommunityGroup g = find(id);
     Checks c = Checks.start();
     if (in == null) {
       c.reject("body", "is required").throwIfAny();
@@ -114,6 +113,7 @@ public class Groups {
     String subject = c.text("subject", in.subject(), 255);
     String name = c.text("displayName", in.displayName(), 100);
     c.throwIfAny();
+    CommunityGroup g = find(id);
     addModerator(g.id, subject, name);
     return view(g, caller);
   }

@@ -60,9 +60,9 @@ public class Opportunities {
   /** Replaces an opportunity; slots may not fall below those already selected, nor kind change. */
   @Transactional
   public OpportunityView update(UUID id, String ifMatch, OpportunityInput input) {
-    Opportunity o = locked(id);
     Opportunity probe = new Opportunity();
     apply(probe, input);
+    Opportunity o = locked(id);
     Preconditions.requireIfMatch(ifMatch, o.version);
     if (o.cancelledAt != null) {
       throw ProblemException.conflict(

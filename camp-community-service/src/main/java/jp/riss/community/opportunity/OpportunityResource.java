@@ -1,5 +1,6 @@
 package jp.riss.community.opportunity;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -83,7 +84,7 @@ public class OpportunityResource {
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response update(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       OpportunityInput body) {
     OpportunityView view = opportunities.update(Ids.uuid("id", id), ifMatch, body);
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
@@ -93,7 +94,7 @@ public class OpportunityResource {
   @Path("/opportunities/{id}/cancellation")
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response cancel(
-      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch) {
     OpportunityView view = opportunities.cancel(Ids.uuid("id", id), ifMatch);
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }

@@ -1,5 +1,6 @@
 package jp.riss.community.programme;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class ProgrammeResource {
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response eligibility(
       @PathParam("code") String code,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       Eligibility body) {
     ProgrammeDetail detail =
         programmes.setEligibility(

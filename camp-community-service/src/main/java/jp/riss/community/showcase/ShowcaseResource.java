@@ -1,5 +1,6 @@
 package jp.riss.community.showcase;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ public class ShowcaseResource {
 
   @GET
   @PermitAll
-  public Response page(@HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response page(@HeaderParam("If-None-Match") @Size(max = 200) String ifNoneMatch) {
     QueryParams.only(uri.getQueryParameters(), Set.of("limit", "cursor"));
     Showcase.Tagged tagged =
         showcase.page(

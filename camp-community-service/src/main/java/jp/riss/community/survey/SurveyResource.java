@@ -1,5 +1,6 @@
 package jp.riss.community.survey;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +70,7 @@ public class SurveyResource {
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response update(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
       Surveys.SurveyInput body) {
     Surveys.SurveyView view = surveys.update(Ids.uuid("id", id), ifMatch, body);
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();

@@ -70,9 +70,9 @@ public class Surveys {
   /** Changes a survey until its first response; after that its questions are what was answered. */
   @Transactional
   public SurveyView update(UUID id, String ifMatch, SurveyInput input) {
-    Survey s = find(id);
     Survey probe = new Survey();
     List<Question> questions = apply(probe, input);
+    Survey s = find(id);
     Preconditions.requireIfMatch(ifMatch, s.version);
     if (responses(id) > 0) {
       throw ProblemException.conflict(
