@@ -231,6 +231,9 @@ public class Achievements {
       category = c.oneOf("category", in.category(), reference.categories());
     } else if (kind != null && in.category() != null) {
       c.reject("category", "is given for achievements only");
+    } else if (in.category() != null) {
+      // The kind is named already; the category's own bound is still checked.
+      c.optionalText("category", in.category(), 40);
     }
     String audience = c.oneOf("audience", in.audience(), reference.audiences());
     String title = c.text("title", in.title(), 120);

@@ -43,6 +43,8 @@ public class ItemConsents {
     List<String> fields = in.fields() == null ? List.of() : in.fields();
     if ("withdraw".equals(decision) && !fields.isEmpty()) {
       c.reject("fields", "must be empty when withdrawing");
+    } else if (fields.size() > 4) {
+      c.reject("fields", "must hold at most 4 items");
     }
     c.throwIfAny();
     Achievement a = achievements.visible(id, caller);

@@ -89,6 +89,7 @@ public class CallResponses {
   @Transactional
   public Page<Response> responses(
       UUID callId, CallCaller caller, String cursor, int limit, UriInfo uri) {
+    long after = after(cursor);
     GovernmentCall c = calls.managed(callId, caller);
     List<Object[]> rows =
         rows(
@@ -96,7 +97,7 @@ public class CallResponses {
                 + " FROM government_call_response r WHERE r.call_id = ?1 AND r.arrival > ?2"
                 + " ORDER BY r.arrival LIMIT ?3",
             c.id,
-            after(cursor),
+            after,
             limit + 1);
     return page(
         rows,
@@ -110,6 +111,7 @@ public class CallResponses {
   @Transactional
   public Page<Contact> contacts(
       UUID callId, CallCaller caller, String cursor, int limit, UriInfo uri) {
+    long after = after(cursor);
     GovernmentCall c = calls.managed(callId, caller);
     List<Object[]> rows =
         rows(
@@ -120,7 +122,7 @@ public class CallResponses {
                 + " AND p.date_of_birth <= ?4 AND p.profile_deleted_at IS NULL AND NOT p.banned"
                 + " ORDER BY r.arrival LIMIT ?3",
             c.id,
-            after(cursor),
+            after,
             limit + 1,
             members.today().minusYears(AgeBand.MAJORITY));
     return page(rows, limit, 3, uri, r -> new Contact((UUID) r[0], (String) r[1], (String) r[2]));

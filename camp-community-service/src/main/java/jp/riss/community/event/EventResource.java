@@ -1,9 +1,9 @@
 package jp.riss.community.event;
 
-import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -96,7 +96,8 @@ public class EventResource {
   @Path("/{id}/opening")
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response open(
-      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch) {
+      @PathParam("id") String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch) {
     Events.EventView view = events.open(Ids.uuid("id", id), ifMatch, Caller.of(token));
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }

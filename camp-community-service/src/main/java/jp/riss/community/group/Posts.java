@@ -156,8 +156,8 @@ public class Posts {
   @Transactional
   public Page list(
       UUID groupId, Caller caller, String cursor, int limit, jakarta.ws.rs.core.UriInfo uri) {
-    CommunityGroup g = groups.readable(groupId, caller);
     Keyset at = Keyset.decode(cursor);
+    CommunityGroup g = groups.readable(groupId, caller);
     OffsetDateTime atTime = at == null ? null : at.at();
     UUID atId = at == null ? null : at.id();
     jakarta.persistence.TypedQuery<Post> query =

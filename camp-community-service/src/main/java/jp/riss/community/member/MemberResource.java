@@ -1,8 +1,8 @@
 package jp.riss.community.member;
 
-import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,7 +60,8 @@ public class MemberResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(
-      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch, MemberAccount.ProfileChange body) {
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch,
+      MemberAccount.ProfileChange body) {
     MemberViews.Me me = account.update(token.getSubject(), ifMatch, body);
     return withEtag(Response.ok(me), me);
   }

@@ -164,8 +164,8 @@ public class Interests {
 
   @Transactional
   public Page<Candidate> candidates(UUID opportunityId, String cursor, int limit, UriInfo uri) {
-    opportunities.find(opportunityId);
     After after = cursor == null ? null : Cursors.decode(cursor, After.class);
+    opportunities.find(opportunityId);
     List<Object[]> rows =
         rows(
             "r.opportunity_id = ?1 AND r.arrival > ?2 ORDER BY r.arrival LIMIT ?3",

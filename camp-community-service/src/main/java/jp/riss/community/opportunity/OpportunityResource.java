@@ -1,9 +1,9 @@
 package jp.riss.community.opportunity;
 
-import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -94,7 +94,8 @@ public class OpportunityResource {
   @Path("/opportunities/{id}/cancellation")
   @RolesAllowed(Roles.CAMP_OFFICE)
   public Response cancel(
-      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch) {
+      @PathParam("id") String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 100) String ifMatch) {
     OpportunityView view = opportunities.cancel(Ids.uuid("id", id), ifMatch);
     return Response.ok(view).tag(Preconditions.etag(view.version())).build();
   }

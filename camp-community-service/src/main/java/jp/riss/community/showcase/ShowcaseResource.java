@@ -1,8 +1,8 @@
 package jp.riss.community.showcase;
 
-import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

@@ -290,6 +290,16 @@ public class Surveys {
           }
           options = clean;
         }
+      } else if (kind == null) {
+        // The kind is named already; the options' own bounds are still checked, so that one
+        // answer names every field at fault.
+        if (options.size() > 20) {
+          checks.reject(at + ".options", "must hold 2 to 20 options");
+        } else {
+          for (int j = 0; j < options.size(); j++) {
+            checks.text(at + ".options[" + j + "]", options.get(j), 200);
+          }
+        }
       } else if (!options.isEmpty()) {
         checks.reject(at + ".options", "are only for choice questions");
       }
