@@ -673,6 +673,16 @@ class GeneratedClientFlowsE2EIT {
   }
 
   /**
+   * The JDK's client, pinned to HTTP/1.1 (its default would try an h2c upgrade on plain http): a
+   * failure here is then about the contracts, not protocol negotiation.
+   */
+  private static HttpClient.Builder http() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5));
+  }
+
+  /**
    * The contract's security scheme is a bearer JWT; the native client leaves auth to the caller.
    */
   private static Consumer<HttpRequest.Builder> bearer(String token) {
