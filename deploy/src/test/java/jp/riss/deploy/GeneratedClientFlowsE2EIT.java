@@ -273,7 +273,8 @@ class GeneratedClientFlowsE2EIT {
       String secret = webhook.getSecret();
       assertTrue(secret != null && secret.startsWith("whsec_"), "the signing secret, once");
       String webhookId = webhook.getId().toString();
-      try {
+      // Deleted when done (a failure while deleting is added to the test's own, not hiding it).
+      try (AutoCloseable deleted = () -> deleteWebhook(crm, webhookId)) {
         var ping = crm.pingWebhook(webhookId);
         Received pinged =
             receiver.await(r -> r.header("RISS-Webhook-Id").equals(ping.getId().toString()));
@@ -321,10 +322,18 @@ class GeneratedClientFlowsE2EIT {
             deliveries.getItems().stream()
                 .anyMatch(d -> d.getId().toString().equals(pushed.header("RISS-Webhook-Id"))),
             "the delivery is in the webhook's log");
-      } finally {
-        crm.deleteWebhook(webhookId);
       }
     }
+  }
+
+  /**
+   * CONTRACT/SERVICE MISMATCH, worked around here: the contract declares no body for the 204 of
+   * {@code DELETE /webhooks/{id}}, only problem+json errors, so the generated client sends {@code
+   * Accept: application/problem+json}; the service's resource produces application/json only and
+   * answers that request 406 Not Acceptable. The extra Accept value lets the delete through.
+   */
+  private static void deleteWebhook(CrmSyncApi crm, String webhookId) throws Exception {
+    crm.deleteWebhook(webhookId, Map.of("Accept", "application/json"));
   }
 
   // ------------------------------------------------------------- 3. self-update, If-Match ----
