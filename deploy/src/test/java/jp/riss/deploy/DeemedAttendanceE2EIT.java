@@ -406,7 +406,8 @@ class DeemedAttendanceE2EIT {
         .path("version");
   }
 
-  private static Map<String, Object> entry(String email, LocalDate today) {
+  /** A block of work certified by the client at {@code email}, done 200 to 180 days ago. */
+  static Map<String, Object> entry(String email, LocalDate today) {
     Map<String, Object> e = new HashMap<>();
     e.put("syllabusItems", List.of("4-2", "4-3"));
     e.put("title", "顧客企業におけるマルウェア感染疑い事案の初動対応の支援");

@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -118,6 +117,7 @@ class GeneratedClientFlowsE2EIT {
 
   private static String listingId;
   private static String registrationNumber;
+  private static String displayName;
 
   // ------------------------------------------------------------------ the shared listing ----
 
@@ -138,25 +138,14 @@ class GeneratedClientFlowsE2EIT {
                 "importCourseCompletions",
                 Map.of(
                     "records",
-                    List.of(
-                        Map.of(
-                            "registrationNumber",
-                            registrationNumber,
-                            "cycleStart",
-                            start.toString(),
-                            "requirementKind",
-                            "online-course",
-                            "courseName",
-                            "オンライン講習",
-                            "completedOn",
-                            start.plusDays(30).toString())))));
+                    List.of(RegistryImports.onlineCourseDone(registrationNumber, start)))));
     assertEquals(1, completions.getCreated(), () -> "course completion import: " + completions);
 
     var listings = new ListingsApi(activeList(token("specialist", owner)));
+    // The listing the other end-to-end tests create, as the generated model.
     NewListing newListing =
-        new NewListing()
-            .registrationNumber(registrationNumber)
-            .selfDeclared(selfDeclared("生成 太郎 " + registrationNumber));
+        STRICT.convertValue(LocalStackE2EIT.newListing(registrationNumber), NewListing.class);
+    displayName = newListing.getSelfDeclared().getDisplayName();
     Listing created =
         await("the registry binding reaches the Active List")
             .atMost(EVENTUALLY)
@@ -225,7 +214,7 @@ class GeneratedClientFlowsE2EIT {
             .filter(i -> listingId.equals(i.getId().toString()))
             .findFirst()
             .orElseThrow();
-    assertEquals("生成 太郎 " + registrationNumber, found.getDisplayName());
+    assertEquals(displayName, found.getDisplayName());
     assertEquals(List.of(TOKYO), found.getPrefectures());
     assertTrue(page.getTotal() >= 1);
     assertNotNull(page.getSeed(), "the rotation seed to page on with");
@@ -425,23 +414,11 @@ class GeneratedClientFlowsE2EIT {
             new NewApplication().requirementKind("practical-course"), "e2e-" + UUID.randomUUID());
     assertEquals("DRAFT", draft.getStatus().getValue());
     String certifier = "e2e-client-certifier-" + UUID.randomUUID() + "@example.jp";
-    LocalDate from = today.minusDays(200);
+    // The block of work the deemed-attendance end-to-end test certifies, as the generated model.
     var entry =
         applications.addEntry(
             draft.getId(),
-            new EntryInput()
-                .syllabusItems(Set.of("4-2", "4-3"))
-                .title("顧客企業におけるマルウェア感染疑い事案の初動対応の支援")
-                .description(workDescription())
-                .periodFrom(from)
-                .periodTo(from.plusDays(20))
-                .organisationName("株式会社生成商事")
-                .corporateNumber("7000012050002")
-                .applicantRole("外部の支援者（独立）")
-                .certifierName("生成 次郎")
-                .certifierTitle("代表取締役")
-                .certifierEmail(certifier)
-                .certifierRelation(EntryInput.CertifierRelationEnum.CLIENT),
+            STRICT.convertValue(DeemedAttendanceE2EIT.entry(certifier, today), EntryInput.class),
             "e2e-" + UUID.randomUUID());
 
     var attestation = new AttestationApi(deemedAttendance(token("specialist", subject)));
@@ -451,7 +428,7 @@ class GeneratedClientFlowsE2EIT {
     Matcher link = Pattern.compile("#token=([A-Za-z0-9_-]{43})").matcher(mail);
     assertTrue(link.find(), () -> "an attestation link in " + mail);
     var certifying = new AttestationApi(deemedAttendance(null));
-    assertEquals("株式会社生成商事", certifying.viewAttestation(link.group(1)).getOrganisationName());
+    assertEquals("株式会社結合試験商事", certifying.viewAttestation(link.group(1)).getOrganisationName());
     certifying.decideAttestation(
         link.group(1),
         new AttestationDecision().decision(AttestationDecision.DecisionEnum.CONFIRMED));
@@ -642,43 +619,38 @@ class GeneratedClientFlowsE2EIT {
   }
 
   private static jp.riss.client.activelist.ApiClient activeList(String token) {
-    var client =
-        new jp.riss.client.activelist.ApiClient(
-            http(),
-            strict(jp.riss.client.activelist.ApiClient.createDefaultObjectMapper()),
-            LocalStack.GATEWAY);
-    client.setRequestInterceptor(bearer(token)).setReadTimeout(Duration.ofSeconds(30));
-    return client;
+    return client(jp.riss.client.activelist.ApiClient.class, token);
   }
 
   private static jp.riss.client.deemedattendance.ApiClient deemedAttendance(String token) {
-    var client =
-        new jp.riss.client.deemedattendance.ApiClient(
-            http(),
-            strict(jp.riss.client.deemedattendance.ApiClient.createDefaultObjectMapper()),
-            LocalStack.GATEWAY);
-    client.setRequestInterceptor(bearer(token)).setReadTimeout(Duration.ofSeconds(30));
-    return client;
+    return client(jp.riss.client.deemedattendance.ApiClient.class, token);
   }
 
   private static jp.riss.client.community.ApiClient community(String token) {
-    var client =
-        new jp.riss.client.community.ApiClient(
-            http(),
-            strict(jp.riss.client.community.ApiClient.createDefaultObjectMapper()),
-            LocalStack.GATEWAY);
-    client.setRequestInterceptor(bearer(token)).setReadTimeout(Duration.ofSeconds(30));
-    return client;
+    return client(jp.riss.client.community.ApiClient.class, token);
   }
 
   private static jp.riss.client.guide.ApiClient guide(String token) {
-    var client =
-        new jp.riss.client.guide.ApiClient(
-            http(),
-            strict(jp.riss.client.guide.ApiClient.createDefaultObjectMapper()),
-            LocalStack.GATEWAY);
-    client.setRequestInterceptor(bearer(token)).setReadTimeout(Duration.ofSeconds(30));
-    return client;
+    return client(jp.riss.client.guide.ApiClient.class, token);
+  }
+
+  /**
+   * A service's generated {@code ApiClient} aimed at the gateway, strict, with the bearer token
+   * (none for public reads). The four are alike but share no type, hence reflection.
+   */
+  private static <C> C client(Class<C> type, String token) {
+    try {
+      ObjectMapper mapper =
+          strict((ObjectMapper) type.getMethod("createDefaultObjectMapper").invoke(null));
+      C client =
+          type.getConstructor(HttpClient.Builder.class, ObjectMapper.class, String.class)
+              .newInstance(http(), mapper, LocalStack.GATEWAY);
+      type.getMethod("setRequestInterceptor", Consumer.class).invoke(client, bearer(token));
+      type.getMethod("setReadTimeout", Duration.class).invoke(client, Duration.ofSeconds(30));
+      return client;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type + " is not the generated ApiClient expected", e);
+    }
   }
 
   /**
@@ -767,23 +739,6 @@ class GeneratedClientFlowsE2EIT {
     return fail("no free registration number in 20 draws");
   }
 
-  /**
-   * Everything the specialist declares for a new listing. Built from JSON-shaped values because its
-   * affiliation, availability and formats are still inline schemas in the contract.
-   */
-  private static SelfDeclared selfDeclared(String displayName) {
-    return STRICT.convertValue(
-        Map.of(
-            "displayName", displayName,
-            "affiliation", Map.of("kind", "INDEPENDENT"),
-            "availability", Map.of("status", "ACCEPTING"),
-            "prefectures", List.of(TOKYO),
-            "themes", List.of(1),
-            "formats", List.of(Map.of("format", "online", "feePerSessionJpy", 10000)),
-            "contact", Map.of("email", "e2e-client@example.jp", "publiclyVisible", false)),
-        SelfDeclared.class);
-  }
-
   /** The owner's edit of the shared listing: read with its ETag, change, put with If-Match. */
   private static void editOwnListing(Consumer<SelfDeclared> change) throws Exception {
     var listings = new ListingsApi(activeList(token("specialist", owner)));
@@ -804,14 +759,6 @@ class GeneratedClientFlowsE2EIT {
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return query;
-  }
-
-  private static String workDescription() {
-    return "顧客の卸売業の企業から、複数の端末で不審な通信が見られるとの相談を受け、初動対応を支援した。端末の通信記録と"
-        + "認証の記録を取り寄せて時系列に並べ、感染が疑われる端末を三台に絞り込んだ上で、ネットワークからの切り離しと"
-        + "証拠の保全の手順を担当者に指示した。あわせて取引先への連絡の要否を整理し、経営者への報告資料の作成を手伝った。"
-        + "その結果、被害は三台にとどまり、業務は翌日に再開できた。再発防止のための監視の設定も提案し採用された。識別子 "
-        + UUID.randomUUID();
   }
 
   // ------------------------------------------------------------ the webhook receiver ----

@@ -398,18 +398,7 @@ class LocalStackE2EIT {
     RegistryImports.post(
             admin,
             RegistryImports.COMPLETIONS,
-            List.of(
-                Map.of(
-                    "registrationNumber",
-                    registrationNumber,
-                    "cycleStart",
-                    start.toString(),
-                    "requirementKind",
-                    "online-course",
-                    "courseName",
-                    "オンライン講習",
-                    "completedOn",
-                    start.plusDays(30).toString())))
+            List.of(RegistryImports.onlineCourseDone(registrationNumber, start)))
         .body("created", equalTo(1));
   }
 
