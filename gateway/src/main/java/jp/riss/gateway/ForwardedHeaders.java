@@ -8,13 +8,23 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Tells services who called and under which public address, since upstream they only see the
- * gateway; they need it for absolute links (pagination {@code next}) and audit logs.
+ * gateway; they need it for absolute links (pagination {@code next}) and audit logs. On the way
+ * back, a {@code Location} that points at a service's internal address is rewritten to the public
+ * address the caller used: a client can only follow what the gateway serves.
  */
 @ApplicationScoped
 public class ForwardedHeaders implements ProxyInterceptor {
+
+  private final Upstreams upstreams;
+
+  ForwardedHeaders(Upstreams upstreams) {
+    this.upstreams = upstreams;
+  }
 
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -32,5 +42,42 @@ public class ForwardedHeaders implements ProxyInterceptor {
           earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
     }
     return context.sendRequest();
+  }
+
+  @Override
+  public Future<Void> handleProxyResponse(ProxyContext context) {
+    ProxyResponse response = context.response();
+    String location = response.headers().get("Location");
+    if (location != null) {
+      HttpServerRequest caller = response.request().proxiedRequest();
+      response.headers().set("Location", publicLocation(location, caller));
+    }
+    return context.sendResponse();
+  }
+
+  /** {@code location} as the caller can follow it: a service's own address becomes the caller's. */
+  String publicLocation(String location, HttpServerRequest caller) {
+    URI uri;
+    try {
+      uri = new URI(location);
+    } catch (URISyntaxException e) {
+      return location;
+    }
+    if (!uri.isAbsolute() || uri.getHost() == null || caller.authority() == null) {
+      return location; // relative: the same path on both sides
+    }
+    int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    boolean internal =
+        upstreams.all().stream()
+            .anyMatch(u -> u.host().equalsIgnoreCase(uri.getHost()) && u.port() == port);
+    if (!internal) {
+      return location; // somewhere else on purpose
+    }
+    return caller.scheme()
+        + "://"
+        + caller.authority()
+        + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+        + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
   }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Four real HTTP servers standing in for the services. Each echoes what reached it as JSON, so
  * tests see exactly what the gateway forwarded. Two paths misbehave on purpose: {@code .../slow}
- * never answers and {@code .../reset} drops the connection.
+ * never answers and {@code .../reset} drops the connection; {@code .../absolute-location} answers
+ * with a Location at the upstream's own address, {@code .../elsewhere-location} with one on another
+ * site.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -52,6 +54,24 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     }
     if (request.path().endsWith("/reset")) {
       request.connection().close();
+      return;
+    }
+    if (request.path().endsWith("/absolute-location")) {
+      // What JAX-RS does with a relative URI unless told otherwise: the service's own address.
+      String internal = "http://127.0.0.1:" + request.localAddress().port();
+      request
+          .response()
+          .setStatusCode(201)
+          .putHeader("Location", internal + "/api/v1/guide/things/1?x=1")
+          .end();
+      return;
+    }
+    if (request.path().endsWith("/elsewhere-location")) {
+      request
+          .response()
+          .setStatusCode(303)
+          .putHeader("Location", "https://www.ipa.go.jp/jinzai/riss/")
+          .end();
       return;
     }
     if (request.path().equals("/q/openapi")) {

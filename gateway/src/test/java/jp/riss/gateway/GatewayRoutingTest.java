@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jp.riss.platform.testing.DevJwtResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,30 @@ class GatewayRoutingTest {
         .statusCode(200)
         .body("method", equalTo("DELETE"))
         .body("body", equalTo(""));
+  }
+
+  @Test
+  void aLocationAtTheServicesOwnAddressIsRewrittenToTheGateways() {
+    given()
+        .redirects()
+        .follow(false)
+        .post("/api/v1/guide/absolute-location")
+        .then()
+        .statusCode(201)
+        .header(
+            "Location",
+            equalTo(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/guide/things/1?x=1"));
+  }
+
+  @Test
+  void aLocationElsewhereIsLeftAlone() {
+    given()
+        .redirects()
+        .follow(false)
+        .get("/api/v1/guide/elsewhere-location")
+        .then()
+        .statusCode(303)
+        .header("Location", equalTo("https://www.ipa.go.jp/jinzai/riss/"));
   }
 
   @Test

@@ -1,0 +1,10 @@
+package jp.riss.community;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jp.riss.platform.testing.AsyncApiChecks;
+
+/**
+ * The AsyncAPI document against the code and what GET /asyncapi serves ({@link AsyncApiChecks}).
+ */
+@QuarkusTest
+class AsyncApiTest extends AsyncApiChecks {}
