@@ -54,13 +54,26 @@
     return out.join('; ');
   }
 
+  // allOf parts together: their properties and required lists add up (the envelope and the event).
+  function mergeAllOf(doc, schema) {
+    if (!schema.allOf) return schema;
+    const merged = Object.assign({}, schema, { properties: {}, required: [] });
+    delete merged.allOf;
+    [schema, ...schema.allOf.map((part) => mergeAllOf(doc, deref(doc, part) || {}))].forEach((part) => {
+      Object.entries(part).forEach(([k, v]) => {
+        if (k === 'properties') Object.assign(merged.properties, v);
+        else if (k === 'required') merged.required.push(...v);
+        else if (k !== 'allOf' && merged[k] === undefined) merged[k] = v;
+      });
+    });
+    return merged;
+  }
+
   // One row per property, nested properties indented by their path.
   function schemaRows(doc, node, path, required, rows, depth, seen) {
     const schema = deref(doc, node, new Set(seen)) || {};
     const name = path || '(payload)';
-    const merged = schema.allOf
-      ? Object.assign({}, schema, ...schema.allOf.map((s) => deref(doc, s) || {}))
-      : schema;
+    const merged = mergeAllOf(doc, schema);
     const props = merged.properties || {};
     const reqd = new Set(merged.required || []);
     rows.push(
@@ -127,7 +140,13 @@
     ];
     Object.entries(channels).forEach(([id, ch0]) => {
       const ch = deref(doc, ch0) || {};
-      const ops = operations.filter(([, op]) => op.channel && op.channel.$ref === '#/channels/' + id);
+      // A served document has its references inlined: an operation's channel is then a copy.
+      const ops = operations.filter(
+        ([, op]) =>
+          op.channel &&
+          (op.channel.$ref === '#/channels/' + id ||
+            (op.channel.address !== undefined && op.channel.address === ch.address)),
+      );
       const msgs = Object.entries(ch.messages || {});
       parts.push(
         el('section', { class: 'channel', id: 'channel-' + id, 'data-channel': id }, [
@@ -156,6 +175,17 @@
       );
     });
     parts.push(text('h2', 'Messages', { id: 'messages' }));
+    // The document's own messages, then those its channels name from elsewhere (consumed events).
+    const shown = new Set(messages.map(([key, m]) => (deref(doc, m) || {}).name || key));
+    Object.values(channels).forEach((ch) =>
+      Object.entries((deref(doc, ch) || {}).messages || {}).forEach(([key, m]) => {
+        const name = (deref(doc, m) || {}).name || key;
+        if (!shown.has(name)) {
+          shown.add(name);
+          messages.push([key, m]);
+        }
+      }),
+    );
     messages.forEach(([key, m0]) => {
       const m = deref(doc, m0) || {};
       const name = m.name || key;

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,15 +131,5 @@ class PortalTest {
   @Test
   void aPortalPageThatDoesNotExistIsNotFound() {
     given().get(Portal.PATH + "nope.html").then().statusCode(404);
-  }
-
-  @Test
-  void withoutConfiguredOriginsNoCorsHeadersAreSent() {
-    given()
-        .header("Origin", "https://portal.example")
-        .get("/openapi")
-        .then()
-        .statusCode(200)
-        .header("Access-Control-Allow-Origin", nullValue());
   }
 }
