@@ -5,9 +5,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,8 +37,8 @@ public class AttestationPage {
 
   void init(@Observes Router router) {
     check(linkBase);
-    Buffer html = resource("attestation-page/index.html");
-    Buffer script = resource("attestation-page/attest.js");
+    Buffer html = StaticResource.load("attestation-page/index.html");
+    Buffer script = StaticResource.load("attestation-page/attest.js");
     router.get(PATH).handler(ctx -> send(ctx, html, "text/html; charset=utf-8"));
     router.get(SCRIPT).handler(ctx -> send(ctx, script, "text/javascript; charset=utf-8"));
   }
@@ -90,17 +87,5 @@ public class AttestationPage {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Cache-Control", "no-cache")
         .end(body);
-  }
-
-  private static Buffer resource(String path) {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the gateway");
-      }
-      return Buffer.buffer(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

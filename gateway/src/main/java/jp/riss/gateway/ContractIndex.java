@@ -13,30 +13,44 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * One public place to discover the four API contracts; each is fetched live from its service, so
- * the index can never disagree with what a service actually serves.
+ * One public place to discover the API contracts: the four services' OpenAPI documents and their
+ * AsyncAPI documents (the Kafka topics), each fetched live from its service so the index can never
+ * disagree with what a service actually serves, and the gateway's own contract ({@link
+ * GatewayContract}). The portal ({@code /portal/}) renders what this index lists.
  */
 @ApplicationScoped
 public class ContractIndex implements Handler<RoutingContext> {
 
   static final String PATH = "/openapi";
+  static final String ASYNCAPI_PATH = "/asyncapi";
   private static final String SERVICE_CONTRACT = "/q/openapi";
+  // Where each service serves its bundled AsyncAPI document, on its public port.
+  private static final String SERVICE_ASYNCAPI = "/asyncapi";
 
   record Contract(String service, String context, String href) {}
 
-  record Index(List<Contract> contracts) {}
+  record Index(List<Contract> contracts, List<Contract> asyncapi) {}
 
   private final Buffer index;
 
   ContractIndex(Upstreams upstreams, ObjectMapper json) {
     List<Contract> contracts =
+        Stream.concat(
+                upstreams.all().stream()
+                    .map(u -> new Contract(u.service(), u.context(), PATH + "/" + u.context())),
+                Stream.of(
+                    new Contract(
+                        GatewayContract.SERVICE, GatewayContract.CONTEXT, GatewayContract.PATH)))
+            .toList();
+    List<Contract> asyncapi =
         upstreams.all().stream()
-            .map(u -> new Contract(u.service(), u.context(), PATH + "/" + u.context()))
+            .map(u -> new Contract(u.service(), u.context(), ASYNCAPI_PATH + "/" + u.context()))
             .toList();
     try {
-      this.index = Buffer.buffer(json.writeValueAsBytes(new Index(contracts)));
+      this.index = Buffer.buffer(json.writeValueAsBytes(new Index(contracts, asyncapi)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the contract index always serialises", e);
     }
@@ -49,12 +63,21 @@ public class ContractIndex implements Handler<RoutingContext> {
 
   /** Points a proxied {@code /openapi/<context>} request at the service's own document. */
   ProxyInterceptor serviceContract() {
+    return serviceDocument(SERVICE_CONTRACT);
+  }
+
+  /** Points a proxied {@code /asyncapi/<context>} request at the service's AsyncAPI document. */
+  ProxyInterceptor serviceAsyncApi() {
+    return serviceDocument(SERVICE_ASYNCAPI);
+  }
+
+  private static ProxyInterceptor serviceDocument(String servicePath) {
     return new ProxyInterceptor() {
       @Override
       public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         String query = request.proxiedRequest().query();
-        request.setURI(query == null ? SERVICE_CONTRACT : SERVICE_CONTRACT + "?" + query);
+        request.setURI(query == null ? servicePath : servicePath + "?" + query);
         // Contracts are public and this route verifies no token, so none may travel upstream.
         request.headers().remove(HttpHeaders.AUTHORIZATION);
         return context.sendRequest();

@@ -3,7 +3,9 @@ package jp.riss.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where each bounded context lives and how patient the gateway is with it. */
 @ConfigMapping(prefix = "riss.gateway")
@@ -21,6 +23,14 @@ public interface GatewayConfig {
 
   /** Per-client limits on the proxied routes; env names are in application.properties. */
   RateLimit rateLimit();
+
+  /** Browser origins allowed to call through the gateway ({@link Cors}). */
+  CorsOrigins cors();
+
+  interface CorsOrigins {
+    /** Exact origins ({@code https://portal.example}), or {@code *} for any; none when absent. */
+    Optional<List<String>> origins();
+  }
 
   interface Upstream {
     /** The module name, shown in the contract index. */

@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.web.ProblemWriter;
 
@@ -18,7 +19,9 @@ public class GatewayProblems {
 
   /** Every error the gateway itself answers with. */
   public enum Kind {
+    VALIDATION(400, "validation", "Invalid request"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
@@ -57,6 +60,26 @@ public class GatewayProblems {
 
   public void send(RoutingContext ctx, Kind kind, String detail) {
     send(ctx, kind, detail, null);
+  }
+
+  /**
+   * For the gateway's own documents, which take no query parameters: like the services, a parameter
+   * the operation does not declare is a 400 naming it rather than silently ignored.
+   */
+  public void refuseQuery(RoutingContext ctx) {
+    List<Problem.Violation> unknown =
+        ctx.queryParams().names().stream()
+            .sorted()
+            .map(name -> new Problem.Violation(name, "is not a parameter of this operation"))
+            .toList();
+    if (unknown.isEmpty()) {
+      ctx.next();
+      return;
+    }
+    ProblemWriter.send(
+        ctx,
+        Kind.VALIDATION.problem("One or more fields are invalid.").withViolations(unknown),
+        null);
   }
 
   /** Last resort for anything that escaped a handler: a problem, never a stack trace. */

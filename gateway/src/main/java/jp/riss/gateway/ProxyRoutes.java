@@ -103,8 +103,18 @@ public class ProxyRoutes {
           .get(ContractIndex.PATH + "/" + upstream.context())
           .handler(rateLimit.contracts())
           .handler(forward(contract));
+
+      HttpProxy asyncApi =
+          HttpProxy.reverseProxy(client)
+              .origin(origin(upstream))
+              .addInterceptor(upstreamFailures)
+              .addInterceptor(contractIndex.serviceAsyncApi());
+      router
+          .get(ContractIndex.ASYNCAPI_PATH + "/" + upstream.context())
+          .handler(rateLimit.contracts())
+          .handler(forward(asyncApi));
     }
-    router.get(ContractIndex.PATH).handler(contractIndex);
+    router.get(ContractIndex.PATH).handler(problems::refuseQuery).handler(contractIndex);
 
     router
         .route()
