@@ -1,11 +1,14 @@
 package jp.riss.activelist.consultation;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.riss.activelist.listing.SelfDeclared;
 
 /** The bodies clients send to run a consultation event. */
 public final class ConsultationRequests {
@@ -26,8 +29,8 @@ public final class ConsultationRequests {
           String industry,
       @NotNull @Pattern(regexp = "\\d{2}", message = "must be a JIS X 0401 code such as \"13\"")
           String prefecture,
-      @NotNull String sizeBand,
-      @NotNull @Size(max = 6) List<@NotNull Integer> themes) {}
+      @NotNull @Size(max = SelfDeclared.CODE_LENGTH) String sizeBand,
+      @NotNull @Size(max = 6) List<@NotNull @Min(1) @Max(99) Integer> themes) {}
 
   public record NewSlot(
       @NotNull String registrationId,
@@ -38,6 +41,6 @@ public final class ConsultationRequests {
   /** What an individual consultation found: issues, themes by priority, what follows. */
   public record Outcome(
       @NotNull @Size(max = 20) List<@NotBlank @Size(max = 500) String> issues,
-      @NotNull @Size(max = 6) List<@NotNull Integer> priorities,
-      @NotNull String followUp) {}
+      @NotNull @Size(max = 6) List<@NotNull @Min(1) @Max(99) Integer> priorities,
+      @NotNull @Size(max = SelfDeclared.CODE_LENGTH) String followUp) {}
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.activelist.listing.SelfDeclared;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
@@ -37,7 +38,8 @@ public class InquiryResource {
   @Inject Clock clock;
 
   /** How a declining specialist says why (a reason code) and, optionally, a note to the SME. */
-  public record Decline(@NotNull String reason, @Size(max = 500) String note) {}
+  public record Decline(
+      @NotNull @Size(max = SelfDeclared.CODE_LENGTH) String reason, @Size(max = 500) String note) {}
 
   public record Close(@NotNull InquiryService.Outcome outcome) {}
 

@@ -32,7 +32,7 @@ public record SelfDeclared(
                 String>
             prefectures,
     boolean onlineNationwide,
-    @Size(max = 5) List<@NotNull String> engagementLengths,
+    @Size(max = 5) List<@NotNull @Size(max = CODE_LENGTH) String> engagementLengths,
     boolean firstConsultationFree,
     @Size(max = 10) List<@NotNull @Valid FormatFee> formats,
     @Size(max = 20) List<@NotNull @Min(1) @Max(99) Integer> themes,
@@ -50,7 +50,7 @@ public record SelfDeclared(
                 @Pattern(regexp = "[A-T]", message = "must be a JSIC division letter such as \"E\"")
                 String>
             industries,
-    @Size(max = 20) List<@NotNull String> qualifications,
+    @Size(max = 20) List<@NotNull @Size(max = CODE_LENGTH) String> qualifications,
     @Size(max = 10) List<@NotBlank @Size(max = 100) String> otherQualifications,
     @Size(max = 4000) String selfIntroduction,
     @Size(max = 50) List<@NotNull @Valid TrackRecord> trackRecords,
@@ -59,6 +59,13 @@ public record SelfDeclared(
     @Min(1) @Max(100) Integer capacity) {
 
   public static final int DEFAULT_CAPACITY = 3;
+
+  /**
+   * The longest reference code a request may name (formats, engagement lengths, qualifications,
+   * size bands, follow-ups, decline reasons): longer than any code in the reference data, and the
+   * maxLength the contract states, so an over-long code is refused before it is looked up.
+   */
+  public static final int CODE_LENGTH = 50;
 
   public SelfDeclared {
     prefectures = sortedDistinct(prefectures);
@@ -99,7 +106,8 @@ public record SelfDeclared(
 
   /** A format offered (訪問, オンライン, 講習・研修, 製品選定・導入支援) and its fee per session. */
   public record FormatFee(
-      @NotNull String format, @Min(0) @Max(10_000_000) Integer feePerSessionJpy) {}
+      @NotNull @Size(max = CODE_LENGTH) String format,
+      @Min(0) @Max(10_000_000) Integer feePerSessionJpy) {}
 
   /** A concrete piece of past work shown on the detail page. */
   public record TrackRecord(
