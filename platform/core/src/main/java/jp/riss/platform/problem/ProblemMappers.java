@@ -53,7 +53,10 @@ public class ProblemMappers {
   public Response constraintViolation(ConstraintViolationException e) {
     List<Problem.Violation> violations = new ArrayList<>();
     for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-      violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+      String field = fieldOf(v.getPropertyPath());
+      // A parameter the client sent is named as the contract names it, not as Java does.
+      field = isParameter(v) ? ParameterNames.of(v).orElse(field) : field;
+      violations.add(new Problem.Violation(field, v.getMessage()));
     }
     violations.sort(Comparator.comparing(Problem.Violation::field));
     return answer(Problems.validation(violations));
@@ -236,6 +239,15 @@ public class ProblemMappers {
     return message == null || message.isBlank() || message.contains("Exception")
         ? fallback
         : message;
+  }
+
+  /** A violation of a method parameter itself, not of a property inside a body. */
+  private static boolean isParameter(ConstraintViolation<?> v) {
+    Path.Node last = null;
+    for (Path.Node node : v.getPropertyPath()) {
+      last = node;
+    }
+    return last != null && last.getKind() == ElementKind.PARAMETER;
   }
 
   private static String fieldOf(Path path) {
