@@ -21,7 +21,7 @@ public final class ConsultationRequests {
       @NotNull OffsetDateTime endsAt,
       @Size(max = 300) String venue,
       boolean online,
-      @Size(max = 50) List<@NotNull String> invitedListingIds) {}
+      @Size(max = 50) List<@NotNull @Size(max = 36) String> invitedListingIds) {}
 
   public record NewRegistration(
       @NotBlank @Size(max = 200) String companyName,
@@ -33,8 +33,8 @@ public final class ConsultationRequests {
       @NotNull @Size(max = 6) List<@NotNull @Min(1) @Max(99) Integer> themes) {}
 
   public record NewSlot(
-      @NotNull String registrationId,
-      @NotNull String listingId,
+      @NotNull @Size(max = 36) String registrationId,
+      @NotNull @Size(max = 36) String listingId,
       @NotNull OffsetDateTime startsAt,
       @NotNull OffsetDateTime endsAt) {}
 

@@ -19,9 +19,11 @@ import java.util.List;
  */
 public record SelfDeclared(
     @NotBlank @Size(max = 100) String displayName,
+    // Kana as the contract's pattern states it, block for block: Hiragana, Katakana (with ー and
+    // ・), Katakana Phonetic Extensions, halfwidth Katakana, and spaces.
     @Size(max = 100)
         @Pattern(
-            regexp = "[\\p{IsHiragana}\\p{IsKatakana}ー・ 　]*",
+            regexp = "[\\u3041-\\u309F\\u30A0-\\u30FF\\u31F0-\\u31FF\\uFF66-\\uFF9F \\u3000]*",
             message = "must be written in kana")
         String displayNameKana,
     @NotNull @Valid Affiliation affiliation,
@@ -68,25 +70,35 @@ public record SelfDeclared(
   public static final int CODE_LENGTH = 50;
 
   public SelfDeclared {
-    prefectures = sortedDistinct(prefectures);
-    engagementLengths = distinct(engagementLengths);
+    // Duplicates are dropped, but only from lists within their @Size bound: deduplicating an
+    // over-long list first would hide it from validation and accept more items than the contract.
+    prefectures = sortedDistinct(prefectures, 47);
+    engagementLengths = distinct(engagementLengths, 5);
     formats = formats == null ? List.of() : List.copyOf(formats);
-    themes = themes == null ? List.of() : themes.stream().distinct().sorted().toList();
-    syllabusItems = sortedDistinct(syllabusItems);
-    industries = sortedDistinct(industries);
-    qualifications = distinct(qualifications);
-    otherQualifications = distinct(otherQualifications);
+    themes = sortedDistinct(themes, 20);
+    syllabusItems = sortedDistinct(syllabusItems, 30);
+    industries = sortedDistinct(industries, 20);
+    qualifications = distinct(qualifications, 20);
+    otherQualifications = distinct(otherQualifications, 10);
     trackRecords = trackRecords == null ? List.of() : List.copyOf(trackRecords);
     displayName = displayName == null ? null : displayName.strip();
     capacity = capacity == null ? DEFAULT_CAPACITY : capacity;
   }
 
-  private static <T> List<T> distinct(List<T> values) {
-    return values == null ? List.of() : values.stream().distinct().toList();
+  private static <T> List<T> orEmpty(List<T> values) {
+    return values == null ? List.of() : values;
   }
 
-  private static List<String> sortedDistinct(List<String> values) {
-    return values == null ? List.of() : values.stream().distinct().sorted().toList();
+  private static <T> List<T> distinct(List<T> values, int max) {
+    return values == null || values.size() > max
+        ? orEmpty(values)
+        : values.stream().distinct().toList();
+  }
+
+  private static <T extends Comparable<T>> List<T> sortedDistinct(List<T> values, int max) {
+    return values == null || values.size() > max
+        ? orEmpty(values)
+        : values.stream().distinct().sorted().toList();
   }
 
   /** 所属形態: independent, or affiliated with a company (named). */
