@@ -2,6 +2,7 @@ package jp.riss.activelist.alumnus;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,14 +30,14 @@ public class AlumnusLinkResource {
   @POST
   @Path("/{id}/confirmation")
   @RolesAllowed(Roles.SPECIALIST)
-  public AlumnusLinks.LinkView confirm(@PathParam("id") String id) {
+  public AlumnusLinks.LinkView confirm(@PathParam("id") @Size(max = 36) String id) {
     return links.confirm(token.getSubject(), Ids.uuid("id", id));
   }
 
   @POST
   @Path("/{id}/withdrawal")
   @RolesAllowed(Roles.SPECIALIST)
-  public AlumnusLinks.LinkView withdraw(@PathParam("id") String id) {
+  public AlumnusLinks.LinkView withdraw(@PathParam("id") @Size(max = 36) String id) {
     return links.withdraw(token.getSubject(), Ids.uuid("id", id));
   }
 }

@@ -2,6 +2,7 @@ package jp.riss.activelist.changes;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,7 +32,7 @@ public class ChangeResource {
   @GET
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.IPA_ADMIN, Roles.IPA_REVIEWER})
   public ChangePage changes(
-      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+      @QueryParam("limit") String limit, @QueryParam("cursor") @Size(max = 500) String cursor) {
     int size = PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
     ChangeFeed.FeedPage page = feed.read(FeedPosition.decode(cursor), size);
     String next = Cursors.encode(page.next());

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,7 +48,8 @@ public class ConsultationEventResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SUPPORT_BODY)
   public Response create(
-      @Valid @NotNull NewEvent body, @HeaderParam(IdempotentRequests.HEADER) String key) {
+      @Valid @NotNull NewEvent body,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String key) {
     Caller caller = Caller.of(token);
     return idempotency.once(
         caller.subject(),
@@ -63,7 +65,9 @@ public class ConsultationEventResource {
 
   @GET
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public Page list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+  public Page list(
+      @QueryParam("limit") String limitParam,
+      @QueryParam("cursor") @Size(max = 500) String cursor) {
     int limit = PageLimit.parse(limitParam, 20, 100);
     NewestFirst.Page<ConsultationEventView> page = views.list(Caller.of(token), limit, cursor, uri);
     return new Page(page.items(), page.next());
@@ -72,7 +76,7 @@ public class ConsultationEventResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public ConsultationEventView get(@PathParam("id") String id) {
+  public ConsultationEventView get(@PathParam("id") @Size(max = 36) String id) {
     return views.show(Ids.uuid("id", id), Caller.of(token));
   }
 
@@ -82,7 +86,7 @@ public class ConsultationEventResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.IPA_ADMIN})
   public ConsultationEventView cancel(
-      @PathParam("id") String id, @Valid @NotNull Cancellation body) {
+      @PathParam("id") @Size(max = 36) String id, @Valid @NotNull Cancellation body) {
     Caller caller = Caller.of(token);
     return views.view(consultations.cancel(Ids.uuid("id", id), caller, body), caller);
   }
@@ -91,7 +95,8 @@ public class ConsultationEventResource {
   @Path("/{id}/invitations/{listingId}/confirm")
   @RolesAllowed(Roles.SPECIALIST)
   public ConsultationEventView confirm(
-      @PathParam("id") String id, @PathParam("listingId") String listingId) {
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("listingId") @Size(max = 36) String listingId) {
     return answer(id, listingId, Invitation.Status.CONFIRMED);
   }
 
@@ -99,7 +104,8 @@ public class ConsultationEventResource {
   @Path("/{id}/invitations/{listingId}/decline")
   @RolesAllowed(Roles.SPECIALIST)
   public ConsultationEventView decline(
-      @PathParam("id") String id, @PathParam("listingId") String listingId) {
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("listingId") @Size(max = 36) String listingId) {
     return answer(id, listingId, Invitation.Status.DECLINED);
   }
 
@@ -115,9 +121,9 @@ public class ConsultationEventResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SUPPORT_BODY)
   public Response register(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 36) String id,
       @Valid @NotNull NewRegistration body,
-      @HeaderParam(IdempotentRequests.HEADER) String key) {
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String key) {
     Caller caller = Caller.of(token);
     UUID eventId = Ids.uuid("id", id);
     return idempotency.once(
@@ -138,9 +144,9 @@ public class ConsultationEventResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SUPPORT_BODY)
   public Response book(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 36) String id,
       @Valid @NotNull NewSlot body,
-      @HeaderParam(IdempotentRequests.HEADER) String key) {
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String key) {
     Caller caller = Caller.of(token);
     UUID eventId = Ids.uuid("id", id);
     return idempotency.once(
@@ -160,8 +166,8 @@ public class ConsultationEventResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
   public ConsultationEventView.SlotView recordOutcome(
-      @PathParam("id") String id,
-      @PathParam("slotId") String slotId,
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("slotId") @Size(max = 36) String slotId,
       @Valid @NotNull Outcome body) {
     Slot slot =
         consultations.recordOutcome(
@@ -174,8 +180,8 @@ public class ConsultationEventResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
   public ConsultationEventView.SlotView cancelSlot(
-      @PathParam("id") String id,
-      @PathParam("slotId") String slotId,
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("slotId") @Size(max = 36) String slotId,
       @Valid @NotNull Cancellation body) {
     Slot slot =
         consultations.cancelSlot(

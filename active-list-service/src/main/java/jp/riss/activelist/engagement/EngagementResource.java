@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class EngagementResource {
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST})
   public Response create(
       @Valid @NotNull NewEngagement body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey) {
     Caller caller = Caller.of(token);
     return idempotency.once(
         caller.subject(),
@@ -70,7 +71,9 @@ public class EngagementResource {
 
   @GET
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public Page list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+  public Page list(
+      @QueryParam("limit") String limitParam,
+      @QueryParam("cursor") @Size(max = 500) String cursor) {
     NewestFirst.Page<EngagementView> page =
         engagements.list(Caller.of(token), PageLimit.parse(limitParam, 20, 100), cursor, uri);
     return new Page(page.items(), page.next());
@@ -79,7 +82,7 @@ public class EngagementResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public Response get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") @Size(max = 36) String id) {
     return ok(engagements.show(Ids.uuid("id", id), Caller.of(token)));
   }
 
@@ -88,9 +91,9 @@ public class EngagementResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SPECIALIST)
   public Response recordVisit(
-      @PathParam("id") String id,
-      @PathParam("number") String number,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("number") @Pattern(regexp = "[1-3]", message = "must be 1, 2 or 3") String number,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull VisitReport body) {
     return ok(
         engagements.recordVisit(
@@ -106,7 +109,8 @@ public class EngagementResource {
   @Path("/{id}/complete")
   @RolesAllowed({Roles.SPECIALIST, Roles.SUPPORT_BODY})
   public Response complete(
-      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch) {
     return ok(engagements.complete(Ids.uuid("id", id), Caller.of(token), ifMatch));
   }
 
@@ -115,8 +119,8 @@ public class EngagementResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SPECIALIST, Roles.SUPPORT_BODY})
   public Response cancel(
-      @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull Cancellation body) {
     return ok(engagements.cancel(Ids.uuid("id", id), Caller.of(token), ifMatch, body));
   }

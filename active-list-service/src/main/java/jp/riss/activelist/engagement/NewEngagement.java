@@ -15,8 +15,8 @@ import java.util.List;
  * {@code visits} the theme's standard goals are used.
  */
 public record NewEngagement(
-    @NotNull String listingId,
-    String inquiryId,
+    @NotNull @Size(max = 36) String listingId,
+    @Size(max = 36) String inquiryId,
     @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
         String organisationName,
     @Pattern(regexp = "\\d{13}", message = "must be a 13-digit corporate number (法人番号)")

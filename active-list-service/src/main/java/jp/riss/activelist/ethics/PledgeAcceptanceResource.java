@@ -35,7 +35,8 @@ public class PledgeAcceptanceResource {
   @Path("/{id}/ethics-pledge")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SPECIALIST)
-  public Response accept(@PathParam("id") String id, @Valid @NotNull Acceptance body) {
+  public Response accept(
+      @PathParam("id") @Size(max = 36) String id, @Valid @NotNull Acceptance body) {
     Listing listing =
         pledges.accept(
             Ids.uuid("id", id), new Actor(token.getSubject(), Roles.SPECIALIST), body.version());

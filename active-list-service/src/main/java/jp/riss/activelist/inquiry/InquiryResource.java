@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.activelist.listing.SelfDeclared;
 import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
@@ -37,7 +38,8 @@ public class InquiryResource {
   @Inject Clock clock;
 
   /** How a declining specialist says why (a reason code) and, optionally, a note to the SME. */
-  public record Decline(@NotNull String reason, @Size(max = 500) String note) {}
+  public record Decline(
+      @NotNull @Size(max = SelfDeclared.CODE_LENGTH) String reason, @Size(max = 500) String note) {}
 
   public record Close(@NotNull InquiryService.Outcome outcome) {}
 
@@ -56,7 +58,7 @@ public class InquiryResource {
   @RolesAllowed({Roles.COMPANY, Roles.SUPPORT_BODY})
   public Response create(
       @Valid @NotNull NewInquiry body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey) {
     Caller caller = Caller.of(token);
     return idempotency.once(
         caller.subject(),
@@ -82,7 +84,7 @@ public class InquiryResource {
   public Page list(
       @QueryParam("status") String status,
       @QueryParam("limit") String limitParam,
-      @QueryParam("cursor") String cursor) {
+      @QueryParam("cursor") @Size(max = 500) String cursor) {
     NewestFirst.Page<InquiryView> page =
         views.list(Caller.of(token), status, PageLimit.parse(limitParam, 20, 100), cursor, uri);
     return new Page(page.items(), page.next());
@@ -97,7 +99,7 @@ public class InquiryResource {
     Roles.IPA_REVIEWER,
     Roles.IPA_ADMIN
   })
-  public Response get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") @Size(max = 36) String id) {
     return ok(views.show(Ids.uuid("id", id), Caller.of(token)));
   }
 
@@ -105,7 +107,8 @@ public class InquiryResource {
   @Path("/{id}/accept")
   @RolesAllowed(Roles.SPECIALIST)
   public Response accept(
-      @PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch) {
     Caller caller = Caller.of(token);
     return ok(inquiries.accept(Ids.uuid("id", id), caller, ifMatch), caller, false);
   }
@@ -115,8 +118,8 @@ public class InquiryResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SPECIALIST)
   public Response decline(
-      @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull Decline body) {
     Caller caller = Caller.of(token);
     UUID inquiryId = Ids.uuid("id", id);
@@ -129,8 +132,8 @@ public class InquiryResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.COMPANY, Roles.SUPPORT_BODY, Roles.SPECIALIST, Roles.IPA_ADMIN})
   public Response close(
-      @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull Close body) {
     Caller caller = Caller.of(token);
     return ok(inquiries.close(Ids.uuid("id", id), caller, ifMatch, body.outcome()), caller, false);

@@ -7,7 +7,7 @@ import jp.riss.activelist.shortlist.SmeProfile;
 
 /** What an SME (or a support body on its behalf) sends to a specialist's published listing. */
 public record NewInquiry(
-    @NotNull String listingId,
+    @NotNull @Size(max = 36) String listingId,
     @NotNull @Valid SmeProfile sme,
     @Size(max = 2000) String message,
     @NotNull @Valid SmeContact contact,

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,7 +44,7 @@ public class ListingResource {
   @RolesAllowed(Roles.SPECIALIST)
   public Response create(
       @Valid @NotNull NewListing body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @Context UriInfo uri) {
     return idempotency.once(
         token.getSubject(),
@@ -63,8 +64,8 @@ public class ListingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SPECIALIST)
   public Response update(
-      @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull SelfDeclared body) {
     Listing listing = listings.update(Ids.uuid("id", id), actor(Roles.SPECIALIST), ifMatch, body);
     return Response.ok(view(listing)).tag(etag(listing)).build();
@@ -73,7 +74,7 @@ public class ListingResource {
   @GET
   @Path("/{id}")
   @PermitAll
-  public Response get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") @Size(max = 36) String id) {
     ListingView listing = reads.view(Ids.uuid("id", id), token);
     return Response.ok(listing).tag(Preconditions.etag(listing.version())).build();
   }
@@ -81,7 +82,7 @@ public class ListingResource {
   @POST
   @Path("/{id}/withdraw")
   @RolesAllowed(Roles.SPECIALIST)
-  public Response withdraw(@PathParam("id") String id) {
+  public Response withdraw(@PathParam("id") @Size(max = 36) String id) {
     Listing listing = listings.withdraw(Ids.uuid("id", id), actor(Roles.SPECIALIST));
     return Response.ok(view(listing)).tag(etag(listing)).build();
   }
@@ -90,9 +91,9 @@ public class ListingResource {
   @Path("/{id}/history")
   @RolesAllowed({Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   public HistoryPage history(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 36) String id,
       @QueryParam("limit") String limitParam,
-      @QueryParam("cursor") String cursor) {
+      @QueryParam("cursor") @Size(max = 500) String cursor) {
     int limit = PageLimit.parse(limitParam, 50, 200);
     return reads.history(Ids.uuid("id", id), token, limit, cursor, uri);
   }

@@ -19,9 +19,11 @@ import java.util.List;
  */
 public record SelfDeclared(
     @NotBlank @Size(max = 100) String displayName,
+    // Kana as the contract's pattern states it, block for block: Hiragana, Katakana (with ー and
+    // ・), Katakana Phonetic Extensions, halfwidth Katakana, and spaces.
     @Size(max = 100)
         @Pattern(
-            regexp = "[\\p{IsHiragana}\\p{IsKatakana}ー・ 　]*",
+            regexp = "[\\u3041-\\u309F\\u30A0-\\u30FF\\u31F0-\\u31FF\\uFF66-\\uFF9F \\u3000]*",
             message = "must be written in kana")
         String displayNameKana,
     @NotNull @Valid Affiliation affiliation,
@@ -32,7 +34,7 @@ public record SelfDeclared(
                 String>
             prefectures,
     boolean onlineNationwide,
-    @Size(max = 5) List<@NotNull String> engagementLengths,
+    @Size(max = 5) List<@NotNull @Size(max = CODE_LENGTH) String> engagementLengths,
     boolean firstConsultationFree,
     @Size(max = 10) List<@NotNull @Valid FormatFee> formats,
     @Size(max = 20) List<@NotNull @Min(1) @Max(99) Integer> themes,
@@ -50,7 +52,7 @@ public record SelfDeclared(
                 @Pattern(regexp = "[A-T]", message = "must be a JSIC division letter such as \"E\"")
                 String>
             industries,
-    @Size(max = 20) List<@NotNull String> qualifications,
+    @Size(max = 20) List<@NotNull @Size(max = CODE_LENGTH) String> qualifications,
     @Size(max = 10) List<@NotBlank @Size(max = 100) String> otherQualifications,
     @Size(max = 4000) String selfIntroduction,
     @Size(max = 50) List<@NotNull @Valid TrackRecord> trackRecords,
@@ -60,26 +62,43 @@ public record SelfDeclared(
 
   public static final int DEFAULT_CAPACITY = 3;
 
+  /**
+   * The longest reference code a request may name (formats, engagement lengths, qualifications,
+   * size bands, follow-ups, decline reasons): longer than any code in the reference data, and the
+   * maxLength the contract states, so an over-long code is refused before it is looked up.
+   */
+  public static final int CODE_LENGTH = 50;
+
   public SelfDeclared {
-    prefectures = sortedDistinct(prefectures);
-    engagementLengths = distinct(engagementLengths);
+    // Duplicates are dropped, but only from lists within their @Size bound: deduplicating an
+    // over-long list first would hide it from validation and accept more items than the contract.
+    prefectures = sortedDistinct(prefectures, 47);
+    engagementLengths = distinct(engagementLengths, 5);
     formats = formats == null ? List.of() : List.copyOf(formats);
-    themes = themes == null ? List.of() : themes.stream().distinct().sorted().toList();
-    syllabusItems = sortedDistinct(syllabusItems);
-    industries = sortedDistinct(industries);
-    qualifications = distinct(qualifications);
-    otherQualifications = distinct(otherQualifications);
+    themes = sortedDistinct(themes, 20);
+    syllabusItems = sortedDistinct(syllabusItems, 30);
+    industries = sortedDistinct(industries, 20);
+    qualifications = distinct(qualifications, 20);
+    otherQualifications = distinct(otherQualifications, 10);
     trackRecords = trackRecords == null ? List.of() : List.copyOf(trackRecords);
     displayName = displayName == null ? null : displayName.strip();
     capacity = capacity == null ? DEFAULT_CAPACITY : capacity;
   }
 
-  private static <T> List<T> distinct(List<T> values) {
-    return values == null ? List.of() : values.stream().distinct().toList();
+  private static <T> List<T> orEmpty(List<T> values) {
+    return values == null ? List.of() : values;
   }
 
-  private static List<String> sortedDistinct(List<String> values) {
-    return values == null ? List.of() : values.stream().distinct().sorted().toList();
+  private static <T> List<T> distinct(List<T> values, int max) {
+    return values == null || values.size() > max
+        ? orEmpty(values)
+        : values.stream().distinct().toList();
+  }
+
+  private static <T extends Comparable<T>> List<T> sortedDistinct(List<T> values, int max) {
+    return values == null || values.size() > max
+        ? orEmpty(values)
+        : values.stream().distinct().sorted().toList();
   }
 
   /** 所属形態: independent, or affiliated with a company (named). */
@@ -99,7 +118,8 @@ public record SelfDeclared(
 
   /** A format offered (訪問, オンライン, 講習・研修, 製品選定・導入支援) and its fee per session. */
   public record FormatFee(
-      @NotNull String format, @Min(0) @Max(10_000_000) Integer feePerSessionJpy) {}
+      @NotNull @Size(max = CODE_LENGTH) String format,
+      @Min(0) @Max(10_000_000) Integer feePerSessionJpy) {}
 
   /** A concrete piece of past work shown on the detail page. */
   public record TrackRecord(

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,14 +31,14 @@ public class LifecycleResource {
   @POST
   @Path("/{id}/submit")
   @RolesAllowed(Roles.SPECIALIST)
-  public Response submit(@PathParam("id") String id) {
+  public Response submit(@PathParam("id") @Size(max = 36) String id) {
     return views.ok(lifecycle.submit(Ids.uuid("id", id), actor(Roles.SPECIALIST)));
   }
 
   @POST
   @Path("/{id}/approve")
   @RolesAllowed(Roles.IPA_REVIEWER)
-  public Response approve(@PathParam("id") String id) {
+  public Response approve(@PathParam("id") @Size(max = 36) String id) {
     return views.ok(lifecycle.approve(Ids.uuid("id", id), actor(Roles.IPA_REVIEWER)));
   }
 
@@ -45,7 +46,8 @@ public class LifecycleResource {
   @Path("/{id}/reject")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.IPA_REVIEWER)
-  public Response reject(@PathParam("id") String id, @Valid @NotNull StatusReason body) {
+  public Response reject(
+      @PathParam("id") @Size(max = 36) String id, @Valid @NotNull StatusReason body) {
     return views.ok(
         lifecycle.reject(Ids.uuid("id", id), actor(Roles.IPA_REVIEWER), body.reason().strip()));
   }
@@ -54,28 +56,29 @@ public class LifecycleResource {
   @Path("/{id}/suspend")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public Response suspend(@PathParam("id") String id, @Valid @NotNull StatusReason body) {
+  public Response suspend(
+      @PathParam("id") @Size(max = 36) String id, @Valid @NotNull StatusReason body) {
     return views.ok(lifecycle.suspend(Ids.uuid("id", id), ipa(), body.reason().strip()));
   }
 
   @POST
   @Path("/{id}/reinstate")
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public Response reinstate(@PathParam("id") String id) {
+  public Response reinstate(@PathParam("id") @Size(max = 36) String id) {
     return views.ok(lifecycle.reinstate(Ids.uuid("id", id), ipa()));
   }
 
   @POST
   @Path("/{id}/reconfirm")
   @RolesAllowed(Roles.SPECIALIST)
-  public Response reconfirm(@PathParam("id") String id) {
+  public Response reconfirm(@PathParam("id") @Size(max = 36) String id) {
     return views.ok(lifecycle.reconfirm(Ids.uuid("id", id), actor(Roles.SPECIALIST)));
   }
 
   @GET
   @Path("/{id}/criteria")
   @RolesAllowed({Roles.SPECIALIST, Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
-  public ListingEvaluations.ListingEvaluation criteria(@PathParam("id") String id) {
+  public ListingEvaluations.ListingEvaluation criteria(@PathParam("id") @Size(max = 36) String id) {
     return evaluations.of(Ids.uuid("id", id), token);
   }
 

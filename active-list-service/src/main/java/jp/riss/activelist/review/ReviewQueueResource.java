@@ -2,6 +2,7 @@ package jp.riss.activelist.review;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,8 @@ public class ReviewQueueResource {
   @GET
   @RolesAllowed({Roles.IPA_REVIEWER, Roles.IPA_ADMIN})
   public ReviewQueue.Page queue(
-      @QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+      @QueryParam("limit") String limitParam,
+      @QueryParam("cursor") @Size(max = 500) String cursor) {
     return reviewQueue.page(PageLimit.parse(limitParam, 20, 100), cursor, uri);
   }
 }

@@ -2,6 +2,7 @@ package jp.riss.activelist.search;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,7 +49,7 @@ public class ExposureResource {
       @QueryParam("from") String fromParam,
       @QueryParam("to") String toParam,
       @QueryParam("limit") String limitParam,
-      @QueryParam("cursor") String cursor)
+      @QueryParam("cursor") @Size(max = 500) String cursor)
       throws SQLException {
     List<Problem.Violation> violations = new ArrayList<>();
     OffsetDateTime to = time("to", toParam, violations);

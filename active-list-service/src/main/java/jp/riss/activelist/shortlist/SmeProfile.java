@@ -1,10 +1,13 @@
 package jp.riss.activelist.shortlist;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import jp.riss.activelist.listing.SelfDeclared;
 
 /**
  * What an SME says about itself when looking for a specialist: enough to match (region, themes,
@@ -16,9 +19,9 @@ public record SmeProfile(
         String industry,
     @NotNull @Pattern(regexp = "\\d{2}", message = "must be a JIS X 0401 code such as \"13\"")
         String prefecture,
-    @NotNull String sizeBand,
-    @NotNull @Size(min = 1, max = 6) List<@NotNull Integer> themes,
-    String preferredFormat,
+    @NotNull @Size(max = SelfDeclared.CODE_LENGTH) String sizeBand,
+    @NotNull @Size(min = 1, max = 6) List<@NotNull @Min(1) @Max(99) Integer> themes,
+    @Size(max = SelfDeclared.CODE_LENGTH) String preferredFormat,
     boolean acceptsOnline) {
 
   public SmeProfile {

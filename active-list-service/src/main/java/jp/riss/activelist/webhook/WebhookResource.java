@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,7 +48,7 @@ public class WebhookResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(
       @Valid @NotNull NewWebhook body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey) {
     return idempotency.once(
         token.getSubject(),
         idempotencyKey,
@@ -64,7 +65,8 @@ public class WebhookResource {
   }
 
   @GET
-  public WebhookPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+  public WebhookPage list(
+      @QueryParam("limit") String limit, @QueryParam("cursor") @Size(max = 500) String cursor) {
     int size = PageLimit.parse(limit, 20, 100);
     WebhookCursor after = cursor(cursor);
     List<WebhookSubscription> found = webhooks.list(token.getSubject(), after, size + 1);
@@ -80,33 +82,33 @@ public class WebhookResource {
 
   @GET
   @Path("/{id}")
-  public WebhookView get(@PathParam("id") String id) {
+  public WebhookView get(@PathParam("id") @Size(max = 36) String id) {
     return WebhookView.of(webhooks.require(token.getSubject(), Ids.uuid("id", id)), now());
   }
 
   @DELETE
   @Path("/{id}")
-  public Response delete(@PathParam("id") String id) {
+  public Response delete(@PathParam("id") @Size(max = 36) String id) {
     webhooks.delete(token.getSubject(), Ids.uuid("id", id));
     return Response.noContent().build();
   }
 
   @POST
   @Path("/{id}/secret")
-  public WebhookView rotateSecret(@PathParam("id") String id) {
+  public WebhookView rotateSecret(@PathParam("id") @Size(max = 36) String id) {
     Webhooks.Registered rotated = webhooks.rotateSecret(token.getSubject(), Ids.uuid("id", id));
     return WebhookView.withSecret(rotated.subscription(), rotated.secret(), now());
   }
 
   @DELETE
   @Path("/{id}/secret/previous")
-  public WebhookView endSecretOverlap(@PathParam("id") String id) {
+  public WebhookView endSecretOverlap(@PathParam("id") @Size(max = 36) String id) {
     return WebhookView.of(webhooks.endSecretOverlap(token.getSubject(), Ids.uuid("id", id)), now());
   }
 
   @POST
   @Path("/{id}/ping")
-  public Response ping(@PathParam("id") String id) {
+  public Response ping(@PathParam("id") @Size(max = 36) String id) {
     DeliveryView delivery = webhooks.ping(token.getSubject(), Ids.uuid("id", id));
     dispatcher.wakeUp();
     return Response.accepted(delivery).build();
@@ -115,9 +117,9 @@ public class WebhookResource {
   @GET
   @Path("/{id}/deliveries")
   public DeliveryPage deliveries(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 36) String id,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
+      @QueryParam("cursor") @Size(max = 500) String cursor) {
     int size = PageLimit.parse(limit, 20, 100);
     WebhookCursor before = cursor(cursor);
     List<DeliveryView> found =
@@ -152,7 +154,8 @@ public class WebhookResource {
   @POST
   @Path("/{id}/deliveries/{deliveryId}/redeliver")
   public Response redeliver(
-      @PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("deliveryId") @Size(max = 36) String deliveryId) {
     DeliveryView delivery =
         webhooks.redeliver(
             token.getSubject(), Ids.uuid("id", id), Ids.uuid("deliveryId", deliveryId));

@@ -35,6 +35,15 @@ public class WebhookSender {
 
   /** What one attempt got: an HTTP status, or an error instead. */
   public record Outcome(Integer statusCode, long durationMs, String error) {
+    /** The most of an error kept: exception messages are unbounded, the delivery log is not. */
+    static final int MAX_ERROR = 1000;
+
+    public Outcome {
+      if (error != null && error.length() > MAX_ERROR) {
+        error = error.substring(0, MAX_ERROR - 1) + "…";
+      }
+    }
+
     boolean accepted() {
       return statusCode != null && statusCode >= 200 && statusCode < 300;
     }
