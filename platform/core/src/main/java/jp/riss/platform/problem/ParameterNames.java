@@ -53,7 +53,12 @@ final class ParameterNames {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       try {
         Method method = c.getDeclaredMethod(node.getName(), parameterTypes);
-        return nameIn(List.of(method.getParameterAnnotations()[index]), method, index);
+        Optional<String> name =
+            nameIn(List.of(method.getParameterAnnotations()[index]), method, index);
+        if (name.isPresent()) {
+          return name;
+        }
+        // an interceptor subclass overrides the method without its annotations: look further up
       } catch (NoSuchMethodException e) {
         // declared further up (CDI subclasses sit between the runtime class and the resource)
       }
