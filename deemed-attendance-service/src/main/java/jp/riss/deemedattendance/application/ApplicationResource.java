@@ -3,7 +3,9 @@ package jp.riss.deemedattendance.application;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -55,7 +57,7 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
       @NotNull NewApplication body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @Context UriInfo uri) {
     return idempotency.once(
         token.getSubject(),
@@ -82,8 +84,8 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @NotNull NewSubmission body) {
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
+      @Valid @NotNull NewSubmission body) {
     ApplicationView application =
         views.submit(Ids.uuid("id", id), token.getSubject(), ifMatch, body);
     return Response.ok(application).tag(Preconditions.etag(application.version())).build();
@@ -110,7 +112,7 @@ public class ApplicationResource {
   @Path("/me/applications")
   public Page mine(
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 1024) String cursor,
       @Context UriInfo uri) {
     ApplicationViews.Summaries page =
         views.mine(
@@ -125,8 +127,8 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addEntry(
       @PathParam("id") String id,
-      @NotNull EntryInput body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Valid @NotNull EntryInput body,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @Context UriInfo uri) {
     UUID applicationId = Ids.uuid("id", id);
     return idempotency.once(
@@ -157,8 +159,8 @@ public class ApplicationResource {
   public Response replaceEntry(
       @PathParam("id") String id,
       @PathParam("entryId") String entryId,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @NotNull EntryInput body) {
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
+      @Valid @NotNull EntryInput body) {
     ExperienceEntry entry =
         entries.replaceEntry(
             Ids.uuid("id", id), Ids.uuid("entryId", entryId), token.getSubject(), ifMatch, body);

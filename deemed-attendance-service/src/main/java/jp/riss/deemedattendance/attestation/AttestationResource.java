@@ -2,6 +2,7 @@ package jp.riss.deemedattendance.attestation;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +33,7 @@ public class AttestationResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Outcome decide(@HeaderParam(AttestationTokens.HEADER) String token, Decision body) {
+  public Outcome decide(@HeaderParam(AttestationTokens.HEADER) String token, @Valid Decision body) {
     return attestations.decide(token, body);
   }
 }

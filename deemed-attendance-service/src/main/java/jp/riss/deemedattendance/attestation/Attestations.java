@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import jp.riss.deemedattendance.application.Applications;
 import jp.riss.deemedattendance.application.EntryStatus;
 import jp.riss.deemedattendance.application.ExperienceEntries;
 import jp.riss.deemedattendance.application.ExperienceEntry;
+import jp.riss.deemedattendance.example.Texts;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.mail.MailQueue;
@@ -68,7 +70,7 @@ public class Attestations {
       String applicantRole,
       String applicantDisplayName) {}
 
-  public record Decision(String decision, String comment) {}
+  public record Decision(String decision, @Size(max = COMMENT_MAX) String comment) {}
 
   public record Outcome(String decision, String comment, OffsetDateTime decidedAt) {}
 
@@ -195,7 +197,7 @@ public class Attestations {
     if ("DECLINED".equals(decision) && comment == null) {
       v.add(new Problem.Violation("comment", "is required when declining"));
     }
-    if (comment != null && comment.length() > COMMENT_MAX) {
+    if (Texts.longerThan(comment, COMMENT_MAX)) {
       v.add(new Problem.Violation("comment", "must be at most " + COMMENT_MAX + " characters"));
     }
     AttestationRequest request = open(token);

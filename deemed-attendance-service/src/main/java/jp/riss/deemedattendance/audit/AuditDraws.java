@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.audit.AuditViews.AuditView;
 import jp.riss.deemedattendance.audit.AuditViews.DrawView;
@@ -36,6 +37,7 @@ public class AuditDraws {
   @Inject Clock clock;
 
   private static final SecureRandom SEEDS = new SecureRandom();
+  private static final Pattern SEED = Pattern.compile("-?[0-9]{1,19}");
 
   @Inject EntityManager em;
 
@@ -86,6 +88,9 @@ public class AuditDraws {
     Long seed = null;
     if (body.seed() != null) {
       try {
+        if (!SEED.matcher(body.seed()).matches()) {
+          throw new NumberFormatException();
+        }
         seed = Long.parseLong(body.seed());
       } catch (NumberFormatException e) {
         v.add(new Problem.Violation("seed", "must be a signed 64-bit whole number in decimal"));

@@ -2,7 +2,9 @@ package jp.riss.deemedattendance.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -56,9 +58,9 @@ public class AuditResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response setRate(
-      @PathParam("code") String code,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @NotNull StratumChange body) {
+      @PathParam("code") @Size(max = 40) String code,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
+      @Valid @NotNull StratumChange body) {
     AuditStratum s = draws.setRate(code, ifMatch, body.rate(), token.getSubject());
     return Response.ok(StratumView.of(s)).tag(Preconditions.etag(s.version)).build();
   }
@@ -69,7 +71,7 @@ public class AuditResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response draw(
       @NotNull NewDraw body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @Context UriInfo uri) {
     return idempotency.once(
         token.getSubject(),
@@ -110,8 +112,8 @@ public class AuditResource {
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response followUp(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @NotNull FollowUp body) {
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
+      @Valid @NotNull FollowUp body) {
     return answer(audits.followUp(Ids.uuid("id", id), ifMatch, body.text()));
   }
 
@@ -121,8 +123,8 @@ public class AuditResource {
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response outcome(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @NotNull Outcome body) {
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
+      @Valid @NotNull Outcome body) {
     UUID auditId = Ids.uuid("id", id);
     return answer(
         audits.decide(auditId, ifMatch, body.outcome(), body.comment(), token.getSubject()));

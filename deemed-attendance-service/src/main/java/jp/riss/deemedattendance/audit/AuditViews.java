@@ -1,5 +1,8 @@
 package jp.riss.deemedattendance.audit;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,7 +21,7 @@ public final class AuditViews {
     }
   }
 
-  public record StratumChange(BigDecimal rate) {}
+  public record StratumChange(@DecimalMin("0") @DecimalMax("1") BigDecimal rate) {}
 
   public record NewDraw(LocalDate periodFrom, LocalDate periodTo, String seed) {}
 
@@ -78,7 +81,7 @@ public final class AuditViews {
     }
   }
 
-  public record FollowUp(String text) {}
+  public record FollowUp(@Size(max = Audits.TEXT_MAX) String text) {}
 
-  public record Outcome(String outcome, String comment) {}
+  public record Outcome(String outcome, @Size(max = Audits.TEXT_MAX) String comment) {}
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jp.riss.deemedattendance.application.Application;
 import jp.riss.deemedattendance.application.ApplicationStatus;
 import jp.riss.deemedattendance.audit.AuditViews.AuditView;
+import jp.riss.deemedattendance.example.Texts;
 import jp.riss.deemedattendance.review.Reviews;
 import jp.riss.platform.events.EventSource;
 import jp.riss.platform.outbox.Outbox;
@@ -67,7 +68,7 @@ public class Audits {
     Audit audit = find(id);
     Preconditions.requireIfMatch(ifMatch, audit.version);
     String value = text == null ? null : text.strip();
-    if (value == null || value.isEmpty() || value.length() > TEXT_MAX) {
+    if (value == null || value.isEmpty() || Texts.longerThan(value, TEXT_MAX)) {
       throw ProblemException.badRequest("text", "must be 1 to " + TEXT_MAX + " characters");
     }
     requireOpen(audit);
@@ -91,7 +92,7 @@ public class Audits {
     if (Audit.FALSE_DECLARATION.equals(outcome) && note == null) {
       v.add(new Problem.Violation("comment", "is required: what was found to be false"));
     }
-    if (note != null && note.length() > TEXT_MAX) {
+    if (Texts.longerThan(note, TEXT_MAX)) {
       v.add(new Problem.Violation("comment", "must be at most " + TEXT_MAX + " characters"));
     }
     if (!v.isEmpty()) {

@@ -11,6 +11,9 @@ import java.time.OffsetDateTime;
 @Table(name = "sworn_declaration")
 public class SwornDeclaration {
 
+  /** The longest version name (the table's CHECK: 1 to 40 of [0-9A-Za-z.-]). */
+  public static final int MAX_VERSION = 40;
+
   @Id
   @Column(columnDefinition = "text")
   public String version;

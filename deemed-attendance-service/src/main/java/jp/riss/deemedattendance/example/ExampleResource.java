@@ -3,6 +3,7 @@ package jp.riss.deemedattendance.example;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,7 +62,7 @@ public class ExampleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
       @NotNull ExampleInput body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @Context UriInfo uri) {
     return idempotency.once(
         token.getSubject(),

@@ -45,4 +45,12 @@ public final class Texts {
     }
     return trimmed;
   }
+
+  /**
+   * Whether an optional text is longer than {@code max} characters, counted as the contract's
+   * {@code maxLength} and PostgreSQL's {@code length} count them (code points, not UTF-16 units).
+   */
+  public static boolean longerThan(String value, int max) {
+    return value != null && value.codePointCount(0, value.length()) > max;
+  }
 }

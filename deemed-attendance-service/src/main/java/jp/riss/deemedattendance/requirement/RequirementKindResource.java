@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -55,8 +56,8 @@ public class RequirementKindResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response change(
-      @PathParam("code") String code,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("code") @Size(max = 40) String code,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull RequirementKindChange body) {
     RequirementKind kind = kinds.change(checked(code), ifMatch, body, token.getSubject());
     return Response.ok(RequirementKindView.of(kind)).tag(Preconditions.etag(kind.version)).build();

@@ -3,7 +3,9 @@ package jp.riss.deemedattendance.review;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,7 +49,7 @@ public class ReviewResource {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public Page queue(
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 1024) String cursor,
       @Context UriInfo uri) {
     ReviewReads.Queue queue =
         reads.queue(
@@ -76,9 +78,9 @@ public class ReviewResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response decide(
       @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-      @NotNull NewDecision body,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
+      @Valid @NotNull NewDecision body,
       @Context UriInfo uri) {
     UUID applicationId = Ids.uuid("id", id);
     return idempotency.once(

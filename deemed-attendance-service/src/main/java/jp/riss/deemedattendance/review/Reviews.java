@@ -21,6 +21,7 @@ import jp.riss.deemedattendance.application.ApplicationStatus;
 import jp.riss.deemedattendance.application.ApplicationSubmitted;
 import jp.riss.deemedattendance.cycle.Cycle;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
+import jp.riss.deemedattendance.example.Texts;
 import jp.riss.deemedattendance.registry.RegistryFacts;
 import jp.riss.deemedattendance.reminder.Reminders;
 import jp.riss.platform.events.EventSource;
@@ -41,6 +42,10 @@ public class Reviews {
   @Inject Clock clock;
 
   public static final int TEXT_MAX = 4000;
+
+  /** The most reason codes one rejection may name (the contract's maxItems). */
+  public static final int MAX_REASONS = 20;
+
   public static final String FALSE_DECLARATION = "FALSE_DECLARATION";
 
   @Inject EntityManager em;
@@ -265,11 +270,11 @@ public class Reviews {
         && decision != null
         && decision != Decision.MORE_INFORMATION_REQUESTED) {
       v.add(new Problem.Violation("message", "is only for MORE_INFORMATION_REQUESTED"));
-    } else if (message != null && message.length() > TEXT_MAX) {
+    } else if (Texts.longerThan(message, TEXT_MAX)) {
       v.add(new Problem.Violation("message", "must be at most " + TEXT_MAX + " characters"));
     }
     String comment = blankToNull(body.comment());
-    if (comment != null && comment.length() > TEXT_MAX) {
+    if (Texts.longerThan(comment, TEXT_MAX)) {
       v.add(new Problem.Violation("comment", "must be at most " + TEXT_MAX + " characters"));
     }
     if (!v.isEmpty()) {

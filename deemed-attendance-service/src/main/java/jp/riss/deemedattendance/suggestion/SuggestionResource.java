@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,7 +49,7 @@ public class SuggestionResource {
   @Path("/me/suggested-entries")
   public Page mine(
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 1024) String cursor,
       @Context UriInfo uri) {
     Suggestions.Views slice =
         suggestions.mineViewed(
@@ -71,7 +72,7 @@ public class SuggestionResource {
   public Response copy(
       @PathParam("id") String id,
       @NotNull CopyRequest body,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @Context UriInfo uri) {
     UUID applicationId = Ids.uuid("id", id);
     if (body.suggestionId() == null) {

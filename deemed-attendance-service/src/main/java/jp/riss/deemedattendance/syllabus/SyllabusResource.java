@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,8 +68,8 @@ public class SyllabusResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response shade(
-      @PathParam("code") String code,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("code") @Size(max = 5) String code,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 256) String ifMatch,
       @Valid @NotNull ShadingChange body) {
     SyllabusItemDetail item =
         syllabus.shade(checked(code), ifMatch, body.shaded(), token.getSubject());

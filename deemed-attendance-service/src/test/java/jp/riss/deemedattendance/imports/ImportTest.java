@@ -181,6 +181,40 @@ class ImportTest {
     assertEquals(before + 1, storedRows(dataSource));
   }
 
+  /**
+   * The contract's bounds of a record's fields, at and one past each (ContractBoundsTest skips
+   * imports).
+   */
+  @Test
+  void recordFieldsAreBoundedAsTheContractSays() {
+    LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusDays(300);
+    String longest = freshSubject() + "s".repeat(255 - freshSubject().length());
+    importAnyRecords(
+            IMPORT_CYCLES,
+            List.of(
+                cycleRecord(freshNumber(dataSource), longest, start),
+                cycleRecord(freshNumber(dataSource), longest.substring(1) + "xy", start)))
+        .statusCode(200)
+        .body("created", equalTo(1))
+        .body("errors.index", contains(1))
+        .body("errors.field", contains("specialistSubject"));
+
+    String subject = freshSubject();
+    String number = registered(dataSource, subject, start);
+    Map<String, Object> online =
+        completionRecord(number, start, ONLINE, "講".repeat(200), start.plusDays(3));
+    importAnyRecords(
+            IMPORT_COMPLETIONS,
+            List.of(
+                online,
+                with(online, "courseName", "講".repeat(201)),
+                with(online, "requirementKind", "a".repeat(41))))
+        .statusCode(200)
+        .body("created", equalTo(1))
+        .body("errors.index", contains(1, 2))
+        .body("errors.field", contains("courseName", "requirementKind"));
+  }
+
   @Test
   void completionRecordsGoodAndBadInOneCall() {
     String subject = freshSubject();

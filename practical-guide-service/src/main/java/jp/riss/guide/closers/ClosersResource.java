@@ -3,6 +3,7 @@ package jp.riss.guide.closers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -31,13 +32,13 @@ public class ClosersResource {
 
   @GET
   public Response get(
-      @QueryParam("gap") String gap,
-      @QueryParam("step") String step,
-      @QueryParam("prefecture") String prefecture,
-      @QueryParam("seed") String seed,
+      @QueryParam("gap") @Size(max = 64) String gap,
+      @QueryParam("step") @Size(max = 1) String step,
+      @QueryParam("prefecture") @Size(max = 2) String prefecture,
+      @QueryParam("seed") @Size(max = 10) String seed,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("gap", "step", "prefecture", "seed", "lang"));
     return closers

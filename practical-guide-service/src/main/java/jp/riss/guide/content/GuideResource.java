@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -39,11 +40,11 @@ public class GuideResource {
   @GET
   @Path("/exams")
   public Response exams(
-      @QueryParam("version") String version,
-      @QueryParam("step") String step,
+      @QueryParam("version") @Size(max = 40) String version,
+      @QueryParam("step") @Size(max = 1) String step,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     return list("exam", true, version, step, lang, accept, ifNoneMatch, uri);
   }
@@ -51,11 +52,11 @@ public class GuideResource {
   @GET
   @Path("/scheme-relations")
   public Response schemeRelations(
-      @QueryParam("version") String version,
-      @QueryParam("step") String step,
+      @QueryParam("version") @Size(max = 40) String version,
+      @QueryParam("step") @Size(max = 1) String step,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     return list("scheme-relation", true, version, step, lang, accept, ifNoneMatch, uri);
   }
@@ -63,10 +64,10 @@ public class GuideResource {
   @GET
   @Path("/support-offers")
   public Response supportOffers(
-      @QueryParam("version") String version,
+      @QueryParam("version") @Size(max = 40) String version,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     return list("support-offer", false, version, null, lang, accept, ifNoneMatch, uri);
   }
@@ -74,10 +75,10 @@ public class GuideResource {
   @GET
   @Path("/glossary")
   public Response glossary(
-      @QueryParam("version") String version,
+      @QueryParam("version") @Size(max = 40) String version,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     return list("glossary", false, version, null, lang, accept, ifNoneMatch, uri);
   }
@@ -85,11 +86,11 @@ public class GuideResource {
   @GET
   @Path("/cases")
   public Response cases(
-      @QueryParam("version") String version,
-      @QueryParam("step") String step,
+      @QueryParam("version") @Size(max = 40) String version,
+      @QueryParam("step") @Size(max = 1) String step,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     return list("case", true, version, step, lang, accept, ifNoneMatch, uri);
   }
@@ -97,13 +98,13 @@ public class GuideResource {
   @GET
   @Path("/search")
   public Response search(
-      @QueryParam("q") String q,
-      @QueryParam("step") String step,
+      @QueryParam("q") @Size(max = 100) String q,
+      @QueryParam("step") @Size(max = 1) String step,
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("q", "step", "limit", Cursors.PARAM, "lang"));
     return search

@@ -5,7 +5,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,8 +53,8 @@ public class VersionResource {
   @PermitAll
   public Response versions(
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, LANG);
     return reads
@@ -64,10 +66,10 @@ public class VersionResource {
   @Path("/{version}")
   @PermitAll
   public Response version(
-      @PathParam("version") String version,
+      @PathParam("version") @Size(max = 40) String version,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, LANG);
     return reads
@@ -79,10 +81,10 @@ public class VersionResource {
   @Path("/{version}/steps")
   @PermitAll
   public Response steps(
-      @PathParam("version") String version,
+      @PathParam("version") @Size(max = 40) String version,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, LANG);
     return reads
@@ -94,11 +96,11 @@ public class VersionResource {
   @Path("/{version}/steps/{step}")
   @PermitAll
   public Response step(
-      @PathParam("version") String version,
-      @PathParam("step") String step,
+      @PathParam("version") @Size(max = 40) String version,
+      @PathParam("step") @Size(max = 1) String step,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, LANG);
     return reads
@@ -114,12 +116,12 @@ public class VersionResource {
   @Path("/{version}/elements")
   @PermitAll
   public Response elements(
-      @PathParam("version") String version,
+      @PathParam("version") @Size(max = 40) String version,
       @QueryParam("kind") String kind,
-      @QueryParam("step") String step,
+      @QueryParam("step") @Size(max = 1) String step,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("kind", "step", "lang"));
     Params.oneOf("kind", kind, ElementKinds.ALL);
@@ -137,11 +139,11 @@ public class VersionResource {
   @Path("/{version}/elements/{key}")
   @PermitAll
   public Response element(
-      @PathParam("version") String version,
-      @PathParam("key") String key,
+      @PathParam("version") @Size(max = 40) String version,
+      @PathParam("key") @Size(max = 100) String key,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, LANG);
     return reads
@@ -154,7 +156,9 @@ public class VersionResource {
   @Path("/{version}/diff")
   @PermitAll
   public VersionDiff.View diff(
-      @PathParam("version") String version, @QueryParam("from") String from, @Context UriInfo uri) {
+      @PathParam("version") @Size(max = 40) String version,
+      @QueryParam("from") @Size(max = 40) String from,
+      @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("from"));
     return editing.diff(version, ElementKinds.required("from", from), Reader.of(identity));
   }
@@ -162,7 +166,8 @@ public class VersionResource {
   @GET
   @Path("/{version}/edits")
   @RolesAllowed({Roles.IPA_ADMIN, Roles.IPA_REVIEWER})
-  public EditView edits(@PathParam("version") String version, @Context UriInfo uri) {
+  public EditView edits(
+      @PathParam("version") @Size(max = 40) String version, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return editing.edits(version, Reader.of(identity));
   }
@@ -171,8 +176,8 @@ public class VersionResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-      @NotNull NewVersion body,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
+      @Valid @NotNull NewVersion body,
       @Context UriInfo uri) {
     return idempotency.once(
         token.getSubject(),
@@ -192,8 +197,8 @@ public class VersionResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addElement(
-      @PathParam("version") String version,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @NotNull ElementData body,
       @Context UriInfo uri) {
     return idempotency.once(
@@ -214,11 +219,11 @@ public class VersionResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response changeElement(
-      @PathParam("version") String version,
-      @PathParam("key") String key,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("version") @Size(max = 40) String version,
+      @PathParam("key") @Size(max = 100) String key,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
       @NotNull ElementPatch body) {
     Element e = editing.changeElement(version, key, ifMatch, body, token.getSubject());
     return Response.ok(ElementView.of(e, Language.negotiate(lang, accept)))
@@ -230,9 +235,9 @@ public class VersionResource {
   @Path("/{version}/elements/{key}")
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response removeElement(
-      @PathParam("version") String version,
-      @PathParam("key") String key,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("version") @Size(max = 40) String version,
+      @PathParam("key") @Size(max = 100) String key,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch) {
     editing.removeElement(version, key, ifMatch, token.getSubject());
     return Response.noContent().build();
   }
@@ -241,7 +246,8 @@ public class VersionResource {
   @Path("/{version}/submit")
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response submit(
-      @PathParam("version") String version, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch) {
     return moved(editing.submit(version, ifMatch, token.getSubject()));
   }
 
@@ -249,7 +255,8 @@ public class VersionResource {
   @Path("/{version}/approve")
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response approve(
-      @PathParam("version") String version, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch) {
     return moved(editing.approve(version, ifMatch, token.getSubject()));
   }
 
@@ -257,7 +264,8 @@ public class VersionResource {
   @Path("/{version}/return")
   @RolesAllowed(Roles.IPA_REVIEWER)
   public Response returnToDraft(
-      @PathParam("version") String version, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch) {
     return moved(editing.returnToDraft(version, ifMatch, token.getSubject()));
   }
 
@@ -265,7 +273,8 @@ public class VersionResource {
   @Path("/{version}/publish")
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response publish(
-      @PathParam("version") String version, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch) {
     return moved(editing.publish(version, ifMatch, token.getSubject()));
   }
 

@@ -2,6 +2,7 @@ package jp.riss.guide.diagnosis;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ public class DiagnosisResource {
   @Inject JsonWebToken token;
 
   @GET
-  public DiagnosisView get(@PathParam("id") String id, @Context UriInfo uri) {
+  public DiagnosisView get(@PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return DiagnosisView.of(diagnoses.get(id, Actor.of(token)));
   }
@@ -35,8 +36,8 @@ public class DiagnosisResource {
   @GET
   @Path("/gaps")
   public Diagnoses.Gaps gaps(
-      @PathParam("id") String id,
-      @HeaderParam(Language.HEADER) String accept,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return diagnoses.gaps(id, Actor.of(token), Language.negotiate(null, accept));
@@ -44,7 +45,7 @@ public class DiagnosisResource {
 
   @GET
   @Path("/comparison")
-  public Comparison comparison(@PathParam("id") String id, @Context UriInfo uri) {
+  public Comparison comparison(@PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return diagnoses.comparison(id, Actor.of(token));
   }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,8 +50,8 @@ public class InstrumentResource {
   @PermitAll
   public Response list(
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("lang"));
     return instruments
@@ -62,11 +63,11 @@ public class InstrumentResource {
   @Path("/{code}/versions/{version}")
   @PermitAll
   public Response get(
-      @PathParam("code") String code,
-      @PathParam("version") String version,
+      @PathParam("code") @Size(max = 40) String code,
+      @PathParam("version") @Size(max = 40) String version,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("lang"));
     return instruments
@@ -79,8 +80,8 @@ public class InstrumentResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response draft(
-      @PathParam("code") String code,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @PathParam("code") @Size(max = 40) String code,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @NotNull Instrument body,
       @Context UriInfo uri) {
     return idempotency.once(
@@ -101,9 +102,9 @@ public class InstrumentResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response replace(
-      @PathParam("code") String code,
-      @PathParam("version") String version,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("code") @Size(max = 40) String code,
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch,
       @NotNull Instrument body) {
     Instruments.Stored s = editing.replace(code, version, ifMatch, body, token.getSubject());
     return Response.ok(InstrumentView.of(s.document(), s.state(), Language.JA))
@@ -115,9 +116,9 @@ public class InstrumentResource {
   @Path("/{code}/versions/{version}/publish")
   @RolesAllowed(Roles.IPA_ADMIN)
   public Response publish(
-      @PathParam("code") String code,
-      @PathParam("version") String version,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+      @PathParam("code") @Size(max = 40) String code,
+      @PathParam("version") @Size(max = 40) String version,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch) {
     Instruments.Stored s = editing.publish(code, version, ifMatch, token.getSubject());
     return Response.ok(InstrumentView.of(s.document(), s.state(), Language.JA))
         .tag(Preconditions.etag(s.revision()))

@@ -2,7 +2,9 @@ package jp.riss.guide.diagnosis;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,9 +44,9 @@ public class OrganisationDiagnosisResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(
-      @PathParam("id") String id,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-      @NotNull Submission body,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
+      @Valid @NotNull Submission body,
       @Context UriInfo uri) {
     Actor actor = Actor.of(token);
     return idempotency.once(
@@ -61,9 +63,9 @@ public class OrganisationDiagnosisResource {
 
   @GET
   public Page history(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 36) String id,
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("limit", Cursors.PARAM));
     Diagnoses.Page page =

@@ -1,5 +1,6 @@
 package jp.riss.guide.diagnosis;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
@@ -9,4 +10,7 @@ import java.util.Map;
  * organisation facts that make conditional items applicable.
  */
 public record Submission(
-    String instrument, String instrumentVersion, List<String> facts, Map<String, String> answers) {}
+    @Size(max = 40) String instrument,
+    @Size(max = 40) String instrumentVersion,
+    @Size(max = 20) List<@Size(max = 40) String> facts,
+    @Size(max = 200) Map<String, @Size(max = 20) String> answers) {}

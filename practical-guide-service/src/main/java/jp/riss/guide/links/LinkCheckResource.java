@@ -2,6 +2,8 @@ package jp.riss.guide.links;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +31,7 @@ public class LinkCheckResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response start(LinkChecks.Request body, @Context UriInfo uri) {
+  public Response start(@Valid LinkChecks.Request body, @Context UriInfo uri) {
     UUID run = checks.start(body, "on-demand", token.getSubject());
     return Response.accepted(new Started(run))
         .location(uri.getAbsolutePathBuilder().path(run.toString()).build())
@@ -38,7 +40,7 @@ public class LinkCheckResource {
 
   @GET
   @Path("/{id}")
-  public LinkCheckRuns.RunView run(@PathParam("id") String id) {
+  public LinkCheckRuns.RunView run(@PathParam("id") @Size(max = 36) String id) {
     return runs.view(Ids.uuid("id", id));
   }
 

@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +38,7 @@ public class LinkChecks {
   private ExecutorService background;
 
   /** An on-demand run may name the resources to check; none means every one with an address. */
-  public record Request(List<Integer> resources) {}
+  public record Request(@Size(max = 100) List<@Min(1) @Max(9999) Integer> resources) {}
 
   @PostConstruct
   void init() {

@@ -3,6 +3,7 @@ package jp.riss.guide.organisation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,7 @@ public class OrganisationResource {
   @RolesAllowed(Roles.COMPANY)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @NotNull OrganisationData body,
       @Context UriInfo uri) {
     Actor actor = Actor.of(token);
@@ -75,7 +76,7 @@ public class OrganisationResource {
   @RolesAllowed({Roles.COMPANY, Roles.SUPPORT_BODY})
   public Page list(
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @Context UriInfo uri) {
     QueryParams.only(uri, PAGING);
     Organisations.Page page =
@@ -89,7 +90,7 @@ public class OrganisationResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.COMPANY, Roles.SUPPORT_BODY})
-  public Response get(@PathParam("id") String id, @Context UriInfo uri) {
+  public Response get(@PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     Actor actor = Actor.of(token);
     Organisation o = organisations.get(id, actor);
@@ -101,8 +102,8 @@ public class OrganisationResource {
   @RolesAllowed(Roles.COMPANY)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response replace(
-      @PathParam("id") String id,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch,
       @NotNull OrganisationData body) {
     Actor actor = Actor.of(token);
     Organisation o = organisations.replace(id, ifMatch, body, actor);
@@ -112,7 +113,8 @@ public class OrganisationResource {
   @GET
   @Path("/{id}/consents")
   @RolesAllowed(Roles.COMPANY)
-  public Organisations.Consents consents(@PathParam("id") String id, @Context UriInfo uri) {
+  public Organisations.Consents consents(
+      @PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return organisations.consents(id, Actor.of(token));
   }
@@ -120,7 +122,9 @@ public class OrganisationResource {
   @PUT
   @Path("/{id}/consents/{supportBody}")
   @RolesAllowed(Roles.COMPANY)
-  public Response grant(@PathParam("id") String id, @PathParam("supportBody") String supportBody) {
+  public Response grant(
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("supportBody") @Size(max = 200) String supportBody) {
     boolean granted = organisations.grant(id, supportBody, Actor.of(token));
     return Response.status(granted ? 201 : 204).build();
   }
@@ -128,7 +132,9 @@ public class OrganisationResource {
   @DELETE
   @Path("/{id}/consents/{supportBody}")
   @RolesAllowed(Roles.COMPANY)
-  public Response revoke(@PathParam("id") String id, @PathParam("supportBody") String supportBody) {
+  public Response revoke(
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("supportBody") @Size(max = 200) String supportBody) {
     organisations.revoke(id, supportBody, Actor.of(token));
     return Response.noContent().build();
   }
@@ -137,9 +143,9 @@ public class OrganisationResource {
   @Path("/{id}/acts")
   @RolesAllowed({Roles.COMPANY, Roles.SUPPORT_BODY})
   public Acts acts(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 36) String id,
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @Context UriInfo uri) {
     QueryParams.only(uri, PAGING);
     ActPosition after = Cursors.decode(cursor, ActPosition.class);

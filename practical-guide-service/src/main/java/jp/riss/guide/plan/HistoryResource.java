@@ -2,6 +2,7 @@ package jp.riss.guide.plan;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +26,8 @@ public class HistoryResource {
   @Inject JsonWebToken token;
 
   @GET
-  public OrganisationHistory.History get(@PathParam("id") String id, @Context UriInfo uri) {
+  public OrganisationHistory.History get(
+      @PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return history.of(id, Actor.of(token));
   }

@@ -3,6 +3,7 @@ package jp.riss.guide.plan;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,8 +36,8 @@ public class OrganisationPlanResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
-      @PathParam("id") String id,
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @PathParam("id") @Size(max = 36) String id,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @NotNull PlanRequest body,
       @Context UriInfo uri) {
     Actor actor = Actor.of(token);
@@ -53,14 +54,14 @@ public class OrganisationPlanResource {
   }
 
   @GET
-  public Plans.PlanList list(@PathParam("id") String id, @Context UriInfo uri) {
+  public Plans.PlanList list(@PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return plans.list(id, Actor.of(token));
   }
 
   @GET
   @Path("/overdue")
-  public Plans.Overdue overdue(@PathParam("id") String id, @Context UriInfo uri) {
+  public Plans.Overdue overdue(@PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return plans.overdue(id, Actor.of(token));
   }

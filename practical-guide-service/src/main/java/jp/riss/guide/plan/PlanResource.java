@@ -2,6 +2,8 @@ package jp.riss.guide.plan;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,10 +29,10 @@ public class PlanResource {
   @Inject JsonWebToken token;
 
   /** When an action was done; today in Japan when absent. */
-  public record Done(String doneOn) {}
+  public record Done(@Size(max = 10) String doneOn) {}
 
   @GET
-  public Plan get(@PathParam("id") String id, @Context UriInfo uri) {
+  public Plan get(@PathParam("id") @Size(max = 36) String id, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of());
     return plans.get(id, Actor.of(token));
   }
@@ -38,7 +40,10 @@ public class PlanResource {
   @POST
   @Path("/actions/{actionId}/done")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Plan done(@PathParam("id") String id, @PathParam("actionId") String actionId, Done body) {
+  public Plan done(
+      @PathParam("id") @Size(max = 36) String id,
+      @PathParam("actionId") @Size(max = 36) String actionId,
+      @Valid Done body) {
     return plans.done(id, actionId, body == null ? null : body.doneOn(), Actor.of(token));
   }
 }

@@ -2,6 +2,7 @@ package jp.riss.guide.plan;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +29,8 @@ public class RediagnosisResource {
 
   @POST
   @RolesAllowed(Roles.IPA_ADMIN)
-  public RediagnosisReminders.Run run(@QueryParam("today") String today, @Context UriInfo uri) {
+  public RediagnosisReminders.Run run(
+      @QueryParam("today") @Size(max = 10) String today, @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("today"));
     LocalDate day = reminders.today();
     if (today != null) {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,12 +43,12 @@ public class ReferenceResource {
   @GET
   @PermitAll
   public Response list(
-      @QueryParam("step") String step,
+      @QueryParam("step") @Size(max = 1) String step,
       @QueryParam("kind") String kind,
       @QueryParam("linkState") String linkState,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("step", "kind", "linkState", "lang"));
     return references
@@ -63,10 +64,10 @@ public class ReferenceResource {
   @Path("/{number}")
   @PermitAll
   public Response get(
-      @PathParam("number") String number,
+      @PathParam("number") @Size(max = 4) String number,
       @QueryParam("lang") String lang,
-      @HeaderParam(Language.HEADER) String accept,
-      @HeaderParam(CachedRead.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(Language.HEADER) @Size(max = 500) String accept,
+      @HeaderParam(CachedRead.IF_NONE_MATCH) @Size(max = 200) String ifNoneMatch,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("lang"));
     return references
@@ -78,7 +79,7 @@ public class ReferenceResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(
-      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @HeaderParam(IdempotentRequests.HEADER) @Size(max = 255) String idempotencyKey,
       @NotNull ReferenceChange body,
       @Context UriInfo uri) {
     return idempotency.once(
@@ -100,8 +101,8 @@ public class ReferenceResource {
   @RolesAllowed(Roles.IPA_ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response change(
-      @PathParam("number") String number,
-      @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+      @PathParam("number") @Size(max = 4) String number,
+      @HeaderParam(Preconditions.IF_MATCH) @Size(max = 200) String ifMatch,
       @NotNull ReferenceChange body) {
     Reference r =
         references.change(

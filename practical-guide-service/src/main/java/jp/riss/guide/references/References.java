@@ -253,6 +253,13 @@ public class References {
             || new HashSet<>(c.steps()).size() != c.steps().size()) {
       v.add(new Problem.Violation("steps", "must be 1 to 4 different Steps from 1 to 4"));
     }
+    // Each Step out of range is named too, where it stands (the contract bounds each item).
+    for (int i = 0; c.steps() != null && i < c.steps().size(); i++) {
+      Integer step = c.steps().get(i);
+      if (step == null || step < 1 || step > 4) {
+        v.add(new Problem.Violation("steps[" + i + "]", "must be a Step from 1 to 4"));
+      }
+    }
     if (c.footnote() != null && (c.footnote() < 1 || c.footnote() > 999)) {
       v.add(new Problem.Violation("footnote", "must be from 1 to 999"));
     }

@@ -3,6 +3,7 @@ package jp.riss.guide.specialists;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,10 +32,10 @@ public class SpecialistResource {
 
   @GET
   public Page find(
-      @QueryParam("theme") String theme,
-      @QueryParam("prefecture") String prefecture,
+      @QueryParam("theme") @Size(max = 2) String theme,
+      @QueryParam("prefecture") @Size(max = 2) String prefecture,
       @QueryParam("limit") String limit,
-      @QueryParam(Cursors.PARAM) String cursor,
+      @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @Context UriInfo uri) {
     SpecialistCards.Slice slice =
         cards.find(

@@ -306,6 +306,25 @@ class LinkCheckTest {
         .then()
         .statusCode(400)
         .body("violations.field", org.hamcrest.Matchers.hasItems("resources[0]", "resources[1]"));
+    // The contract's bounds (ContractBoundsTest leaves this operation out): at most 100
+    // resources, each numbered up to 9999.
+    List<Integer> tooMany = new java.util.ArrayList<>();
+    for (int n = 1; n <= 101; n++) {
+      tooMany.add(n);
+    }
+    Map<String, List<Integer>> pastBounds =
+        Map.of("resources", tooMany, "resources[0]", List.of(10000));
+    pastBounds.forEach(
+        (field, resources) ->
+            given()
+                .filter(Contracts.responseValidator())
+                .header("Authorization", "Bearer " + Tokens.of("ipa-admin", "link-editor"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("resources", resources))
+                .post("/api/v1/guide/link-checks")
+                .then()
+                .statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem(field)));
     for (String role : List.of("ipa-reviewer", "company", "support-body")) {
       given()
           .filter(Contracts.responseValidator())
