@@ -208,10 +208,10 @@ class GeneratedClientFlowsE2EIT {
                         null, // seed
                         20, // limit
                         null), // cursor
-                p -> p.getItems().stream().anyMatch(i -> listingId.equals(i.getId().toString())));
+                p -> p.getItems().stream().anyMatch(i -> listingId.equals(i.getId())));
     var found =
         page.getItems().stream()
-            .filter(i -> listingId.equals(i.getId().toString()))
+            .filter(i -> listingId.equals(i.getId()))
             .findFirst()
             .orElseThrow();
     assertEquals(displayName, found.getDisplayName());
@@ -286,7 +286,7 @@ class GeneratedClientFlowsE2EIT {
                       && d.getItems().stream()
                           .anyMatch(
                               e ->
-                                  listingId.equals(e.getListingId().toString())
+                                  listingId.equals(e.getListingId())
                                       && e.getListing() != null
                                       && introduction.equals(
                                           e.getListing().getSelfDeclared().getSelfIntroduction()));
@@ -295,7 +295,7 @@ class GeneratedClientFlowsE2EIT {
         WebhookDelivery delivery = STRICT.readValue(pushed.body(), WebhookDelivery.class);
         ChangeEntry pushedEntry =
             delivery.getItems().stream()
-                .filter(e -> listingId.equals(e.getListingId().toString()))
+                .filter(e -> listingId.equals(e.getListingId()))
                 .reduce((a, b) -> b)
                 .orElseThrow();
         assertTrue(pushedEntry.getSeq() > last.getSeq(), "after the snapshot entry");

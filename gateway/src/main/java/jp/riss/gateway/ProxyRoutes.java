@@ -69,6 +69,20 @@ public class ProxyRoutes {
 
   private HttpClient client;
 
+  /** A service's public document (its contract, its AsyncAPI) at {@code <path>/<context>}. */
+  private void document(
+      Router router, Upstream upstream, String path, io.vertx.httpproxy.ProxyInterceptor target) {
+    HttpProxy proxy =
+        HttpProxy.reverseProxy(client)
+            .origin(origin(upstream))
+            .addInterceptor(upstreamFailures)
+            .addInterceptor(target);
+    router
+        .get(path + "/" + upstream.context())
+        .handler(rateLimit.contracts())
+        .handler(forward(proxy));
+  }
+
   void init(@Observes Router router) {
     client =
         vertx.createHttpClient(
@@ -94,25 +108,8 @@ public class ProxyRoutes {
           .handler(rateLimit.api())
           .handler(forward(api));
 
-      HttpProxy contract =
-          HttpProxy.reverseProxy(client)
-              .origin(origin(upstream))
-              .addInterceptor(upstreamFailures)
-              .addInterceptor(contractIndex.serviceContract());
-      router
-          .get(ContractIndex.PATH + "/" + upstream.context())
-          .handler(rateLimit.contracts())
-          .handler(forward(contract));
-
-      HttpProxy asyncApi =
-          HttpProxy.reverseProxy(client)
-              .origin(origin(upstream))
-              .addInterceptor(upstreamFailures)
-              .addInterceptor(contractIndex.serviceAsyncApi());
-      router
-          .get(ContractIndex.ASYNCAPI_PATH + "/" + upstream.context())
-          .handler(rateLimit.contracts())
-          .handler(forward(asyncApi));
+      document(router, upstream, ContractIndex.PATH, contractIndex.serviceContract());
+      document(router, upstream, ContractIndex.ASYNCAPI_PATH, contractIndex.serviceAsyncApi());
     }
     router.get(ContractIndex.PATH).handler(problems::refuseQuery).handler(contractIndex);
 

@@ -378,7 +378,7 @@ class ApplicationTest {
     changed.put("syllabusItems", List.of("2-7", "3-5", "1-6"));
     changed.put("title", "境界設定の見直し（改）");
     given()
-        .filter(Contracts.validator())
+        .filter(Contracts.responseValidator())
         .header("Authorization", bearer("specialist", subject))
         .contentType(ContentType.JSON)
         .body(changed)

@@ -242,7 +242,7 @@ class GuideEditingTest {
   void editsNeedTheCurrentETagAndValidFields() {
     String code = newDraft();
     String element = VERSIONS + "/" + code + "/elements/step3.measure.budget";
-    admin()
+    jp.riss.guide.organisation.Orgs.asRaw("ipa-admin", EDITOR)
         .contentType(ContentType.JSON)
         .body(Map.of("order", 5))
         .patch(element)

@@ -115,7 +115,10 @@ class InstrumentVersionTest {
         .then()
         .statusCode(200)
         .header("ETag", "\"2\"");
-    admin().post(VERSIONS + "/" + version + "/publish").then().statusCode(428);
+    Orgs.asRaw("ipa-admin", "editor-" + UUID.randomUUID())
+        .post(VERSIONS + "/" + version + "/publish")
+        .then()
+        .statusCode(428);
     admin()
         .header("If-Match", "\"2\"")
         .post(VERSIONS + "/" + version + "/publish")

@@ -54,7 +54,7 @@ class OrganisationTest {
         .body("name", equalTo("株式会社テスト工業"))
         .body("prefecture", equalTo("13"));
     Map<String, Object> changed = Orgs.data(2, 1, false);
-    as("company", company)
+    Orgs.asRaw("company", company)
         .contentType(ContentType.JSON)
         .body(changed)
         .put(location)
