@@ -210,10 +210,7 @@ class GeneratedClientFlowsE2EIT {
                         null), // cursor
                 p -> p.getItems().stream().anyMatch(i -> listingId.equals(i.getId())));
     var found =
-        page.getItems().stream()
-            .filter(i -> listingId.equals(i.getId()))
-            .findFirst()
-            .orElseThrow();
+        page.getItems().stream().filter(i -> listingId.equals(i.getId())).findFirst().orElseThrow();
     assertEquals(displayName, found.getDisplayName());
     assertEquals(List.of(TOKYO), found.getPrefectures());
     assertTrue(page.getTotal() >= 1);
