@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.riss.guide.web.SqlValues;
 
@@ -20,6 +23,7 @@ public class SpecialistCards {
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   @Inject EntityManager em;
+  @Inject MatchCandidates candidates;
 
   /** Applies a snapshot unless a later public revision of that listing is already stored. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -59,37 +63,8 @@ public class SpecialistCards {
         .setParameter(11, arrayLiteral(s.verifiedOrNone()))
         .setParameter(12, s.revision())
         .executeUpdate();
+    candidates.changing();
   }
-
-  /** Open listed cards in the organisation's prefecture offering any of the themes. */
-  private static final String LOCAL =
-      """
-      SELECT listing_id, display_name, prefectures, themes, online_nationwide,
-             first_consultation_free, availability, verified
-        FROM specialist_card
-       WHERE listed
-         AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
-         AND specialist_match_keys(prefectures, themes) && CAST(?1 AS text[])
-       ORDER BY CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END,
-                md5(listing_id::text || CAST(?2 AS text)), listing_id
-       LIMIT ?3
-      """;
-
-  /** Open listed cards working online across Japan, not in the prefecture, offering a theme. */
-  private static final String ONLINE =
-      """
-      SELECT listing_id, display_name, prefectures, themes, online_nationwide,
-             first_consultation_free, availability, verified
-        FROM specialist_card
-       WHERE listed
-         AND online_nationwide
-         AND (availability IS NULL OR availability IN ('ACCEPTING', 'LIMITED'))
-         AND themes && CAST(?1 AS integer[])
-         AND NOT prefectures @> ARRAY[CAST(?4 AS text)]
-       ORDER BY CASE availability WHEN 'ACCEPTING' THEN 0 ELSE 1 END,
-                md5(listing_id::text || CAST(?2 AS text)), listing_id
-       LIMIT ?3
-      """;
 
   /**
    * Listed specialists for a gap: offering any of {@code themes}, working in {@code prefecture}
@@ -98,8 +73,8 @@ public class SpecialistCards {
    * order is a hash of the listing id and {@code seed}: each diagnosis sees its own shuffle, so the
    * top places are shared out instead of going to the same listings every time.
    *
-   * <p>Online listings only fill the places the prefecture leaves, so they are looked up only when
-   * it leaves some. Each lookup reads its candidates through a partial index of open cards (V40).
+   * <p>The candidates come from {@link MatchCandidates}; online listings only fill the places the
+   * prefecture leaves, so they are looked at only when it leaves some.
    */
   @Transactional
   public List<SpecialistMatch> match(
@@ -107,51 +82,83 @@ public class SpecialistCards {
     if (themes.isEmpty() || limit < 1) {
       return List.of();
     }
-    List<String> keys = themes.stream().map(t -> prefecture + ":" + t).toList();
-    List<SpecialistMatch> found =
-        new ArrayList<>(cards(LOCAL, arrayLiteral(keys), null, seed, limit, themes, true));
+    Map<UUID, MatchCandidates.Card> local = new LinkedHashMap<>();
+    for (int theme : themes) {
+      candidates.inPrefecture(prefecture, theme).forEach(c -> local.putIfAbsent(c.listingId(), c));
+    }
+    List<SpecialistMatch> found = new ArrayList<>(limit);
+    for (MatchCandidates.Card c : first(local.values(), seed, limit)) {
+      found.add(matchOf(c, themes, true));
+    }
     if (found.size() < limit) {
-      found.addAll(
-          cards(
-              ONLINE, arrayLiteral(themes), prefecture, seed, limit - found.size(), themes, false));
+      Map<UUID, MatchCandidates.Card> online = new LinkedHashMap<>();
+      for (int theme : themes) {
+        for (MatchCandidates.Card c : candidates.online(theme)) {
+          if (!c.prefectures().contains(prefecture)) {
+            online.putIfAbsent(c.listingId(), c);
+          }
+        }
+      }
+      for (MatchCandidates.Card c : first(online.values(), seed, limit - found.size())) {
+        found.add(matchOf(c, themes, false));
+      }
     }
     return found;
   }
 
-  @SuppressWarnings("unchecked")
-  private List<SpecialistMatch> cards(
-      String sql,
-      String filter,
-      String prefecture,
-      long seed,
-      int limit,
-      List<Integer> themes,
-      boolean local) {
-    var query =
-        em.createNativeQuery(sql)
-            .setParameter(1, filter)
-            .setParameter(2, Long.toString(seed))
-            .setParameter(3, limit);
-    if (prefecture != null) {
-      query.setParameter(4, prefecture);
+  /** The first {@code limit} cards in the seed's order: accepting before limited, then the hash. */
+  static List<MatchCandidates.Card> first(
+      Collection<MatchCandidates.Card> cards, long seed, int limit) {
+    MatchCandidates.Card[] top = new MatchCandidates.Card[limit];
+    long[] topRank = new long[limit];
+    int size = 0;
+    for (MatchCandidates.Card c : cards) {
+      long rank = rank(c, seed);
+      if (size == limit && Long.compare(rank, topRank[size - 1]) >= 0) {
+        continue;
+      }
+      int at = size < limit ? size++ : size - 1;
+      // Insertion into the short sorted prefix: only `limit` (a handful) places are kept.
+      while (at > 0 && Long.compare(rank, topRank[at - 1]) < 0) {
+        top[at] = top[at - 1];
+        topRank[at] = topRank[at - 1];
+        at--;
+      }
+      top[at] = c;
+      topRank[at] = rank;
     }
-    List<Object[]> rows = query.getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                SpecialistMatch.of(
-                    (UUID) r[0],
-                    (String) r[1],
-                    Arrays.asList((String[]) SqlValues.array(r[2])),
-                    Arrays.stream((Integer[]) SqlValues.array(r[3]))
-                        .filter(themes::contains)
-                        .toList(),
-                    (Boolean) r[4],
-                    (Boolean) r[5],
-                    (String) r[6],
-                    Arrays.asList((String[]) SqlValues.array(r[7])),
-                    local))
-        .toList();
+    return Arrays.asList(top).subList(0, size);
+  }
+
+  /**
+   * Where a card stands for a seed: bit 62 orders accepting before limited, the rest is a
+   * well-mixed hash of the listing id and the seed (SplitMix64's finaliser), so every seed gives an
+   * independent shuffle of equals and ties are as good as impossible.
+   */
+  static long rank(MatchCandidates.Card c, long seed) {
+    UUID id = c.listingId();
+    long z =
+        id.getMostSignificantBits()
+            ^ Long.rotateLeft(id.getLeastSignificantBits(), 29)
+            ^ (seed * 0x9E3779B97F4A7C15L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    long hash = (z ^ (z >>> 31)) >>> 2;
+    return c.accepting() ? hash : hash | (1L << 62);
+  }
+
+  private static SpecialistMatch matchOf(
+      MatchCandidates.Card c, List<Integer> themes, boolean local) {
+    return SpecialistMatch.of(
+        c.listingId(),
+        c.displayName(),
+        c.prefectures(),
+        c.themes().stream().filter(themes::contains).toList(),
+        c.onlineNationwide(),
+        c.firstConsultationFree(),
+        c.availability(),
+        c.verified(),
+        local);
   }
 
   /**
