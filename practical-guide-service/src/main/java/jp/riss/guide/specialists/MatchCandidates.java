@@ -70,7 +70,7 @@ public class MatchCandidates {
   @Inject EntityManager em;
   @Inject TransactionSynchronizationRegistry transactions;
 
-  @ConfigProperty(name = "riss.guide.closers.candidates-fresh-for", defaultValue = "500ms")
+  @ConfigProperty(name = "riss.guide.closers.candidates-fresh-for")
   Duration freshFor;
 
   private final ConcurrentHashMap<String, Loaded> byKey = new ConcurrentHashMap<>();
