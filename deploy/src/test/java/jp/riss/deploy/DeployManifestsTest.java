@@ -259,6 +259,9 @@ class DeployManifestsTest {
     assertEquals("Deployment", hpa.path("spec").path("scaleTargetRef").path("kind").asText());
     assertEquals(app.module, hpa.path("spec").path("scaleTargetRef").path("name").asText());
     assertTrue(hpa.path("spec").path("minReplicas").asInt() >= 2, "at least two replicas");
+    assertFalse(
+        k8s.get("Deployment/" + app.module).path("spec").has("replicas"),
+        "the HPA owns the replica count: a replicas field would reset it at every apply");
     assertEquals(
         "cpu", hpa.path("spec").path("metrics").get(0).path("resource").path("name").asText());
     JsonNode pdb = k8s.get("PodDisruptionBudget/" + app.module);
