@@ -225,6 +225,111 @@ class DeployManifestsTest {
     assertEquals(expected, workloads);
   }
 
+  /**
+   * Inside the cluster a service reaches its own database, the Kafka brokers, DNS and the trace
+   * collector, nothing else (no other service, no other database); out of the cluster only address
+   * blocks, which exclude the private ranges on the HTTPS rule. The gateway reaches the four
+   * services instead of databases and Kafka.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(App.class)
+  void eachAppReachesOnlyWhatItNeeds(App app) {
+    JsonNode labels =
+        k8s.get("Deployment/" + app.module)
+            .path("spec")
+            .path("template")
+            .path("metadata")
+            .path("labels");
+    Set<String> allowed = new TreeSet<>();
+    allowed.add("namespace kube-system, pods k8s-app=kube-dns");
+    allowed.add("namespace observability");
+    if (app.isGateway()) {
+      App.services().forEach(s -> allowed.add("pods app.kubernetes.io/name=" + s.module));
+    } else {
+      allowed.add("pods cnpg.io/cluster=" + app.database + "-db");
+      allowed.add("pods strimzi.io/broker-role=true,strimzi.io/cluster=riss-kafka");
+    }
+    Set<String> reached = new TreeSet<>();
+    k8s.values().stream()
+        .filter(doc -> DeploymentRules.selects(doc, labels, "Egress"))
+        .forEach(
+            policy ->
+                policy
+                    .path("spec")
+                    .path("egress")
+                    .forEach(rule -> rule.path("to").forEach(peer -> reached.add(peer(peer)))));
+    reached.removeIf(peer -> peer.startsWith("ipBlock "));
+    assertEquals(allowed, reached, app.module + " egress peers inside the cluster");
+  }
+
+  /** Who may call a service: the gateway (public port) and monitoring (management port) only. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = App.class,
+      names = {"GATEWAY"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void onlyTheGatewayAndMonitoringReachAService(App service) {
+    JsonNode labels =
+        k8s.get("Deployment/" + service.module)
+            .path("spec")
+            .path("template")
+            .path("metadata")
+            .path("labels");
+    Set<String> callers = new TreeSet<>();
+    k8s.values().stream()
+        .filter(doc -> DeploymentRules.selects(doc, labels, "Ingress"))
+        .forEach(
+            policy ->
+                policy
+                    .path("spec")
+                    .path("ingress")
+                    .forEach(
+                        rule ->
+                            rule.path("from")
+                                .forEach(
+                                    peer ->
+                                        callers.add(
+                                            peer(peer)
+                                                + " -> "
+                                                + rule.path("ports")
+                                                    .get(0)
+                                                    .path("port")
+                                                    .asText()))));
+    assertEquals(
+        Set.of("pods app.kubernetes.io/name=gateway -> http", "namespace monitoring -> management"),
+        callers);
+    assertTrue(k8s.containsKey("NetworkPolicy/default-deny-ingress"), "ingress denied by default");
+  }
+
+  /** A NetworkPolicy peer, written as "namespace X, pods k=v" or "ipBlock cidr". */
+  private static String peer(JsonNode peer) {
+    if (peer.has("ipBlock")) {
+      return "ipBlock " + peer.path("ipBlock").path("cidr").asText();
+    }
+    List<String> parts = new ArrayList<>();
+    if (peer.has("namespaceSelector")) {
+      parts.add(
+          "namespace "
+              + peer.path("namespaceSelector")
+                  .path("matchLabels")
+                  .path("kubernetes.io/metadata.name")
+                  .asText());
+    }
+    if (peer.has("podSelector")) {
+      Map<String, String> match = new java.util.TreeMap<>();
+      peer.path("podSelector")
+          .path("matchLabels")
+          .fields()
+          .forEachRemaining(e -> match.put(e.getKey(), e.getValue().asText()));
+      parts.add(
+          "pods "
+              + match.entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(",")));
+    }
+    return String.join(", ", parts);
+  }
+
   /** Key material never goes into git: the manifests define no Secret at all. */
   @Test
   void noSecretIsDefinedInTheManifests() {
