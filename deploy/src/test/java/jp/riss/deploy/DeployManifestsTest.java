@@ -234,12 +234,7 @@ class DeployManifestsTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(App.class)
   void eachAppReachesOnlyWhatItNeeds(App app) {
-    JsonNode labels =
-        k8s.get("Deployment/" + app.module)
-            .path("spec")
-            .path("template")
-            .path("metadata")
-            .path("labels");
+    JsonNode labels = podLabels(app);
     Set<String> allowed = new TreeSet<>();
     allowed.add("namespace kube-system, pods k8s-app=kube-dns");
     allowed.add("namespace observability");
@@ -269,12 +264,7 @@ class DeployManifestsTest {
       names = {"GATEWAY"},
       mode = EnumSource.Mode.EXCLUDE)
   void onlyTheGatewayAndMonitoringReachAService(App service) {
-    JsonNode labels =
-        k8s.get("Deployment/" + service.module)
-            .path("spec")
-            .path("template")
-            .path("metadata")
-            .path("labels");
+    JsonNode labels = podLabels(service);
     Set<String> callers = new TreeSet<>();
     k8s.values().stream()
         .filter(doc -> DeploymentRules.selects(doc, labels, "Ingress"))
@@ -299,6 +289,15 @@ class DeployManifestsTest {
         Set.of("pods app.kubernetes.io/name=gateway -> http", "namespace monitoring -> management"),
         callers);
     assertTrue(k8s.containsKey("NetworkPolicy/default-deny-ingress"), "ingress denied by default");
+  }
+
+  /** The labels of the app's pods (its Deployment's template). */
+  private static JsonNode podLabels(App app) {
+    return k8s.get("Deployment/" + app.module)
+        .path("spec")
+        .path("template")
+        .path("metadata")
+        .path("labels");
   }
 
   /** A NetworkPolicy peer, written as "namespace X, pods k=v" or "ipBlock cidr". */
@@ -373,11 +372,7 @@ class DeployManifestsTest {
     assertNotNull(pdb, "PodDisruptionBudget/" + app.module);
     assertLabelsMatch(
         pdb.path("spec").path("selector").path("matchLabels"),
-        k8s.get("Deployment/" + app.module)
-            .path("spec")
-            .path("template")
-            .path("metadata")
-            .path("labels"),
+        podLabels(app),
         "PodDisruptionBudget selector");
   }
 
