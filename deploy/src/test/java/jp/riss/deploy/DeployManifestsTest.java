@@ -46,6 +46,9 @@ class DeployManifestsTest {
 
   private static List<Path> k8sFiles;
 
+  /** "name/key" of each Secret deploy/README.md lists for the secret store to provide. */
+  private static Set<String> externalSecrets;
+
   @BeforeAll
   static void load() throws IOException {
     repo = App.repoRoot();
@@ -57,6 +60,15 @@ class DeployManifestsTest {
               .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
               .sorted()
               .toList();
+    }
+    externalSecrets = new TreeSet<>();
+    java.util.regex.Pattern row =
+        java.util.regex.Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Za-z0-9._-]+)` \\|");
+    for (String line : Files.readAllLines(repo.resolve("deploy/README.md"))) {
+      java.util.regex.Matcher m = row.matcher(line);
+      if (m.find()) {
+        externalSecrets.add(m.group(1) + "/" + m.group(2));
+      }
     }
     k8s = new LinkedHashMap<>();
     for (Path file : k8sFiles) {
@@ -196,16 +208,196 @@ class DeployManifestsTest {
   }
 
   @Test
-  void workloadsAreTheFiveAppsPlusPostgresAndKafka() {
+  void workloadsAreTheFiveAppsAndTheOperatorsRunTheDataStores() {
     Set<String> expected = new TreeSet<>();
     Arrays.stream(App.values()).forEach(app -> expected.add("Deployment/" + app.module));
-    expected.add("StatefulSet/postgres");
-    expected.add("StatefulSet/kafka");
+    App.services().forEach(service -> expected.add("Cluster/" + service.database + "-db"));
+    expected.add("Kafka/riss-kafka");
     Set<String> workloads =
         k8s.keySet().stream()
-            .filter(k -> k.startsWith("Deployment/") || k.startsWith("StatefulSet/"))
+            .filter(
+                k ->
+                    k.startsWith("Deployment/")
+                        || k.startsWith("StatefulSet/")
+                        || k.startsWith("Cluster/")
+                        || k.startsWith("Kafka/"))
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, workloads);
+  }
+
+  /**
+   * Inside the cluster a service reaches its own database, the Kafka brokers, DNS and the trace
+   * collector, nothing else (no other service, no other database); out of the cluster only address
+   * blocks, which exclude the private ranges on the HTTPS rule. The gateway reaches the four
+   * services instead of databases and Kafka.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(App.class)
+  void eachAppReachesOnlyWhatItNeeds(App app) {
+    JsonNode labels = podLabels(app);
+    Set<String> allowed = new TreeSet<>();
+    allowed.add("namespace kube-system, pods k8s-app=kube-dns");
+    allowed.add("namespace observability");
+    if (app.isGateway()) {
+      App.services().forEach(s -> allowed.add("pods app.kubernetes.io/name=" + s.module));
+    } else {
+      allowed.add("pods cnpg.io/cluster=" + app.database + "-db");
+      allowed.add("pods strimzi.io/broker-role=true,strimzi.io/cluster=riss-kafka");
+    }
+    Set<String> reached = new TreeSet<>();
+    k8s.values().stream()
+        .filter(doc -> DeploymentRules.selects(doc, labels, "Egress"))
+        .forEach(
+            policy ->
+                policy
+                    .path("spec")
+                    .path("egress")
+                    .forEach(rule -> rule.path("to").forEach(peer -> reached.add(peer(peer)))));
+    reached.removeIf(peer -> peer.startsWith("ipBlock "));
+    assertEquals(allowed, reached, app.module + " egress peers inside the cluster");
+  }
+
+  /** Who may call a service: the gateway (public port) and monitoring (management port) only. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = App.class,
+      names = {"GATEWAY"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void onlyTheGatewayAndMonitoringReachAService(App service) {
+    JsonNode labels = podLabels(service);
+    Set<String> callers = new TreeSet<>();
+    k8s.values().stream()
+        .filter(doc -> DeploymentRules.selects(doc, labels, "Ingress"))
+        .forEach(
+            policy ->
+                policy
+                    .path("spec")
+                    .path("ingress")
+                    .forEach(
+                        rule ->
+                            rule.path("from")
+                                .forEach(
+                                    peer ->
+                                        callers.add(
+                                            peer(peer)
+                                                + " -> "
+                                                + rule.path("ports")
+                                                    .get(0)
+                                                    .path("port")
+                                                    .asText()))));
+    assertEquals(
+        Set.of("pods app.kubernetes.io/name=gateway -> http", "namespace monitoring -> management"),
+        callers);
+    assertTrue(k8s.containsKey("NetworkPolicy/default-deny-ingress"), "ingress denied by default");
+  }
+
+  /** The labels of the app's pods (its Deployment's template). */
+  private static JsonNode podLabels(App app) {
+    return k8s.get("Deployment/" + app.module)
+        .path("spec")
+        .path("template")
+        .path("metadata")
+        .path("labels");
+  }
+
+  /** A NetworkPolicy peer, written as "namespace X, pods k=v" or "ipBlock cidr". */
+  private static String peer(JsonNode peer) {
+    if (peer.has("ipBlock")) {
+      return "ipBlock " + peer.path("ipBlock").path("cidr").asText();
+    }
+    List<String> parts = new ArrayList<>();
+    if (peer.has("namespaceSelector")) {
+      parts.add(
+          "namespace "
+              + peer.path("namespaceSelector")
+                  .path("matchLabels")
+                  .path("kubernetes.io/metadata.name")
+                  .asText());
+    }
+    if (peer.has("podSelector")) {
+      Map<String, String> match = new java.util.TreeMap<>();
+      peer.path("podSelector")
+          .path("matchLabels")
+          .fields()
+          .forEachRemaining(e -> match.put(e.getKey(), e.getValue().asText()));
+      parts.add(
+          "pods "
+              + match.entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(",")));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Key material never goes into git: the manifests define no Secret at all. */
+  @Test
+  void noSecretIsDefinedInTheManifests() {
+    Set<String> secrets =
+        k8s.keySet().stream()
+            .filter(k -> k.startsWith("Secret/"))
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of(), secrets);
+  }
+
+  /** Every Secret the apps read is generated by CloudNativePG or listed in deploy/README.md. */
+  @Test
+  void everyReferencedSecretIsGeneratedOrDocumented() {
+    Set<String> referenced = new TreeSet<>();
+    for (App app : App.values()) {
+      k8sEnv(onlyContainer(k8s.get("Deployment/" + app.module)), app.module).values().stream()
+          .filter(v -> v.startsWith("secret:"))
+          .forEach(referenced::add);
+    }
+    assertFalse(referenced.isEmpty(), "the apps read Secrets");
+    Set<String> undocumented = new TreeSet<>(referenced);
+    undocumented.removeIf(
+        ref -> externalSecrets.contains(ref.substring("secret:".length())) || generated(ref));
+    assertEquals(Set.of(), undocumented, "add them to deploy/README.md, section Secrets");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(App.class)
+  void eachAppScalesOnCpuAndSurvivesADrain(App app) {
+    JsonNode hpa = k8s.get("HorizontalPodAutoscaler/" + app.module);
+    assertNotNull(hpa, "HorizontalPodAutoscaler/" + app.module);
+    assertEquals("Deployment", hpa.path("spec").path("scaleTargetRef").path("kind").asText());
+    assertEquals(app.module, hpa.path("spec").path("scaleTargetRef").path("name").asText());
+    assertTrue(hpa.path("spec").path("minReplicas").asInt() >= 2, "at least two replicas");
+    assertFalse(
+        k8s.get("Deployment/" + app.module).path("spec").has("replicas"),
+        "the HPA owns the replica count: a replicas field would reset it at every apply");
+    assertEquals(
+        "cpu", hpa.path("spec").path("metrics").get(0).path("resource").path("name").asText());
+    JsonNode pdb = k8s.get("PodDisruptionBudget/" + app.module);
+    assertNotNull(pdb, "PodDisruptionBudget/" + app.module);
+    assertLabelsMatch(
+        pdb.path("spec").path("selector").path("matchLabels"),
+        podLabels(app),
+        "PodDisruptionBudget selector");
+  }
+
+  /**
+   * Memory agrees with the JVM options of the image (Dockerfile.jvm): requests equal limits, and
+   * the heap (MaxRAMPercentage of the limit) leaves at least 192 Mi for everything else the JVM
+   * needs (metaspace, code cache, thread stacks, direct buffers), or the kernel kills the pod.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(App.class)
+  void memoryLimitsLeaveRoomBesideTheHeap(App app) throws IOException {
+    String dockerfile = Files.readString(repo.resolve("deploy/docker/Dockerfile.jvm"));
+    java.util.regex.Matcher percentage =
+        java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(dockerfile);
+    assertTrue(percentage.find(), "the image sets -XX:MaxRAMPercentage");
+    JsonNode resources = onlyContainer(k8s.get("Deployment/" + app.module)).path("resources");
+    String limit = resources.path("limits").path("memory").asText();
+    assertEquals(limit, resources.path("requests").path("memory").asText(), "requests = limits");
+    assertTrue(limit.endsWith("Mi"), app.module + " memory limit in Mi: " + limit);
+    int limitMi = Integer.parseInt(limit.substring(0, limit.length() - 2));
+    int heapMi = limitMi * Integer.parseInt(percentage.group(1)) / 100;
+    assertTrue(limitMi - heapMi >= 192, app.module + ": " + (limitMi - heapMi) + " Mi beside heap");
+    // The idle footprint measured by bench/stack-footprint: about 235 MB a service, 131 MB the
+    // gateway; the heap must hold that with room to work.
+    assertTrue(heapMi >= (app.isGateway() ? 192 : 320), app.module + " heap " + heapMi + " Mi");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -231,6 +423,7 @@ class DeployManifestsTest {
 
     for (String[] probe :
         new String[][] {
+          {"startupProbe", "/q/health/started"},
           {"readinessProbe", "/q/health/ready"},
           {"livenessProbe", "/q/health/live"}
         }) {
@@ -269,36 +462,81 @@ class DeployManifestsTest {
             service.gatewayUrlEnv());
       }
     } else {
+      // Its own CloudNativePG cluster's read-write service, as its owner role, with the password
+      // of the Secret the operator generates.
       assertTrue(
-          env.get("DB_URL").matches("jdbc:postgresql://postgres[.a-z]*:5432/" + app.database),
+          env.get("DB_URL")
+              .matches(
+                  "jdbc:postgresql://"
+                      + app.database
+                      + "-db-rw\\.riss\\.svc\\.cluster\\.local:5432/"
+                      + app.database
+                      + "(\\?.*)?"),
           "DB_URL " + env.get("DB_URL"));
       assertEquals(app.database, env.get("DB_USER"), "DB_USER");
-      assertEquals("secret:riss-postgres/" + app.database + "-password", env.get("DB_PASSWORD"));
-      assertTrue(env.get("KAFKA_BOOTSTRAP_SERVERS").startsWith("kafka."), "in-cluster Kafka");
+      assertEquals("secret:" + app.database + "-db-app/password", env.get("DB_PASSWORD"));
+      assertEquals(
+          "riss-kafka-kafka-bootstrap.riss.svc.cluster.local:9092",
+          env.get("KAFKA_BOOTSTRAP_SERVERS"),
+          "Strimzi's bootstrap service");
     }
   }
 
-  @Test
-  void k8sInfrastructure() {
-    JsonNode postgres = onlyContainer(k8s.get("StatefulSet/postgres"));
-    Map<String, String> pgEnv = k8sEnv(postgres, "postgres");
-    assertTrue(pgEnv.get("POSTGRES_INITDB_ARGS").contains("C.UTF-8"), "UTF-8 ctype for pg_trgm");
-    for (App service : App.services()) {
-      assertEquals(
-          "secret:riss-postgres/" + service.database + "-password",
-          pgEnv.get(service.database.toUpperCase() + "_PASSWORD"),
-          "the init script creates role " + service.database + " with the apps' password");
-    }
-    assertEquals(
-        5432, k8s.get("Service/postgres").path("spec").path("ports").get(0).path("port").asInt());
+  /**
+   * One CloudNativePG cluster per service: three instances, PostgreSQL 15 or later, the database
+   * owned by the service's role, UTF-8 with the C.UTF-8 ctype and collation the tests run on.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = App.class,
+      names = {"GATEWAY"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void eachServiceHasItsOwnPostgresCluster(App service) {
+    JsonNode cluster = k8s.get("Cluster/" + service.database + "-db");
+    assertNotNull(cluster, "Cluster/" + service.database + "-db");
+    assertEquals("postgresql.cnpg.io/v1", cluster.path("apiVersion").asText());
+    JsonNode spec = cluster.path("spec");
+    assertEquals(3, spec.path("instances").asInt(), "instances");
+    String image = spec.path("imageName").asText();
+    assertTrue(
+        image.startsWith("ghcr.io/cloudnative-pg/postgresql:"), "CloudNativePG image: " + image);
+    int major = Integer.parseInt(image.substring(image.lastIndexOf(':') + 1).split("[.-]")[0]);
+    assertTrue(major >= 15, "PostgreSQL 15 or later: " + image);
+    JsonNode initdb = spec.path("bootstrap").path("initdb");
+    assertEquals(service.database, initdb.path("database").asText(), "database");
+    assertEquals(service.database, initdb.path("owner").asText(), "owner = DB_USER");
+    assertEquals("UTF8", initdb.path("encoding").asText(), "encoding");
+    assertEquals("C.UTF-8", initdb.path("localeCType").asText(), "ctype");
+    assertEquals("C.UTF-8", initdb.path("localeCollate").asText(), "collation");
+    assertTrue(
+        k8s.containsKey("NetworkPolicy/" + service.database + "-db-ingress"),
+        "the database lets in only its service, its instances, the operator and monitoring");
+  }
 
-    JsonNode kafka = onlyContainer(k8s.get("StatefulSet/kafka"));
-    assertEquals("apache/kafka:" + kafkaVersion(), kafka.path("image").asText());
-    Map<String, String> kafkaEnv = k8sEnv(kafka, "kafka");
-    ObjectMapper plain = new ObjectMapper();
-    assertKraftSingleNode(plain.valueToTree(kafkaEnv));
-    assertEquals(
-        9092, k8s.get("Service/kafka").path("spec").path("ports").get(0).path("port").asInt());
+  /** Strimzi runs Kafka in KRaft mode: three controllers and three brokers in node pools. */
+  @Test
+  void kafkaIsAStrimziKraftClusterOfThreeControllersAndThreeBrokers() {
+    JsonNode kafka = k8s.get("Kafka/riss-kafka");
+    assertNotNull(kafka, "Kafka/riss-kafka");
+    assertEquals("kafka.strimzi.io/v1", kafka.path("apiVersion").asText());
+    Map<String, Integer> replicasByRole = new HashMap<>();
+    k8s.forEach(
+        (key, doc) -> {
+          if (key.startsWith("KafkaNodePool/")) {
+            assertEquals(
+                "riss-kafka",
+                doc.path("metadata").path("labels").path("strimzi.io/cluster").asText(),
+                key + " belongs to riss-kafka");
+            for (JsonNode role : doc.path("spec").path("roles")) {
+              replicasByRole.merge(
+                  role.asText(), doc.path("spec").path("replicas").asInt(), Integer::sum);
+            }
+          }
+        });
+    assertEquals(Map.of("controller", 3, "broker", 3), replicasByRole);
+    JsonNode listener = kafka.path("spec").path("kafka").path("listeners").get(0);
+    assertEquals(9092, listener.path("port").asInt(), "the port KAFKA_BOOTSTRAP_SERVERS names");
+    assertEquals("internal", listener.path("type").asText(), "reachable only inside the cluster");
   }
 
   // ----------------------------------------------------------------------- local stack ----
@@ -396,16 +634,27 @@ class DeployManifestsTest {
         JsonNode keyRef = ref.path(ref.has("secretKeyRef") ? "secretKeyRef" : "configMapKeyRef");
         String refName = keyRef.path("name").asText();
         String key = keyRef.path("key").asText();
-        JsonNode source = k8s.get(kind + "/" + refName);
-        assertNotNull(source, owner + ": " + name + " refers to missing " + kind + "/" + refName);
-        assertTrue(
-            source.path("data").has(key) || source.path("stringData").has(key),
-            owner + ": " + kind + "/" + refName + " has no key " + key);
         value = kind.toLowerCase() + ":" + refName + "/" + key;
+        // Secrets are never in the manifests (everyReferencedSecretIsGeneratedOrDocumented);
+        // ConfigMaps are, and must have the key.
+        if (kind.equals("ConfigMap")) {
+          JsonNode source = k8s.get(kind + "/" + refName);
+          assertNotNull(source, owner + ": " + name + " refers to missing " + kind + "/" + refName);
+          assertTrue(source.path("data").has(key), owner + ": " + refName + " has no key " + key);
+        }
       }
       env.put(name, value);
     }
     return env;
+  }
+
+  /** A Secret CloudNativePG generates for a Cluster of the manifests ("<cluster>-app"). */
+  private static boolean generated(String ref) {
+    String nameAndKey = ref.substring("secret:".length());
+    String name = nameAndKey.substring(0, nameAndKey.indexOf('/'));
+    return name.endsWith("-app")
+        && k8s.containsKey("Cluster/" + name.substring(0, name.length() - "-app".length()))
+        && Set.of("username", "password").contains(nameAndKey.substring(name.length() + 1));
   }
 
   private static int resolvePort(JsonNode port, Map<String, Integer> containerPorts) {
