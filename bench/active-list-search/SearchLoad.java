@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * measures, and a general-purpose client (java.net.http) spent more CPU per request than the
  * gateway did, which would have measured the client, not the search.
  *
- * <p>usage: java SearchLoad.java <baseUrl> <connections> <seconds> <warmupSeconds>
+ * <p>Usage: see {@link #main}.
  */
 public class SearchLoad {
 
@@ -43,11 +43,91 @@ public class SearchLoad {
     };
   }
 
+  /** One target's measured requests, over all the rounds it ran. */
+  static final class Tally {
+    final String name;
+    long[] latencies = new long[0];
+    long measuredNanos;
+    long failures;
+
+    Tally(String name) {
+      this.name = name;
+    }
+
+    double throughput() {
+      return latencies.length / (measuredNanos / 1e9);
+    }
+
+    String line() {
+      long[] sorted = latencies.clone();
+      Arrays.sort(sorted);
+      return String.format(
+          "requests %d  throughput %.0f req/s  p50 %.2f ms  p99 %.2f ms  failures %d",
+          sorted.length, throughput(), pct(sorted, 0.50), pct(sorted, 0.99), failures);
+    }
+
+    double p99() {
+      long[] sorted = latencies.clone();
+      Arrays.sort(sorted);
+      return pct(sorted, 0.99);
+    }
+  }
+
+  /**
+   * usage: java SearchLoad.java <baseUrl> <connections> <seconds> <warmupSeconds>, one target; or
+   * java SearchLoad.java <directUrl> <gatewayUrl> <connections> <secondsPerRound> <warmupSeconds>
+   * <rounds>: both targets in alternating rounds (direct, gateway, then gateway, direct, ...), so
+   * whatever else the machine does at a moment hits both alike. Each round opens fresh connections
+   * and discards its first warmupSeconds.
+   */
   public static void main(String[] args) throws Exception {
-    URI base = URI.create(args[0]);
-    int connections = Integer.parseInt(args[1]);
-    long seconds = Long.parseLong(args[2]);
-    long warmup = Long.parseLong(args[3]);
+    if (args.length == 4) {
+      Tally only = new Tally(args[0]);
+      round(
+          URI.create(args[0]),
+          Integer.parseInt(args[1]),
+          Long.parseLong(args[2]),
+          Long.parseLong(args[3]),
+          only);
+      System.out.println(only.line());
+      System.exit(only.failures == 0 ? 0 : 1);
+    }
+    URI direct = URI.create(args[0]);
+    URI gateway = URI.create(args[1]);
+    int connections = Integer.parseInt(args[2]);
+    long seconds = Long.parseLong(args[3]);
+    long warmup = Long.parseLong(args[4]);
+    int rounds = Integer.parseInt(args[5]);
+    Tally directTally = new Tally("direct");
+    Tally gatewayTally = new Tally("gateway");
+    for (int r = 0; r < rounds; r++) {
+      boolean directFirst = r % 2 == 0;
+      for (int half = 0; half < 2; half++) {
+        boolean isDirect = (half == 0) == directFirst;
+        Tally tally = isDirect ? directTally : gatewayTally;
+        Tally one = new Tally(tally.name);
+        round(isDirect ? direct : gateway, connections, seconds, warmup, one);
+        System.err.printf("    round %d %-8s %s%n", r + 1, one.name, one.line());
+        int from = tally.latencies.length;
+        tally.latencies = Arrays.copyOf(tally.latencies, from + one.latencies.length);
+        System.arraycopy(one.latencies, 0, tally.latencies, from, one.latencies.length);
+        tally.measuredNanos += one.measuredNanos;
+        tally.failures += one.failures;
+      }
+    }
+    System.out.printf("direct     %s%n", directTally.line());
+    System.out.printf("gateway    %s%n", gatewayTally.line());
+    System.out.printf(
+        "ratios     gateway/direct throughput %.2f (target >= 0.85)   gateway p99 / direct p99"
+            + " %.2f (target <= 1.3)%n",
+        gatewayTally.throughput() / directTally.throughput(),
+        gatewayTally.p99() / directTally.p99());
+    System.exit(directTally.failures + gatewayTally.failures == 0 ? 0 : 1);
+  }
+
+  /** One closed-loop run against {@code base}; adds its measured part to {@code tally}. */
+  static void round(URI base, int connections, long seconds, long warmup, Tally tally)
+      throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
     long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
@@ -59,7 +139,7 @@ public class SearchLoad {
       Thread thread =
           new Thread(
               () -> {
-                SplittableRandom random = new SplittableRandom(id);
+                SplittableRandom random = new SplittableRandom(id ^ start);
                 long[] mine = new long[1 << 16];
                 int n = 0;
                 Connection connection = null;
@@ -103,12 +183,9 @@ public class SearchLoad {
       thread.start();
     }
     done.await();
-    long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-    double rps = all.length / (double) seconds;
-    System.out.printf(
-        "requests %d  throughput %.0f req/s  p50 %.2f ms  p99 %.2f ms  failures %d%n",
-        all.length, rps, pct(all, 0.50), pct(all, 0.99), failures.get());
-    System.exit(failures.get() == 0 ? 0 : 1);
+    tally.latencies = Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray();
+    tally.measuredNanos = Duration.ofSeconds(seconds).toNanos();
+    tally.failures = failures.get();
   }
 
   static double pct(long[] sorted, double q) {

@@ -27,10 +27,12 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
 
   private final JWTParser parser;
   private final GatewayProblems problems;
+  private final VerifiedTokens verifiedTokens;
 
-  EdgeAuthentication(JWTParser parser, GatewayProblems problems) {
+  EdgeAuthentication(JWTParser parser, GatewayProblems problems, VerifiedTokens verifiedTokens) {
     this.parser = parser;
     this.problems = problems;
+    this.verifiedTokens = verifiedTokens;
   }
 
   @Override
@@ -45,6 +47,15 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
       reject(ctx, "Bearer", "The Authorization header must be a single 'Bearer <token>'.");
       return;
     }
+    VerifiedTokens.Verified known = verifiedTokens.get(token);
+    if (known != null) {
+      // Verified before and not expired: no signature check, no hop to a worker thread.
+      if (known.subject() != null) {
+        ctx.put(SUBJECT_KEY, known.subject());
+      }
+      ctx.next();
+      return;
+    }
     // Hold the body back while the token is checked off the event loop; the proxy resumes it.
     ctx.request().pause();
     // Verification may fetch keys (JWKS in production), so it must not run on the event loop.
@@ -57,6 +68,7 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
                 if (subject != null) {
                   ctx.put(SUBJECT_KEY, subject);
                 }
+                verifiedTokens.put(token, subject, verified.result().getExpirationTime());
                 ctx.next();
               } else {
                 reject(

@@ -1,6 +1,7 @@
 package jp.riss.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.ProxyContext;
@@ -10,34 +11,56 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * Tells services who called and under which public address, since upstream they only see the
- * gateway; they need it for absolute links (pagination {@code next}) and audit logs. On the way
+ * gateway; they need it for absolute links (pagination {@code next}) and audit logs. What a caller
+ * wrote in these headers itself is dropped unless it is a trusted proxy ({@link TrustedProxies}):
+ * then its {@code X-Forwarded-For} is extended and its scheme and host are passed on. On the way
  * back, a {@code Location} that points at a service's internal address is rewritten to the public
  * address the caller used: a client can only follow what the gateway serves.
  */
 @ApplicationScoped
 public class ForwardedHeaders implements ProxyInterceptor {
 
-  private final Upstreams upstreams;
+  private static final List<String> FORWARDING =
+      List.of(
+          "Forwarded",
+          "X-Forwarded-For",
+          "X-Forwarded-Proto",
+          "X-Forwarded-Host",
+          "X-Forwarded-Port",
+          "X-Forwarded-Prefix",
+          "X-Real-IP");
 
-  ForwardedHeaders(Upstreams upstreams) {
+  private final Upstreams upstreams;
+  private final TrustedProxies trustedProxies;
+
+  ForwardedHeaders(Upstreams upstreams, TrustedProxies trustedProxies) {
     this.upstreams = upstreams;
+    this.trustedProxies = trustedProxies;
   }
 
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
     ProxyRequest request = context.request();
     HttpServerRequest caller = request.proxiedRequest();
-    if (caller.authority() != null) {
-      request.putHeader("X-Forwarded-Host", caller.authority().toString());
+    TrustedProxies.Caller who = trustedProxies.caller(caller);
+    MultiMap headers = request.headers();
+    String earlier = who.viaTrustedProxy() ? headers.get("X-Forwarded-For") : null;
+    if (!who.viaTrustedProxy()) {
+      for (String name : FORWARDING) {
+        headers.remove(name);
+      }
     }
-    request.putHeader("X-Forwarded-Proto", caller.scheme());
+    if (who.host() != null) {
+      headers.set("X-Forwarded-Host", who.host());
+    }
+    headers.set("X-Forwarded-Proto", who.proto());
     SocketAddress remote = caller.remoteAddress();
     if (remote != null && remote.hostAddress() != null) {
-      String earlier = request.headers().get("X-Forwarded-For");
-      request.putHeader(
+      headers.set(
           "X-Forwarded-For",
           earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
     }
@@ -49,21 +72,21 @@ public class ForwardedHeaders implements ProxyInterceptor {
     ProxyResponse response = context.response();
     String location = response.headers().get("Location");
     if (location != null) {
-      HttpServerRequest caller = response.request().proxiedRequest();
+      TrustedProxies.Caller caller = trustedProxies.caller(response.request().proxiedRequest());
       response.headers().set("Location", publicLocation(location, caller));
     }
     return context.sendResponse();
   }
 
   /** {@code location} as the caller can follow it: a service's own address becomes the caller's. */
-  String publicLocation(String location, HttpServerRequest caller) {
+  String publicLocation(String location, TrustedProxies.Caller caller) {
     URI uri;
     try {
       uri = new URI(location);
     } catch (URISyntaxException e) {
       return location;
     }
-    if (!uri.isAbsolute() || uri.getHost() == null || caller.authority() == null) {
+    if (!uri.isAbsolute() || uri.getHost() == null || caller.host() == null) {
       return location; // relative: the same path on both sides
     }
     int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
@@ -73,9 +96,9 @@ public class ForwardedHeaders implements ProxyInterceptor {
     if (!internal) {
       return location; // somewhere else on purpose
     }
-    return caller.scheme()
+    return caller.proto()
         + "://"
-        + caller.authority()
+        + caller.host()
         + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
         + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());

@@ -21,6 +21,12 @@ public interface GatewayConfig {
   @WithDefault("30s")
   Duration upstreamTimeout();
 
+  /**
+   * Proxies in front of the gateway (CIDRs or addresses) whose X-Forwarded-* / Forwarded headers
+   * count ({@link TrustedProxies}); none when absent.
+   */
+  Optional<List<String>> trustedProxies();
+
   /** Per-client limits on the proxied routes; env names are in application.properties. */
   RateLimit rateLimit();
 
@@ -50,13 +56,6 @@ public interface GatewayConfig {
 
     /** Callers with a verified token, one bucket per subject. */
     Bucket authenticated();
-
-    /**
-     * True only when the gateway is reachable solely through one proxy that appends the caller's
-     * address to X-Forwarded-For; otherwise anyone could pick their own rate-limit identity.
-     */
-    @WithDefault("false")
-    boolean trustForwardedFor();
 
     /** Clients tracked at once; about 200 bytes each. Beyond it, new clients share a bucket. */
     @WithDefault("100000")

@@ -104,6 +104,7 @@ public class ProxyRoutes {
       // The limit comes after authentication: a verified subject gets its own allowance.
       router
           .route(upstream.apiPrefix() + "/*")
+          .handler(this::refuseDotSegments)
           .handler(edgeAuthentication)
           .handler(rateLimit.api())
           .handler(forward(api));
@@ -125,6 +126,39 @@ public class ProxyRoutes {
     if (client != null) {
       client.close();
     }
+  }
+
+  /**
+   * The router matches the normalised path, but the proxy forwards the path as sent. A path with
+   * dot segments ({@code ..}, also percent-encoded) or an encoded slash or backslash could resolve
+   * differently upstream, e.g. reach a service's {@code /q/...}; no API path has them, so they are
+   * not routed at all.
+   */
+  private void refuseDotSegments(RoutingContext ctx) {
+    if (traverses(ctx.request().path())) {
+      ctx.request().resume();
+      problems.send(ctx, GatewayProblems.Kind.NOT_FOUND, "No route at this path.");
+      return;
+    }
+    ctx.next();
+  }
+
+  static boolean traverses(String rawPath) {
+    if (rawPath == null) {
+      return false;
+    }
+    String path = rawPath.toLowerCase(java.util.Locale.ROOT);
+    if (path.contains("%2f") || path.contains("%5c") || path.indexOf('\\') >= 0) {
+      return true;
+    }
+    for (String segment : path.replace("%2e", ".").split("/")) {
+      int semicolon = segment.indexOf(';');
+      String name = semicolon < 0 ? segment : segment.substring(0, semicolon);
+      if (name.equals(".") || name.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Handler<RoutingContext> forward(HttpProxy proxy) {

@@ -4,10 +4,13 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jp.riss.platform.web.HttpOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,8 +20,9 @@ import org.jboss.logging.Logger;
  * <p>Contract documents ({@code /openapi/<context>}) are counted too, in buckets of their own with
  * the anonymous limits: they are proxied over the same upstream connection pool as the API, so an
  * unlimited flood of them would starve API traffic, but a tool fetching them must not use up a
- * client's API allowance. The index itself ({@code /openapi}) is served from memory and exempt, as
- * are {@code /q/*} health and metrics (probes and scrapers must never be turned away).
+ * client's API allowance. The index itself ({@code /openapi}), the portal and the gateway's own
+ * refusals are not counted, and health and metrics live on the management port (probes and scrapers
+ * must never be turned away); their answers still carry the headers ({@link #install}).
  */
 @ApplicationScoped
 public class RateLimitRoute {
@@ -29,6 +33,8 @@ public class RateLimitRoute {
   static final String LIMIT = "RateLimit-Limit";
   static final String REMAINING = "RateLimit-Remaining";
   static final String RESET = "RateLimit-Reset";
+
+  private static final String DECISION_KEY = "riss.rate-limit.decision";
 
   private final Vertx vertx;
   private final GatewayConfig.RateLimit config;
@@ -90,17 +96,39 @@ public class RateLimitRoute {
     return ctx -> limit(ctx, "contracts|" + identity.of(ctx).key(), contracts);
   }
 
-  private void limit(RoutingContext ctx, String client, RateLimitPolicy policy) {
-    TokenBucket.Decision decision = limiter.acquire(client, policy);
+  /**
+   * Every answer on the public port carries the RateLimit headers, the gateway's own problems (404,
+   * 413, 414, 431, 503, ...) and pages included. A limited route leaves its decision in the
+   * context; elsewhere they show the caller's address allowance without counting the request.
+   */
+  void install(@Observes Router router) {
+    if (!config.enabled()) {
+      return;
+    }
+    router.route().order(HttpOrder.REQUEST_ID - 1).handler(this::headers);
+  }
+
+  private void headers(RoutingContext ctx) {
     // Set at the last moment, like the request id, so they are on every answer (a service's,
     // a 503 from the proxy, our 429) and a service's own RateLimit headers cannot replace them.
     ctx.addHeadersEndHandler(
-        v ->
-            ctx.response()
-                .headers()
-                .set(LIMIT, Integer.toString(decision.limit()))
-                .set(REMAINING, Integer.toString(decision.remaining()))
-                .set(RESET, Long.toString(decision.resetSeconds())));
+        v -> {
+          TokenBucket.Decision decision = ctx.get(DECISION_KEY);
+          if (decision == null) {
+            decision = limiter.peek("address:" + identity.address(ctx), anonymous);
+          }
+          ctx.response()
+              .headers()
+              .set(LIMIT, Integer.toString(decision.limit()))
+              .set(REMAINING, Integer.toString(decision.remaining()))
+              .set(RESET, Long.toString(decision.resetSeconds()));
+        });
+    ctx.next();
+  }
+
+  private void limit(RoutingContext ctx, String client, RateLimitPolicy policy) {
+    TokenBucket.Decision decision = limiter.acquire(client, policy);
+    ctx.put(DECISION_KEY, decision);
     if (decision.allowed()) {
       ctx.next();
       return;

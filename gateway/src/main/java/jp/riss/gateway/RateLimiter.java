@@ -57,6 +57,14 @@ public final class RateLimiter {
     }
   }
 
+  /** What {@code client} has left under {@code policy}, without counting a request. */
+  public TokenBucket.Decision peek(String client, RateLimitPolicy policy) {
+    long now = clock.nanoTime();
+    TokenBucket bucket = buckets.get(client);
+    TokenBucket.Decision decision = bucket == null ? null : bucket.peek(now);
+    return decision != null ? decision : new TokenBucket(policy, now).peek(now);
+  }
+
   /** Forgets every client whose bucket has filled up again; returns how many it forgot. */
   public int sweep() {
     long now = clock.nanoTime();

@@ -86,6 +86,19 @@ public final class TokenBucket {
     }
   }
 
+  /** What is left now, without taking a token; {@code null} if the bucket was retired. */
+  public Decision peek(long now) {
+    long current = (long) FULL_AT.getVolatile(this);
+    if (current == RETIRED) {
+      return null;
+    }
+    long debt = Math.max(0, current - now);
+    long next = debt + interval;
+    return next > capacity
+        ? new Decision(false, policy.burst(), 0, debt, next - capacity)
+        : new Decision(true, policy.burst(), tokensLeft(debt), debt, 0);
+  }
+
   /**
    * Retires the bucket if it has filled up again. A full bucket is exactly what a new client gets,
    * so forgetting it loses nothing; once retired it can never count a request again, so a request

@@ -106,4 +106,38 @@ class EdgeAuthenticationTest {
 
     given().get("/api/v1/guide/steps").then().statusCode(200);
   }
+
+  @Test
+  void aTokenVerifiedBeforeIsRememberedButATamperedCopyOfItIsNot() {
+    String token = Tokens.of("specialist", "spec-cached");
+    for (int i = 0; i < 3; i++) {
+      given()
+          .header("Authorization", "Bearer " + token)
+          .get("/api/v1/active-list/listings/mine")
+          .then()
+          .statusCode(200)
+          .body("headers.authorization", equalTo("Bearer " + token));
+    }
+    // Same header and signature, another subject in the payload: verified afresh, and refused.
+    String[] parts = token.split("\\.");
+    java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+    String payload =
+        new String(decoder.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("spec-cached", "ipa-admin-x");
+    String tampered =
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+
+    given()
+        .header("Authorization", "Bearer " + tampered)
+        .get("/api/v1/active-list/listings/mine")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo("https://riss.example/problems/unauthorized"));
+  }
 }

@@ -168,8 +168,9 @@ class RateLimitTest {
         .contentType(GatewayProblems.MEDIA_TYPE)
         .body("detail", containsString("contract"));
 
+    // The index is served from memory and not counted; its answer still shows the allowance.
     for (int i = 0; i < 10; i++) {
-      given().get("/openapi").then().statusCode(200).header("RateLimit-Limit", nullValue());
+      given().get("/openapi").then().statusCode(200).header("RateLimit-Limit", "3");
     }
   }
 
@@ -186,6 +187,45 @@ class RateLimitTest {
       given().baseUri(base(management)).get("/q/health/live").then().statusCode(200);
     }
     given().baseUri(base(management)).get("/q/metrics").then().statusCode(200);
+  }
+
+  @Test
+  void theGatewaysOwnProblemsCarryTheHeadersToo() throws java.io.IOException {
+    // Not counted (nothing reaches a service), but the caller still learns its allowance.
+    given()
+        .get("/no/such/route")
+        .then()
+        .statusCode(404)
+        .contentType(GatewayProblems.MEDIA_TYPE)
+        .header("RateLimit-Limit", "3")
+        .header("RateLimit-Remaining", seconds(0, 3))
+        .header("RateLimit-Reset", seconds(0, 30));
+    String tooLarge =
+        jp.riss.platform.testing.RawHttp.exchange(
+            "localhost",
+            io.restassured.RestAssured.port,
+            "POST /api/v1/guide/things HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: "
+                + (2 * 1024 * 1024)
+                + "\r\n\r\n");
+    assertThat(tooLarge, allOf(containsString(" 413 "), containsString("RateLimit-Limit: 3")));
+    String longUri =
+        jp.riss.platform.testing.RawHttp.exchange(
+            "localhost",
+            io.restassured.RestAssured.port,
+            "GET /api/v1/guide/"
+                + "x".repeat(9000)
+                + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+    assertThat(longUri, allOf(containsString(" 414 "), containsString("RateLimit-Limit: 3")));
+    String largeHeaders =
+        jp.riss.platform.testing.RawHttp.exchange(
+            "localhost",
+            io.restassured.RestAssured.port,
+            "GET /api/v1/guide/steps HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "y".repeat(17000)
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(largeHeaders, allOf(containsString(" 431 "), containsString("RateLimit-Limit: 3")));
   }
 
   @Test
