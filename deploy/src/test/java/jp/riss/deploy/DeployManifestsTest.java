@@ -544,9 +544,13 @@ class DeployManifestsTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(App.class)
   void localUpSetsEveryEnvNameTheAppReads(App app) throws IOException {
+    // deploy/local/up sets the common settings itself and a module's own ones from app-env.
     String up = Files.readString(repo.resolve("deploy/local/up"));
+    String own = Files.readString(repo.resolve("deploy/local/app-env"));
     for (String name : app.envRead(repo)) {
-      assertTrue(up.contains(name + "="), "deploy/local/up sets " + name + " for " + app.module);
+      assertTrue(
+          up.contains(name + "=") || own.contains(name + "="),
+          "deploy/local/up or app-env sets " + name + " for " + app.module);
     }
     String entry =
         app.isGateway() ? "gateway=gateway:8080" : app.module + ":" + app.port + ":" + app.database;
