@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +40,7 @@ public class RateLimitRoute {
   private final RateLimitPolicy contracts;
   private final RateLimiter limiter;
   private long sweepTimer = -1;
+  @Inject RateLimitedCount rateLimited;
 
   RateLimitRoute(
       Vertx vertx, GatewayConfig config, ClientIdentity identity, GatewayProblems problems) {
@@ -106,6 +108,7 @@ public class RateLimitRoute {
       return;
     }
     long retryAfter = decision.retryAfterSeconds();
+    rateLimited.add(policy == authenticated);
     LOG.debugf("rate limited %s on %s", client, ctx.request().path());
     // EdgeAuthentication paused the body; left unread it would stall the connection.
     ctx.request().resume();
