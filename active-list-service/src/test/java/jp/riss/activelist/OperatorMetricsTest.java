@@ -124,11 +124,16 @@ class OperatorMetricsTest {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                Metrics.value(
-                        management,
-                        CONSUMER_LAG,
-                        Map.of("group", "active-list-service", "topic", RegistrationChanged.TOPIC))
-                    == 0);
+                Double.valueOf(0)
+                    .equals(
+                        Metrics.value(
+                            management,
+                            CONSUMER_LAG,
+                            Map.of(
+                                "group",
+                                "active-list-service",
+                                "topic",
+                                RegistrationChanged.TOPIC))));
   }
 
   /**

@@ -38,8 +38,12 @@ public class ConsumerLag {
         lagOf(new Key(group, partition)).set(lag.getAsLong());
       }
     }
+    // Several consumers share a group (one per topic): each drops only its own topics' partitions.
+    Set<String> topics = consumer.subscription();
     for (Key key : lags.keySet()) {
-      if (key.group().equals(group) && !assigned.contains(key.partition())) {
+      if (key.group().equals(group)
+          && topics.contains(key.partition().topic())
+          && !assigned.contains(key.partition())) {
         lags.remove(key);
         Gauge gauge = gauges.remove(key);
         if (gauge != null) {
