@@ -24,7 +24,7 @@ record DemoPeople(Set<String> mailDomains, Set<String> names, Set<String> phones
   private static final Pattern NAME =
       Pattern.compile(
           "\\\\?\"?(displayName|displayNameKana|fullName|guardianName|name)\\\\?\"?\\s*:\\s*"
-              + "\\(?\\\\?\"([^\"\\\\$]+)\\\\?\"");
+              + "\\(?\\\\?\"([^\"\\\\$]+)\\\\?\"(?!\\s*\\+)");
   private static final Pattern PHONE =
       Pattern.compile("\\\\?\"?phone\\\\?\"?\\s*:\\s*\\\\?\"([0-9+][0-9 -]{6,})\\\\?\"");
   private static final Pattern NON_ASCII_LETTER = Pattern.compile("[^\\x00-\\x7F]");
