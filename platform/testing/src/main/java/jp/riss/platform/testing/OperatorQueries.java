@@ -81,30 +81,29 @@ public final class OperatorQueries {
 
   /** Every rule's expression (alerts and recordings). */
   public static List<Query> rules() {
-    JsonNode root = read(RULES, new ObjectMapper(new YAMLFactory()));
     List<Query> queries = new ArrayList<>();
-    for (JsonNode group : root.path("groups")) {
-      for (JsonNode rule : group.path("rules")) {
-        String name =
-            rule.has("alert") ? rule.path("alert").asText() : rule.path("record").asText();
-        queries.add(new Query(RULES + " " + name, rule.path("expr").asText()));
-      }
+    for (JsonNode rule : ruleNodes()) {
+      String name = rule.has("alert") ? rule.path("alert").asText() : rule.path("record").asText();
+      queries.add(new Query(RULES + " " + name, rule.path("expr").asText()));
     }
     return queries;
   }
 
   /** The names the rules file records (usable in other rules and panels). */
   public static Set<String> recorded() {
-    JsonNode root = read(RULES, new ObjectMapper(new YAMLFactory()));
     Set<String> names = new TreeSet<>();
-    for (JsonNode group : root.path("groups")) {
-      for (JsonNode rule : group.path("rules")) {
-        if (rule.has("record")) {
-          names.add(rule.path("record").asText());
-        }
-      }
-    }
+    ruleNodes().stream()
+        .filter(rule -> rule.has("record"))
+        .forEach(rule -> names.add(rule.path("record").asText()));
     return names;
+  }
+
+  private static List<JsonNode> ruleNodes() {
+    List<JsonNode> rules = new ArrayList<>();
+    read(RULES, new ObjectMapper(new YAMLFactory()))
+        .path("groups")
+        .forEach(group -> group.path("rules").forEach(rules::add));
+    return rules;
   }
 
   /** Every panel target's expression. */
