@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jp.riss.platform.web.HttpOrder;
 import org.jboss.logging.Logger;
 
@@ -45,6 +46,7 @@ public class RateLimitRoute {
   private final RateLimitPolicy contracts;
   private final RateLimiter limiter;
   private long sweepTimer = -1;
+  @Inject RateLimitedCount rateLimited;
 
   RateLimitRoute(
       Vertx vertx, GatewayConfig config, ClientIdentity identity, GatewayProblems problems) {
@@ -134,6 +136,7 @@ public class RateLimitRoute {
       return;
     }
     long retryAfter = decision.retryAfterSeconds();
+    rateLimited.add(policy == authenticated);
     LOG.debugf("rate limited %s on %s", client, ctx.request().path());
     // EdgeAuthentication paused the body; left unread it would stall the connection.
     ctx.request().resume();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,6 +22,7 @@ import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.platform.testing.DevJwtResource;
+import jp.riss.platform.testing.Metrics;
 import jp.riss.platform.testing.Tokens;
 import jp.riss.platform.web.RequestIds;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,7 @@ class RateLimitTest {
 
   @Test
   void theFourthQuickAnonymousRequestIsATooManyRequestsProblem() {
+    double limitedBefore = rateLimited("anonymous");
     for (int remaining = 2; remaining >= 0; remaining--) {
       given()
           .get("/api/v1/guide/steps")
@@ -83,6 +86,8 @@ class RateLimitTest {
         .body("instance", equalTo("/api/v1/community/posts"))
         .body("requestId", equalTo("limited-1"))
         .body("service", nullValue());
+    // Operators see the refusal: riss_gateway_rate_limited_total by client class, no client ids.
+    assertEquals(limitedBefore + 1, rateLimited("anonymous"));
 
     // Without a trusted proxy, a made-up X-Forwarded-For buys no fresh allowance.
     given()
@@ -104,6 +109,7 @@ class RateLimitTest {
   @Test
   void twoSubjectsDoNotShareABucket() {
     String first = Tokens.of("specialist", unique("spec"));
+    double limitedBefore = rateLimited("authenticated");
     for (int i = 0; i < 5; i++) {
       withToken(first).get("/api/v1/active-list/listings").then().statusCode(200);
     }
@@ -113,6 +119,7 @@ class RateLimitTest {
         .statusCode(429)
         .header("Retry-After", seconds(1, 10))
         .body("detail", containsString("authenticated"));
+    assertEquals(limitedBefore + 1, rateLimited("authenticated"));
 
     withToken(Tokens.of("specialist", unique("spec")))
         .get("/api/v1/active-list/listings")
@@ -264,5 +271,10 @@ class RateLimitTest {
         description.appendText("whole seconds from " + min + " to " + max);
       }
     };
+  }
+
+  private double rateLimited(String clientClass) {
+    return Metrics.count(
+        management, "riss_gateway_rate_limited_total", Map.of("class", clientClass));
   }
 }

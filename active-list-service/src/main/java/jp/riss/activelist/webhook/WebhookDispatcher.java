@@ -33,6 +33,7 @@ public class WebhookDispatcher {
   @Inject WebhookConfig config;
   @Inject DeliveryLedger ledger;
   @Inject WebhookSender sender;
+  @Inject WebhookFailures failures;
 
   private final Semaphore wakeUps = new Semaphore(0);
   private Semaphore senders;
@@ -118,7 +119,9 @@ public class WebhookDispatcher {
           () -> {
             try {
               OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-              ledger.record(job.deliveryId(), at, sender.send(job));
+              WebhookSender.Outcome outcome = sender.send(job);
+              failures.count(outcome);
+              ledger.record(job.deliveryId(), at, outcome);
             } catch (RuntimeException e) {
               // The lease makes the delivery due again; nothing is lost.
               LOG.warnf("webhook delivery %s: %s", job.deliveryId(), e.getMessage());

@@ -1,9 +1,12 @@
 package jp.riss.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import jp.riss.platform.kafka.EventPublisher;
+import jp.riss.platform.logging.LogSafe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
@@ -17,6 +20,7 @@ public class DeadLetters {
   public static final String REASON_HEADER = "riss-dlt-reason";
 
   @Inject EventPublisher publisher;
+  @Inject MeterRegistry meters;
 
   public void park(String consumer, ConsumerRecord<String, String> record, String reason)
       throws Exception {
@@ -30,9 +34,16 @@ public class DeadLetters {
         "riss-dlt-source",
         record.topic() + "/" + record.partition() + "@" + record.offset());
     publisher.sendAndWait(letter);
+    // riss_dlt_records_total{topic,consumer}: what operators alert on (the DLT only ever grows).
+    Counter.builder("riss.dlt.records")
+        .description("Events parked on a dead-letter topic")
+        .tag("topic", record.topic())
+        .tag("consumer", consumer)
+        .register(meters)
+        .increment();
     LOG.warnf(
         "dead-lettered %s/%d@%d for %s: %s",
-        record.topic(), record.partition(), record.offset(), consumer, reason);
+        record.topic(), record.partition(), record.offset(), consumer, LogSafe.text(reason));
   }
 
   private static void header(ProducerRecord<String, String> record, String name, String value) {

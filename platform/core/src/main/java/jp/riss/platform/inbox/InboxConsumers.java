@@ -16,6 +16,7 @@ import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
 import jp.riss.platform.events.MalformedEventException;
 import jp.riss.platform.kafka.KafkaSettings;
+import jp.riss.platform.logging.LogSafe;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +36,7 @@ public class InboxConsumers {
   @Inject DeadLetters deadLetters;
   @Inject KafkaSettings kafka;
   @Inject InboxConsumerConfig config;
+  @Inject ConsumerLag lag;
 
   @ConfigProperty(name = "quarkus.application.name")
   String applicationName;
@@ -102,6 +104,7 @@ public class InboxConsumers {
             process(record);
           }
           consumer.commitSync();
+          lag.record(consumerName, consumer);
         }
       } catch (WakeupException e) {
         // stopping
@@ -138,7 +141,7 @@ public class InboxConsumers {
             park(record, "failed " + attempt + " times: " + e);
             return;
           }
-          LOG.warnf("handling %s failed (attempt %d): %s", event.id(), attempt, e);
+          LOG.warnf("handling %s failed (attempt %d): %s", event.id(), attempt, LogSafe.text(e));
           LockSupport.parkNanos(config.retryBackoff().toNanos() * attempt);
         }
       }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import jp.riss.platform.logging.LogSafe;
 import org.jboss.logging.Logger;
 
 /**
@@ -142,7 +143,7 @@ public class MailRelay {
             failed++;
             LOG.warnf(
                 "mail %s: attempt %d failed (%s); next attempt at %s",
-                mail.id(), attempts, describe(e), next);
+                mail.id(), attempts, LogSafe.text(describe(e)), next);
           }
         }
         connection.commit();
