@@ -16,6 +16,12 @@ final class DatabaseUnavailable {
   /** SQL state class 08: connection exceptions (refused, lost, not established). */
   static final String CONNECTION_CLASS = "08";
 
+  /**
+   * SQL states 57P01-57P03: the server is shutting down (admin or crash) or still starting up and
+   * refuses connections for now, as while PostgreSQL restarts.
+   */
+  static final String SHUTTING_DOWN_OR_STARTING = "57P0";
+
   private DatabaseUnavailable() {}
 
   static boolean causedBy(Throwable e) {
@@ -26,7 +32,9 @@ final class DatabaseUnavailable {
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         String message = sql.getMessage();
-        if (state != null && state.startsWith(CONNECTION_CLASS)
+        if (state != null
+                && (state.startsWith(CONNECTION_CLASS)
+                    || state.startsWith(SHUTTING_DOWN_OR_STARTING))
             || message != null && message.startsWith(POOL_EXHAUSTED)) {
           return true;
         }

@@ -26,12 +26,21 @@ class DatabaseUnavailableTest {
         DatabaseUnavailable.causedBy(
             new RuntimeException(new SQLException("Connection refused", "08001"))));
     assertTrue(DatabaseUnavailable.causedBy(new SQLTransientConnectionException("pool closed")));
+    // A restarting PostgreSQL: first it terminates sessions, then refuses new ones while starting.
+    assertTrue(
+        DatabaseUnavailable.causedBy(
+            new PersistenceException(
+                new SQLException("terminating connection due to administrator command", "57P01"))));
+    assertTrue(
+        DatabaseUnavailable.causedBy(
+            new SQLException("FATAL: the database system is starting up", "57P03")));
   }
 
   @Test
   void failingStatementsAndOtherErrorsAreNotUnavailability() {
     assertFalse(DatabaseUnavailable.causedBy(new SQLException("unique violation", "23505")));
     assertFalse(DatabaseUnavailable.causedBy(new SQLException("syntax error", "42601")));
+    assertFalse(DatabaseUnavailable.causedBy(new SQLException("canceling statement", "57014")));
     assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException("no SQL at all")));
   }
 }
