@@ -1,6 +1,5 @@
 package jp.riss.platform.inbox;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,7 @@ public class InboxConsumers {
   private static final Logger LOG = Logger.getLogger(InboxConsumers.class);
 
   @Inject Instance<InboxHandler> handlers;
-  @Inject Inbox inbox;
+  @Inject InboxDelivery delivery;
   @Inject DeadLetters deadLetters;
   @Inject KafkaSettings kafka;
   @Inject InboxConsumerConfig config;
@@ -122,13 +121,7 @@ public class InboxConsumers {
       }
       for (int attempt = 1; running; attempt++) {
         try {
-          QuarkusTransaction.requiringNew()
-              .run(
-                  () -> {
-                    if (inbox.firstDelivery(consumerName, record.topic(), event)) {
-                      handler.handle(event);
-                    }
-                  });
+          delivery.deliver(consumerName, record.topic(), event, handler);
           return;
         } catch (PoisonEventException e) {
           park(record, e.getMessage());
