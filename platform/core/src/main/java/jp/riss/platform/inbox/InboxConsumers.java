@@ -18,6 +18,7 @@ import jp.riss.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +32,7 @@ public class InboxConsumers {
 
   @Inject Instance<InboxHandler> handlers;
   @Inject InboxDelivery delivery;
+  @Inject DatabaseProbe database;
   @Inject DeadLetters deadLetters;
   @Inject KafkaSettings kafka;
   @Inject InboxConsumerConfig config;
@@ -97,10 +99,22 @@ public class InboxConsumers {
       try {
         consumer.subscribe(List.of(handler.topic()));
         while (running) {
-          for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-            process(record);
+          try {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+              process(record);
+            }
+            if (running) {
+              // Stopping may have left records of this batch unhandled: they must come again.
+              consumer.commitSync();
+            }
+          } catch (WakeupException e) {
+            throw e;
+          } catch (KafkaException e) {
+            // A commit that timed out while the broker was away, or failed after a rebalance:
+            // the records are handled (the inbox has them) and come again at worst, so carry on.
+            LOG.warnf("inbox consumer for %s: %s; carrying on", handler.topic(), e.toString());
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
           }
-          consumer.commitSync();
         }
       } catch (WakeupException e) {
         // stopping
@@ -119,7 +133,8 @@ public class InboxConsumers {
         park(record, e.getMessage());
         return;
       }
-      for (int attempt = 1; running; attempt++) {
+      int attempt = 0;
+      while (running) {
         try {
           delivery.deliver(consumerName, record.topic(), event, handler);
           return;
@@ -127,6 +142,14 @@ public class InboxConsumers {
           park(record, e.getMessage());
           return;
         } catch (RuntimeException e) {
+          if (!database.answers()) {
+            // The database is away (restarting, cut off): not the event's fault, so the attempt
+            // does not count; wait for it, as long as it takes, without moving past the record.
+            LOG.warnf("handling %s waits for the database: %s", event.id(), e.getMessage());
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            continue;
+          }
+          attempt++;
           if (attempt >= config.maxAttempts()) {
             park(record, "failed " + attempt + " times: " + e);
             return;
