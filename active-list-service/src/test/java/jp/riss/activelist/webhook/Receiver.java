@@ -36,7 +36,12 @@ final class Receiver implements AutoCloseable {
   private volatile CountDownLatch hold = new CountDownLatch(0);
 
   Receiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** On a given port: an endpoint that was down (nothing listening) and comes back. */
+  Receiver(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext(
         "/hook",

@@ -354,6 +354,78 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aReceiverDownForManyRetriesGetsTheDeliveryOnceWhenItIsBackUp() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Hooks.Registered hook = Hooks.register("cci-outage", "http://127.0.0.1:" + port + "/hook");
+    String listing = CrmListings.published("hook-g", "停止 七郎", false);
+    // Down through several retries. The schedule is configuration: tests 20 ms doubling to a 200 ms
+    // cap and giving up after 3 s; production 30 s doubling to 1 h and 24 h, so a receiver down
+    // for ten minutes sees retries at about 30 s, 1, 2, 4 and 8 min and gets the delivery within
+    // one capped delay of coming back.
+    await().atMost(WAIT).until(() -> attempts("cci-outage", hook.id()) >= 5);
+    try (Receiver crm = new Receiver(port)) {
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "SUCCEEDED"
+                      .equals(Hooks.deliveries("cci-outage", hook.id()).get(0).get("status")));
+      List<Map<String, Object>> deliveries = Hooks.deliveries("cci-outage", hook.id());
+      assertEquals(1, deliveries.size(), "one delivery, retried; never a second one");
+      Map<String, Object> delivery = deliveries.get(0);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> log = (List<Map<String, Object>>) delivery.get("attemptLog");
+      assertTrue(log.size() >= 6, log.toString());
+      for (Map<String, Object> failed : log.subList(0, log.size() - 1)) {
+        assertTrue(
+            ((String) failed.get("error")).startsWith("connection failed"), failed.toString());
+      }
+      assertEquals(200, log.get(log.size() - 1).get("statusCode"));
+      // Each wait is at least the backoff less its jitter (a fifth): 16, 32, 64, 128, 160 ms ...
+      List<OffsetDateTime> at =
+          log.stream().map(a -> OffsetDateTime.parse((String) a.get("at"))).toList();
+      for (int k = 1; k < at.size(); k++) {
+        long least = Math.round(0.8 * Math.min(20L << (k - 1), 200L));
+        assertTrue(
+            Duration.between(at.get(k - 1), at.get(k)).toMillis() >= least,
+            "attempt " + (k + 1) + " waited at least " + least + " ms: " + at);
+      }
+      // The receiver saw it once, under the delivery's id (a retry reuses it).
+      List<Receiver.Request> received = crm.requestsMentioning(listing);
+      assertEquals(1, received.size());
+      assertEquals(delivery.get("id"), received.get(0).header("RISS-Webhook-Id"));
+    }
+  }
+
+  @Test
+  void aSlowReceiverDoesNotDelayDeliveriesToAHealthyOne() throws Exception {
+    try (Receiver slow = new Receiver().holding();
+        Receiver healthy = new Receiver()) {
+      Hooks.register("cci-sluggish", slow.url());
+      Hooks.register("cci-healthy", healthy.url());
+      for (int i = 0; i < 3; i++) {
+        String listing = CrmListings.published("hook-h" + i, "健全 八郎 " + i, false);
+        Instant published = Instant.now();
+        awaitRequest(healthy, listing);
+        long latency = Duration.between(published, Instant.now()).toMillis();
+        // The slow receiver holds each attempt until the request timeout (2 s in tests): had the
+        // healthy one waited behind it, each of its deliveries would take longer than that.
+        assertTrue(
+            latency < 1_500, "delivery " + i + " to the healthy receiver: " + latency + " ms");
+      }
+      assertTrue(!slow.requests().isEmpty(), "the slow receiver was being tried meanwhile");
+    }
+  }
+
+  private static int attempts(String supportBody, String hookId) {
+    List<Map<String, Object>> all = Hooks.deliveries(supportBody, hookId);
+    return all.isEmpty() ? 0 : ((Number) all.get(0).get("attempts")).intValue();
+  }
+
+  @Test
   void anUnreachableEndpointIsRetriedThenMarkedFailedWithTheErrorLogged() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -18,6 +18,8 @@ public class DeadLetters {
   private static final Logger LOG = Logger.getLogger(DeadLetters.class);
   public static final String SUFFIX = ".dlt";
   public static final String REASON_HEADER = "riss-dlt-reason";
+  public static final String CONSUMER_HEADER = "riss-dlt-consumer";
+  public static final String SOURCE_HEADER = "riss-dlt-source";
 
   @Inject EventPublisher publisher;
   @Inject MeterRegistry meters;
@@ -28,11 +30,9 @@ public class DeadLetters {
         new ProducerRecord<>(record.topic() + SUFFIX, record.key(), record.value());
     record.headers().forEach(h -> letter.headers().add(h));
     header(letter, REASON_HEADER, reason);
-    header(letter, "riss-dlt-consumer", consumer);
+    header(letter, CONSUMER_HEADER, consumer);
     header(
-        letter,
-        "riss-dlt-source",
-        record.topic() + "/" + record.partition() + "@" + record.offset());
+        letter, SOURCE_HEADER, record.topic() + "/" + record.partition() + "@" + record.offset());
     publisher.sendAndWait(letter);
     // riss_dlt_records_total{topic,consumer}: what operators alert on (the DLT only ever grows).
     Counter.builder("riss.dlt.records")

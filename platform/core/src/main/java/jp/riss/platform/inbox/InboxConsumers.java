@@ -1,6 +1,5 @@
 package jp.riss.platform.inbox;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import jp.riss.platform.logging.LogSafe;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +32,8 @@ public class InboxConsumers {
   private static final Logger LOG = Logger.getLogger(InboxConsumers.class);
 
   @Inject Instance<InboxHandler> handlers;
-  @Inject Inbox inbox;
+  @Inject InboxDelivery delivery;
+  @Inject DatabaseProbe database;
   @Inject DeadLetters deadLetters;
   @Inject KafkaSettings kafka;
   @Inject InboxConsumerConfig config;
@@ -100,11 +101,23 @@ public class InboxConsumers {
       try {
         consumer.subscribe(List.of(handler.topic()));
         while (running) {
-          for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-            process(record);
+          try {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+              process(record);
+            }
+            if (running) {
+              // Stopping may have left records of this batch unhandled: they must come again.
+              consumer.commitSync();
+            }
+            lag.record(consumerName, consumer);
+          } catch (WakeupException e) {
+            throw e;
+          } catch (KafkaException e) {
+            // A commit that timed out while the broker was away, or failed after a rebalance:
+            // the records are handled (the inbox has them) and come again at worst, so carry on.
+            LOG.warnf("inbox consumer for %s: %s; carrying on", handler.topic(), e.toString());
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
           }
-          consumer.commitSync();
-          lag.record(consumerName, consumer);
         }
       } catch (WakeupException e) {
         // stopping
@@ -123,20 +136,23 @@ public class InboxConsumers {
         park(record, e.getMessage());
         return;
       }
-      for (int attempt = 1; running; attempt++) {
+      int attempt = 0;
+      while (running) {
         try {
-          QuarkusTransaction.requiringNew()
-              .run(
-                  () -> {
-                    if (inbox.firstDelivery(consumerName, record.topic(), event)) {
-                      handler.handle(event);
-                    }
-                  });
+          delivery.deliver(consumerName, record.topic(), event, handler);
           return;
         } catch (PoisonEventException e) {
           park(record, e.getMessage());
           return;
         } catch (RuntimeException e) {
+          if (!database.answers()) {
+            // The database is away (restarting, cut off): not the event's fault, so the attempt
+            // does not count; wait for it, as long as it takes, without moving past the record.
+            LOG.warnf("handling %s waits for the database: %s", event.id(), LogSafe.text(e));
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            continue;
+          }
+          attempt++;
           if (attempt >= config.maxAttempts()) {
             park(record, "failed " + attempt + " times: " + e);
             return;
