@@ -16,6 +16,7 @@ import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
 import jp.riss.platform.events.MalformedEventException;
 import jp.riss.platform.kafka.KafkaSettings;
+import jp.riss.platform.tracing.EventSpans;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +36,7 @@ public class InboxConsumers {
   @Inject DeadLetters deadLetters;
   @Inject KafkaSettings kafka;
   @Inject InboxConsumerConfig config;
+  @Inject EventSpans eventSpans;
 
   @ConfigProperty(name = "quarkus.application.name")
   String applicationName;
@@ -120,6 +122,11 @@ public class InboxConsumers {
         park(record, e.getMessage());
         return;
       }
+      // In a span continuing the producer's trace (the event's traceparent), or a new one.
+      eventSpans.consuming(consumerName, record.topic(), event, () -> handle(record, event));
+    }
+
+    private void handle(ConsumerRecord<String, String> record, CloudEvent event) {
       for (int attempt = 1; running; attempt++) {
         try {
           QuarkusTransaction.requiringNew()
