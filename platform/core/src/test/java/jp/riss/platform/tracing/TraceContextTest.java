@@ -27,8 +27,7 @@ class TraceContextTest {
   private static final String SPAN_ID = "b7ad6b7169203331";
 
   private static Span span(TraceState state) {
-    return Span.wrap(
-        SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), state));
+    return Span.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), state));
   }
 
   @Test
@@ -48,7 +47,13 @@ class TraceContextTest {
 
   @Test
   void aTracestateLongerThanTheBoundIsDroppedWhole() {
-    Span span = span(TraceState.builder().put("riss", "x".repeat(250)).put("a", "y".repeat(250)).put("b", "z".repeat(20)).build());
+    Span span =
+        span(
+            TraceState.builder()
+                .put("riss", "x".repeat(250))
+                .put("a", "y".repeat(250))
+                .put("b", "z".repeat(20))
+                .build());
     TraceContext context = TraceContext.of(span);
     assertEquals("00-" + TRACE_ID + "-" + SPAN_ID + "-01", context.traceparent());
     assertNull(context.tracestate());
