@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes engagement events to the real broker exactly as the Active List's relay does. */
-final class EngagementEvents implements AutoCloseable {
+public final class EngagementEvents implements AutoCloseable {
 
   private final KafkaProducer<String, String> producer =
       new KafkaProducer<>(
@@ -24,7 +24,7 @@ final class EngagementEvents implements AutoCloseable {
               ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
               ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
 
-  static CloudEvent completed(
+  public static CloudEvent completed(
       UUID engagementId, String registrationNumber, int theme, LocalDate from, LocalDate to) {
     Map<String, Object> data =
         Map.of(
@@ -52,7 +52,7 @@ final class EngagementEvents implements AutoCloseable {
         EventJson.mapper().valueToTree(data));
   }
 
-  void send(CloudEvent event) throws Exception {
+  public void send(CloudEvent event) throws Exception {
     send(event.subject(), EventJson.write(event));
   }
 

@@ -16,6 +16,7 @@ import jp.riss.platform.events.EventJson;
 import jp.riss.platform.events.MalformedEventException;
 import jp.riss.platform.kafka.KafkaSettings;
 import jp.riss.platform.logging.LogSafe;
+import jp.riss.platform.tracing.EventSpans;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +39,7 @@ public class InboxConsumers {
   @Inject KafkaSettings kafka;
   @Inject InboxConsumerConfig config;
   @Inject ConsumerLag lag;
+  @Inject EventSpans eventSpans;
 
   @ConfigProperty(name = "quarkus.application.name")
   String applicationName;
@@ -136,6 +138,11 @@ public class InboxConsumers {
         park(record, e.getMessage());
         return;
       }
+      // In a span continuing the producer's trace (the event's traceparent), or a new one.
+      eventSpans.consuming(consumerName, record.topic(), event, () -> handle(record, event));
+    }
+
+    private void handle(ConsumerRecord<String, String> record, CloudEvent event) {
       int attempt = 0;
       while (running) {
         try {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.riss.platform.events.CloudEvent;
 import jp.riss.platform.events.EventJson;
+import jp.riss.platform.tracing.TraceContext;
 import org.hibernate.Session;
 
 /**
@@ -28,8 +29,8 @@ public class Outbox {
   @Inject EntityManager em;
 
   private static final String INSERT =
-      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?)";
+      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope, created_at,"
+          + " traceparent, tracestate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * @param topic {@code <service>.<aggregate>.v<major>}
@@ -42,8 +43,11 @@ public class Outbox {
     row.topic = topic;
     row.aggregateId = aggregateId;
     row.eventType = event.type();
-    row.envelope = EventJson.write(event);
+    row.envelope = envelope(event);
     row.createdAt = OffsetDateTime.now();
+    TraceContext trace = traceOf(event, TraceContext.current());
+    row.traceparent = trace == null ? null : trace.traceparent();
+    row.tracestate = trace == null ? null : trace.tracestate();
     row.persist();
     wakeRelayAfterCommit();
   }
@@ -62,6 +66,7 @@ public class Outbox {
       return;
     }
     OffsetDateTime now = OffsetDateTime.now();
+    TraceContext current = TraceContext.current();
     em.unwrap(Session.class)
         .doWork(
             connection -> {
@@ -71,14 +76,46 @@ public class Outbox {
                   insert.setString(2, topic);
                   insert.setString(3, entry.aggregateId());
                   insert.setString(4, entry.event().type());
-                  insert.setString(5, EventJson.write(entry.event()));
+                  insert.setString(5, envelope(entry.event()));
                   insert.setObject(6, now);
+                  TraceContext trace = traceOf(entry.event(), current);
+                  insert.setString(7, trace == null ? null : trace.traceparent());
+                  insert.setString(8, trace == null ? null : trace.tracestate());
                   insert.addBatch();
                 }
                 insert.executeBatch();
               }
             });
     wakeRelayAfterCommit();
+  }
+
+  /**
+   * The trace the event belongs to, kept with the row so the relay's publish span joins it: the
+   * span current where the event was written (the request that caused it), unless the event names
+   * one itself.
+   */
+  private static TraceContext traceOf(CloudEvent event, TraceContext current) {
+    return event.traceparent() == null
+        ? current
+        : new TraceContext(event.traceparent(), event.tracestate());
+  }
+
+  /** The envelope as stored: trace attributes live in their columns; the relay adds its own. */
+  private static String envelope(CloudEvent event) {
+    if (event.traceparent() != null || event.tracestate() != null) {
+      event =
+          new CloudEvent(
+              event.specversion(),
+              event.id(),
+              event.source(),
+              event.type(),
+              event.subject(),
+              event.time(),
+              event.datacontenttype(),
+              event.dataschema(),
+              event.data());
+    }
+    return EventJson.write(event);
   }
 
   private void wakeRelayAfterCommit() {

@@ -45,4 +45,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
   @Column(name = "last_error", columnDefinition = "text")
   public String lastError;
+
+  /** W3C trace context of the request that wrote the event (null outside any trace). */
+  @Column(columnDefinition = "text")
+  public String traceparent;
+
+  @Column(columnDefinition = "text")
+  public String tracestate;
 }

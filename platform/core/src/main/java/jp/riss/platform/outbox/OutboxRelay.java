@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import jp.riss.platform.kafka.EventPublisher;
+import jp.riss.platform.tracing.EventSpans;
+import jp.riss.platform.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +32,8 @@ public class OutboxRelay {
   // Only one relay of a service publishes at a time, so per-aggregate order survives scaling out.
   private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('riss.outbox'))";
   private static final String NEXT_BATCH =
-      "SELECT id, topic, aggregate_id, envelope FROM outbox WHERE sent_at IS NULL"
+      "SELECT id, topic, aggregate_id, envelope, traceparent, tracestate FROM outbox"
+          + " WHERE sent_at IS NULL"
           + " ORDER BY id LIMIT ?";
   private static final String MARK_SENT =
       "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY (?)";
@@ -40,6 +43,7 @@ public class OutboxRelay {
   @Inject AgroalDataSource dataSource;
   @Inject EventPublisher publisher;
   @Inject OutboxRelayConfig config;
+  @Inject EventSpans eventSpans;
 
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
@@ -110,8 +114,10 @@ public class OutboxRelay {
           return 0;
         }
         List<PendingEvent> batch = nextBatch(connection);
+        PublishSpans spans = new PublishSpans(eventSpans, batch);
         EventPublisher.Outcome outcome =
-            batch.isEmpty() ? EventPublisher.Outcome.NONE : publisher.publish(batch);
+            batch.isEmpty() ? EventPublisher.Outcome.NONE : publisher.publish(spans.events());
+        spans.end(outcome.failed(), outcome.error());
         update(connection, MARK_SENT, null, outcome.sent());
         update(connection, MARK_FAILED, outcome.error(), outcome.failed());
         connection.commit();
@@ -144,11 +150,16 @@ public class OutboxRelay {
                   rs.getLong("id"),
                   rs.getString("topic"),
                   rs.getString("aggregate_id"),
-                  rs.getString("envelope")));
+                  rs.getString("envelope"),
+                  trace(rs.getString("traceparent"), rs.getString("tracestate"))));
         }
       }
     }
     return batch;
+  }
+
+  private static TraceContext trace(String traceparent, String tracestate) {
+    return traceparent == null ? null : new TraceContext(traceparent, tracestate);
   }
 
   private static void update(Connection connection, String sql, String error, List<Long> ids)

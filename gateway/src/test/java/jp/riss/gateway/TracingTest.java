@@ -1,0 +1,138 @@
+package jp.riss.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.arc.Arc;
+import io.quarkus.opentelemetry.runtime.exporter.otlp.tracing.LateBoundSpanProcessor;
+import io.quarkus.opentelemetry.runtime.exporter.otlp.tracing.RemoveableLateBoundSpanProcessor;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import jp.riss.platform.testing.DevJwtResource;
+import jp.riss.platform.testing.RecordedSpans;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * W3C trace context through the gateway: its span continues the caller's trace, and the request it
+ * forwards names a gateway span as parent, so the service's span joins the same trace.
+ */
+@QuarkusTest
+@WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(EchoUpstreams.class)
+class TracingTest {
+
+  private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]";
+
+  @Inject RecordedSpans spans;
+
+  @BeforeEach
+  void record() {
+    spans.start();
+  }
+
+  @AfterEach
+  void forget() {
+    spans.stop();
+  }
+
+  @Test
+  void theGatewaySpanIsTheCallersChildAndTheParentOfTheForwardedRequest() {
+    String traceId = hex(16);
+    String callerSpanId = hex(8);
+
+    String forwarded =
+        given()
+            .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+            .get("/api/v1/guide/versions/current")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("headers.traceparent");
+
+    SpanData server =
+        spans.await(
+            "the gateway's server span",
+            s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER);
+    assertEquals(callerSpanId, server.getParentSpanId(), "child of the caller's span");
+
+    assertTrue(forwarded != null && forwarded.matches(TRACEPARENT), "forwarded: " + forwarded);
+    String[] parts = forwarded.split("-");
+    assertEquals(traceId, parts[1], "the service joins the caller's trace");
+    SpanData parent =
+        spans.await("the span the forwarded request names", s -> s.getSpanId().equals(parts[2]));
+    assertEquals(traceId, parent.getTraceId());
+    // The proxy's client span, itself a child of the gateway's server span.
+    assertEquals(SpanKind.CLIENT, parent.getKind());
+    assertEquals(server.getSpanId(), parent.getParentSpanId());
+  }
+
+  @Test
+  void aRequestWithoutTraceContextStartsATraceTheServiceJoins() {
+    String forwarded =
+        given()
+            .get("/api/v1/active-list/listings")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("headers.traceparent");
+
+    assertTrue(forwarded != null && forwarded.matches(TRACEPARENT), "forwarded: " + forwarded);
+    String traceId = forwarded.split("-")[1];
+    SpanData server =
+        spans.await(
+            "the gateway's server span",
+            s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER);
+    assertFalse(server.getParentSpanContext().isValid(), "a new trace starts at the gateway");
+  }
+
+  @Test
+  void aMalformedTraceparentIsNotForwardedAndStartsANewTrace() {
+    String malformed = "00-" + "z".repeat(32) + "-" + hex(8) + "-01";
+
+    String forwarded =
+        given()
+            .header("traceparent", malformed)
+            .get("/api/v1/community/events")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("headers.traceparent");
+
+    assertTrue(forwarded != null && forwarded.matches(TRACEPARENT), "forwarded: " + forwarded);
+    assertNotEquals(malformed, forwarded);
+    String traceId = forwarded.split("-")[1];
+    SpanData server =
+        spans.await(
+            "the gateway's server span",
+            s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER);
+    assertFalse(server.getParentSpanContext().isValid());
+  }
+
+  @Test
+  void withoutAConfiguredEndpointNothingIsExported() {
+    // OTEL_EXPORTER_OTLP_ENDPOINT is not set here: Quarkus' OTLP span processor must be the inert
+    // one, or every process would try localhost:4317 and log failed exports.
+    assertInstanceOf(
+        RemoveableLateBoundSpanProcessor.class,
+        Arc.container().select(LateBoundSpanProcessor.class).get());
+  }
+
+  private static String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(random);
+    random[0] |= 1; // never all zeros (an invalid id)
+    return HexFormat.of().formatHex(random);
+  }
+}
