@@ -2,6 +2,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public class RecommendationsLoad {
     AtomicLong diagnoses = new AtomicLong();
     AtomicLong gaps = new AtomicLong();
     AtomicLong local = new AtomicLong();
+    AtomicLong gapsBytes = new AtomicLong();
     CountDownLatch done = new CountDownLatch(connections);
     for (int c = 0; c < connections; c++) {
       int id = c;
@@ -112,6 +114,7 @@ public class RecommendationsLoad {
                       diagnoses.incrementAndGet();
                       gaps.addAndGet(GAP.matcher(listed.body()).results().count());
                       local.addAndGet(SPECIALIST.matcher(listed.body()).results().count());
+                      gapsBytes.addAndGet(listed.body().getBytes(StandardCharsets.UTF_8).length);
                     }
                     Matcher more = MORE.matcher(listed.body());
                     if (!more.find()) {
@@ -149,9 +152,11 @@ public class RecommendationsLoad {
         "all requests", all.length, pct(all, 0.50), pct(all, 0.99), all.length / (double) seconds,
         connections, seconds, failures.get());
     System.out.printf(
-        "  per diagnosis: %.1f gaps, %.1f specialists in the organisation's prefecture recommended%n",
+        "  per diagnosis: %.1f gaps, %.1f specialists in the organisation's prefecture recommended,"
+            + " gaps answer %.0f kB%n",
         gaps.get() / (double) Math.max(1, diagnoses.get()),
-        local.get() / (double) Math.max(1, diagnoses.get()));
+        local.get() / (double) Math.max(1, diagnoses.get()),
+        gapsBytes.get() / 1000.0 / Math.max(1, diagnoses.get()));
     if (all.length == 0) {
       System.err.println("nothing measured: no turn started after the warm-up (raise DURATION)");
     }
