@@ -3,9 +3,6 @@ package jp.riss.guide.specialists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.riss.guide.web.SqlValues;
+import jp.riss.platform.outbox.AfterCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -68,7 +66,7 @@ public class MatchCandidates {
       COLUMNS + " AND online_nationwide AND themes && CAST(?1 AS integer[])";
 
   @Inject EntityManager em;
-  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject AfterCommit afterCommit;
 
   @ConfigProperty(name = "riss.guide.closers.candidates-fresh-for")
   Duration freshFor;
@@ -93,22 +91,7 @@ public class MatchCandidates {
   /** Called in the transaction that changes the read model: keys reload once it commits. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void changing() {
-    if (transactions.getResource(MatchCandidates.class) != null) {
-      return; // one bump per transaction is enough
-    }
-    transactions.putResource(MatchCandidates.class, Boolean.TRUE);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              generation.incrementAndGet();
-            }
-          }
-        });
+    afterCommit.run(generation::incrementAndGet);
   }
 
   private List<Card> candidates(String key, String sql, String filter) {

@@ -150,6 +150,10 @@ class DeadLetterReplayTest {
     replayAnswer(Map.of("topic", ListingSnapshot.TOPIC, "source", "other.topic/0@1"))
         .statusCode(400)
         .body("violations.field", equalTo(List.of("source")));
+    // A field the replay does not know is named too, with the others at fault, all at once.
+    replayAnswer(Map.of("topic", "no.such.topic", "sources", "x"))
+        .statusCode(400)
+        .body("violations.field", hasItems("topic", "sources"));
     given()
         .baseUri(Management.base(management))
         .auth()

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.Problems;
@@ -45,6 +46,7 @@ public class DeadLetterRoutes {
 
   public static final String PATH = "/q/dead-letters";
   private static final String BEARER = "Bearer ";
+  private static final Set<String> FIELDS = Set.of("topic", "source");
   private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._-]{1,249}/\\d{1,9}@\\d{1,19}");
 
   @Inject DeadLetterReplay replay;
@@ -82,6 +84,17 @@ public class DeadLetterRoutes {
       return;
     }
     List<Problem.Violation> violations = new ArrayList<>();
+    if (!body.isObject()) {
+      ProblemWriter.send(ctx, Problems.malformed("the body must be a JSON object"), null);
+      return;
+    }
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                violations.add(new Problem.Violation(name, "is not a field of a replay"));
+              }
+            });
     JsonNode topic = body.path("topic");
     if (!topic.isTextual() || !replay.topics().contains(topic.asText())) {
       violations.add(

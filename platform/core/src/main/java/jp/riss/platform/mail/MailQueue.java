@@ -3,13 +3,11 @@ package jp.riss.platform.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.riss.platform.outbox.AfterCommit;
 import jp.riss.platform.sql.CopyText;
 
 /**
@@ -25,7 +23,7 @@ public class MailQueue {
   public record Message(String to, String subject, String body) {}
 
   @Inject EntityManager em;
-  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject AfterCommit afterCommit;
   @Inject MailRelay relay;
 
   /** Queues one message under a new id; returns it (stable across delivery attempts). */
@@ -63,18 +61,7 @@ public class MailQueue {
 
   /** The relay delivers what this transaction queued as soon as it commits. */
   private void wakeRelayAfterCommit() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wakeUp();
-            }
-          }
-        });
+    afterCommit.run(relay::wakeUp);
   }
 
   /**

@@ -3,9 +3,6 @@ package jp.riss.platform.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -24,7 +21,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox {
 
-  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject AfterCommit afterCommit;
   @Inject OutboxRelay relay;
   @Inject EntityManager em;
 
@@ -119,17 +116,6 @@ public class Outbox {
   }
 
   private void wakeRelayAfterCommit() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wakeUp();
-            }
-          }
-        });
+    afterCommit.run(relay::wakeUp);
   }
 }
