@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class Metrics {
 
+  // name{labels} value [timestamp] [# exemplar]: a counter bumped inside a traced request carries
+  // an exemplar (its trace and span ids) after the value.
   private static final Pattern SAMPLE =
-      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)(?:\\s+\\d+)?$");
+      Pattern.compile(
+          "^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*?)\\})?\\s+(\\S+)(?:\\s+\\d+)?(?:\\s+#.*)?$");
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
