@@ -3,15 +3,14 @@ package jp.riss.guide.specialists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import jp.riss.guide.web.SqlValues;
-import jp.riss.platform.outbox.AfterCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,10 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Ordering and picking the few shown happens per request on these candidates ({@link
  * SpecialistCards#match}).
  *
- * <p>How fresh: a change this process applies to the read model makes every key reload after its
- * transaction commits, so a listing event is visible to the next recommendation here at once. A
- * change applied by another replica (its consumer owns that partition) shows within {@code
- * riss.guide.closers.candidates-fresh-for}, which is also the longest a key is kept.
+ * <p>How fresh: every transaction that changes the read model bumps one counter row (V41) in the
+ * same commit ({@link #changing()}). A request reads that row once and uses a key's candidates only
+ * if they were loaded at the same count, so a listing event is visible to the next recommendation
+ * as soon as its transaction commits, whichever replica's consumer applied it. A key is also
+ * reloaded after {@code riss.guide.closers.candidates-fresh-for} at the latest, so nothing in
+ * memory outlives that bound even if the table were changed behind the consumer's back.
  */
 @ApplicationScoped
 public class MatchCandidates {
@@ -66,14 +67,12 @@ public class MatchCandidates {
       COLUMNS + " AND online_nationwide AND themes && CAST(?1 AS integer[])";
 
   @Inject EntityManager em;
-  @Inject AfterCommit afterCommit;
+  @Inject TransactionSynchronizationRegistry transactions;
 
   @ConfigProperty(name = "riss.guide.closers.candidates-fresh-for")
   Duration freshFor;
 
   private final ConcurrentHashMap<String, Loaded> byKey = new ConcurrentHashMap<>();
-  // Bumped after each committed change to the read model in this process.
-  private final AtomicLong generation = new AtomicLong();
 
   /** Open cards offering {@code theme} that work in {@code prefecture}. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -88,25 +87,44 @@ public class MatchCandidates {
     return candidates("o" + theme, ONLINE, "{" + theme + "}");
   }
 
-  /** Called in the transaction that changes the read model: keys reload once it commits. */
+  /** Called in the transaction that changes the read model: the count moves with its commit. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void changing() {
-    afterCommit.run(generation::incrementAndGet);
+    em.createNativeQuery(
+            "UPDATE specialist_card_generation SET generation = generation + 1 WHERE single")
+        .executeUpdate();
   }
 
   private List<Card> candidates(String key, String sql, String filter) {
     long now = System.nanoTime();
-    long current = generation.get();
+    long current = generation();
     Loaded kept = byKey.get(key);
     if (kept != null
         && kept.generation() == current
         && now - kept.loadedAt() < freshFor.toNanos()) {
       return kept.cards();
     }
-    // The generation is taken before reading, so a change committed meanwhile reloads next time.
     Loaded loaded = new Loaded(read(sql, filter), current, now);
     byKey.put(key, loaded);
     return loaded.cards();
+  }
+
+  /**
+   * The read model's change count, read once per transaction (a diagnosis's gaps ask for several
+   * keys): the candidates used in one answer all belong to the same state.
+   */
+  private long generation() {
+    Object seen = transactions.getResource(MatchCandidates.class);
+    if (seen instanceof Long count) {
+      return count;
+    }
+    long count =
+        ((Number)
+                em.createNativeQuery("SELECT generation FROM specialist_card_generation")
+                    .getSingleResult())
+            .longValue();
+    transactions.putResource(MatchCandidates.class, count);
+    return count;
   }
 
   @SuppressWarnings("unchecked")
