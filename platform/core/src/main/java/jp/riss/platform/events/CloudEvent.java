@@ -30,6 +30,22 @@ public record CloudEvent(
   public static final String SPEC_VERSION = "1.0";
   public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
+  /** The same envelope with the given trace context (null, null: without any). */
+  public CloudEvent withTraceContext(String traceparent, String tracestate) {
+    return new CloudEvent(
+        specversion,
+        id,
+        source,
+        type,
+        subject,
+        time,
+        datacontenttype,
+        dataschema,
+        data,
+        traceparent,
+        tracestate);
+  }
+
   /** An envelope without trace context (the relay adds it when it publishes). */
   public CloudEvent(
       String specversion,

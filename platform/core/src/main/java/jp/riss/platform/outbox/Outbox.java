@@ -100,17 +100,7 @@ public class Outbox {
   /** The envelope as stored: trace attributes live in their columns; the relay adds its own. */
   private static String envelope(CloudEvent event) {
     if (event.traceparent() != null || event.tracestate() != null) {
-      event =
-          new CloudEvent(
-              event.specversion(),
-              event.id(),
-              event.source(),
-              event.type(),
-              event.subject(),
-              event.time(),
-              event.datacontenttype(),
-              event.dataschema(),
-              event.data());
+      event = event.withTraceContext(null, null);
     }
     return EventJson.write(event);
   }
