@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
+import jp.riss.platform.security.VerifiedTokens;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -47,12 +48,10 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
       reject(ctx, "Bearer", "The Authorization header must be a single 'Bearer <token>'.");
       return;
     }
-    VerifiedTokens.Verified known = verifiedTokens.get(token);
+    JsonWebToken known = verifiedTokens.get(token);
     if (known != null) {
       // Verified before and not expired: no signature check, no hop to a worker thread.
-      if (known.subject() != null) {
-        ctx.put(SUBJECT_KEY, known.subject());
-      }
+      remember(ctx, known);
       ctx.next();
       return;
     }
@@ -64,11 +63,8 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         .onComplete(
             verified -> {
               if (verified.succeeded() && verified.result() != null) {
-                String subject = principal(verified.result());
-                if (subject != null) {
-                  ctx.put(SUBJECT_KEY, subject);
-                }
-                verifiedTokens.put(token, subject, verified.result().getExpirationTime());
+                // The platform's parser has remembered it in VerifiedTokens.
+                remember(ctx, verified.result());
                 ctx.next();
               } else {
                 reject(
@@ -95,10 +91,12 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     }
   }
 
-  private static String principal(JsonWebToken jwt) {
+  private static void remember(RoutingContext ctx, JsonWebToken jwt) {
     // sub is what the platform keys users by; upn/preferred_username only if an IdP omits it.
-    String subject = jwt.getSubject();
-    return subject != null ? subject : jwt.getName();
+    String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+    if (subject != null) {
+      ctx.put(SUBJECT_KEY, subject);
+    }
   }
 
   private static String bearerToken(List<String> authorization) {

@@ -1,12 +1,15 @@
-package jp.riss.gateway;
+package jp.riss.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
 /** A verified token is remembered until its exp, never beyond, in bounded memory. */
@@ -36,13 +39,13 @@ class VerifiedTokensTest {
   void rememberedUntilItExpires() {
     VerifiedTokens tokens = new VerifiedTokens(10, clock);
     long exp = now.get().getEpochSecond() + 60;
-    tokens.put("a.b.c", "spec-1", exp);
+    tokens.put("a.b.c", verified("spec-1", exp));
 
-    assertEquals("spec-1", tokens.get("a.b.c").subject());
+    assertEquals("spec-1", tokens.get("a.b.c").getSubject());
     assertNull(tokens.get("a.b.d"), "another token, even with the same header and payload");
 
     now.set(now.get().plusSeconds(59));
-    assertEquals("spec-1", tokens.get("a.b.c").subject());
+    assertEquals("spec-1", tokens.get("a.b.c").getSubject());
     now.set(now.get().plusSeconds(1));
     assertNull(tokens.get("a.b.c"), "at exp it must be verified again (and is then refused)");
   }
@@ -51,16 +54,25 @@ class VerifiedTokensTest {
   void boundedAndNeverRememberedWithoutAnExpiry() {
     VerifiedTokens tokens = new VerifiedTokens(2, clock);
     long exp = now.get().getEpochSecond() + 60;
-    tokens.put("t1", "s1", exp);
-    tokens.put("t2", "s2", exp);
-    tokens.put("t3", "s3", exp);
+    tokens.put("t1", verified("s1", exp));
+    tokens.put("t2", verified("s2", exp));
+    tokens.put("t3", verified("s3", exp));
     assertNull(tokens.get("t1"));
-    assertEquals("s3", tokens.get("t3").subject());
+    assertEquals("s3", tokens.get("t3").getSubject());
 
-    tokens.put("no-exp", "s", 0);
+    tokens.put("no-exp", verified("s", 0));
     assertNull(tokens.get("no-exp"));
     VerifiedTokens off = new VerifiedTokens(0, clock);
-    off.put("t", "s", exp);
+    off.put("t", verified("s", exp));
     assertNull(off.get("t"));
+  }
+
+  private static JsonWebToken verified(String subject, long exp) {
+    JwtClaims claims = new JwtClaims();
+    claims.setSubject(subject);
+    if (exp > 0) {
+      claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(exp));
+    }
+    return new DefaultJWTCallerPrincipal("JWT", claims);
   }
 }
