@@ -19,6 +19,7 @@ import jp.riss.platform.logging.LogSafe;
 import jp.riss.platform.tracing.EventSpans;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -104,11 +105,14 @@ public class InboxConsumers {
         consumer.subscribe(List.of(handler.topic()));
         while (running) {
           try {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+            for (ConsumerRecord<String, String> record : records) {
               process(record);
             }
-            if (running) {
-              // Stopping may have left records of this batch unhandled: they must come again.
+            // Stopping may have left records of this batch unhandled: they must come again. An
+            // empty poll moved no position, so it has nothing to commit (and idle consumers would
+            // otherwise send the broker a commit every half second each).
+            if (running && !records.isEmpty()) {
               consumer.commitSync();
             }
             lag.record(consumerName, consumer);
