@@ -109,8 +109,9 @@ public class RateLimitRoute {
     // The sweep walks every tracked client, so it runs on a worker, never on an event loop.
     every(config.sweepInterval(), this::sweep);
     if (shared) {
-      // Until the store has answered once, requests count locally; start-up never waits for it.
-      vertx.executeBlocking(() -> run(limiter::check), false);
+      // Until the store has answered once, requests count locally. It is first tried one retry
+      // interval after start-up, not during it: connecting and Flyway's schema check cost about
+      // half a second of CPU, which start-up (and readiness) must not share.
       every(config.storeRetryInterval(), limiter::check);
       every(config.storeCleanupInterval(), this::cleanStore);
     }
@@ -207,8 +208,17 @@ public class RateLimitRoute {
     }
     // Waiting for a lease (a client's first request here after a quiet spell): the event loop goes
     // on with other requests, and this one continues on its own context when the lease arrives.
-    Context context = Vertx.currentContext();
-    decision.thenAccept(d -> context.runOnContext(v -> decide(ctx, d, client, policy)));
+    Context context = ctx.vertx().getOrCreateContext();
+    decision.thenAccept(
+        d ->
+            context.runOnContext(
+                v -> {
+                  try {
+                    decide(ctx, d, client, policy);
+                  } catch (RuntimeException e) {
+                    ctx.fail(e); // outside the router's own call: hand it the failure
+                  }
+                }));
   }
 
   private void decide(

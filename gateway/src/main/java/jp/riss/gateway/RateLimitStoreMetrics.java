@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * What operators watch of the shared rate-limit store (only with RATE_LIMIT_STORE=postgres): {@code
  * riss_gateway_rate_limit_store_up} (1 while this replica uses the shared buckets, 0 while it
- * limits on its own because the store is unreachable — the alert "RateLimitStoreDown") and {@code
+ * limits on its own because the store is unreachable — the alert RissRateLimitStoreDown) and {@code
  * riss_gateway_rate_limit_leases_total} (round trips to the store: a lease serves several requests,
  * so this grows far slower than the request count).
  */

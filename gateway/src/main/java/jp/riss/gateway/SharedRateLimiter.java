@@ -1,7 +1,6 @@
 package jp.riss.gateway;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +62,7 @@ public final class SharedRateLimiter {
   private final double leaseFraction;
   private final Duration leaseWait;
   private final int maxClients;
-  private final ConcurrentHashMap<String, Lease> leases = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ClientLease> leases = new ConcurrentHashMap<>();
   private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
   private final LongAdder leaseRequests = new LongAdder();
 
@@ -111,12 +110,12 @@ public final class SharedRateLimiter {
       return CompletableFuture.completedFuture(local.acquire(client, policy));
     }
     long now = clock.nanoTime();
-    Lease lease = leases.get(client);
+    ClientLease lease = leases.get(client);
     if (lease == null) {
       if (leases.size() >= maxClients) {
         return CompletableFuture.completedFuture(local.acquire(client, policy));
       }
-      lease = leases.computeIfAbsent(client, k -> new Lease(policy));
+      lease = leases.computeIfAbsent(client, k -> new ClientLease(policy));
     }
     CompletableFuture<Void> arriving;
     synchronized (lease) {
@@ -175,7 +174,7 @@ public final class SharedRateLimiter {
   /** A lease arrived for a waiting request: decide it from the lease, or wait for another. */
   private CompletableFuture<TokenBucket.Decision> afterLease(
       String client, RateLimitPolicy policy, AtomicBoolean decided) {
-    Lease lease = leases.get(client);
+    ClientLease lease = leases.get(client);
     if (lease == null || state.get() != State.UP) {
       return CompletableFuture.completedFuture(null);
     }
@@ -201,7 +200,7 @@ public final class SharedRateLimiter {
   }
 
   /** Starts a lease request; the caller holds the lease's lock. */
-  private CompletableFuture<Void> request(String client, Lease lease, long sentAt) {
+  private CompletableFuture<Void> request(String client, ClientLease lease, long sentAt) {
     CompletableFuture<Void> pending = new CompletableFuture<>();
     lease.pending = pending;
     int want = leaseSize(lease.policy);
@@ -216,7 +215,7 @@ public final class SharedRateLimiter {
   }
 
   private void fetch(
-      String client, Lease lease, int want, long sentAt, CompletableFuture<Void> pending) {
+      String client, ClientLease lease, int want, long sentAt, CompletableFuture<Void> pending) {
     Grant grant;
     try {
       grant = store.lease(client, want, lease.policy);
@@ -238,7 +237,7 @@ public final class SharedRateLimiter {
 
   /** What {@code client} has left, without counting a request (the headers of other routes). */
   public TokenBucket.Decision peek(String client, RateLimitPolicy policy) {
-    Lease lease = state.get() == State.UP ? leases.get(client) : null;
+    ClientLease lease = state.get() == State.UP ? leases.get(client) : null;
     if (lease == null) {
       return local.peek(client, policy);
     }
@@ -278,8 +277,8 @@ public final class SharedRateLimiter {
   public int sweep() {
     long now = clock.nanoTime();
     int forgotten = 0;
-    for (Map.Entry<String, Lease> entry : leases.entrySet()) {
-      Lease lease = entry.getValue();
+    for (Map.Entry<String, ClientLease> entry : leases.entrySet()) {
+      ClientLease lease = entry.getValue();
       synchronized (lease) {
         if (lease.idle(now)) {
           lease.retired = true;
@@ -322,117 +321,6 @@ public final class SharedRateLimiter {
       LOG.warnf(
           "rate-limit store unreachable (%s): each replica limits on its own until it is back",
           cause.toString());
-    }
-  }
-
-  /**
-   * One client's leases on this replica and what the replica last learnt of its shared bucket.
-   * Guarded by its own lock (held for a few arithmetic operations, never across a store call).
-   */
-  private static final class Lease {
-
-    final RateLimitPolicy policy;
-    final long interval;
-    final long capacity;
-
-    /** Leased tokens as {tokens, expiresAt}, oldest first (at most three: see runningLow). */
-    final ArrayDeque<long[]> lots = new ArrayDeque<>(3);
-
-    /** When the shared bucket is full again, as of the last lease (this replica's clock). */
-    long sharedFullAt;
-
-    /** Until when the shared bucket was found empty: requests are refused without asking. */
-    long deniedUntil;
-
-    CompletableFuture<Void> pending;
-    boolean retired;
-
-    Lease(RateLimitPolicy policy) {
-      this.policy = policy;
-      this.interval = policy.intervalNanos();
-      this.capacity = policy.capacityNanos();
-    }
-
-    boolean hasTokens(long now) {
-      dropExpired(now);
-      return !lots.isEmpty();
-    }
-
-    /** Takes a leased token; null when none is left. */
-    TokenBucket.Decision take(long now) {
-      dropExpired(now);
-      long[] lot = lots.peekFirst();
-      if (lot == null) {
-        return null;
-      }
-      if (--lot[0] == 0) {
-        lots.removeFirst();
-      }
-      return new TokenBucket.Decision(
-          true, policy.burst(), remainingTokens(now), sharedDebt(now), 0);
-    }
-
-    /** Low enough to renew: half a lease left, and the shared bucket likely has a token. */
-    boolean runningLow(long now, int leaseSize) {
-      return leased(now) * 2 <= leaseSize && sharedTokens(now) > 0;
-    }
-
-    void granted(Grant grant, long sentAt, long expiresAt, long receivedAt) {
-      sharedFullAt = receivedAt + grant.debtNanos();
-      if (grant.granted() > 0) {
-        lots.addLast(new long[] {grant.granted(), expiresAt});
-        deniedUntil = receivedAt;
-      } else {
-        // Empty: one more token comes back when the debt has fallen to capacity - interval.
-        deniedUntil = receivedAt + Math.max(0, grant.debtNanos() + interval - capacity);
-      }
-    }
-
-    TokenBucket.Decision denied(long now) {
-      return new TokenBucket.Decision(
-          false, policy.burst(), 0, sharedDebt(now), Math.max(0, deniedUntil - now));
-    }
-
-    TokenBucket.Decision remaining(long now) {
-      dropExpired(now);
-      return new TokenBucket.Decision(
-          true, policy.burst(), remainingTokens(now), sharedDebt(now), 0);
-    }
-
-    boolean idle(long now) {
-      dropExpired(now);
-      return lots.isEmpty() && pending == null && deniedUntil - now <= 0 && sharedFullAt - now <= 0;
-    }
-
-    /**
-     * What the client has left as this replica knows it: its leased tokens plus the shared ones.
-     */
-    private int remainingTokens(long now) {
-      return (int) Math.min(policy.burst(), leased(now) + sharedTokens(now));
-    }
-
-    private long sharedDebt(long now) {
-      return Math.max(0, sharedFullAt - now);
-    }
-
-    private long sharedTokens(long now) {
-      return (capacity - sharedDebt(now)) / interval;
-    }
-
-    private long leased(long now) {
-      long tokens = 0;
-      for (long[] lot : lots) {
-        if (lot[1] - now > 0) {
-          tokens += lot[0];
-        }
-      }
-      return tokens;
-    }
-
-    private void dropExpired(long now) {
-      while (!lots.isEmpty() && lots.peekFirst()[1] - now <= 0) {
-        lots.removeFirst();
-      }
     }
   }
 }
