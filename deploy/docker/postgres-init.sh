@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs once, on an empty data directory (docker-entrypoint-initdb.d in compose; the same
 # script is in the Kubernetes postgres-init ConfigMap). One login role and one database
-# owned by it per service: in PostgreSQL 15 only the owner may create objects in `public`,
+# owned by it per service, and one for the gateway's rate-limit buckets: in PostgreSQL 15 only the owner may create objects in `public`,
 # which Flyway needs. Passwords come from <DB>_PASSWORD variables of the container.
 set -euo pipefail
-for db in activelist deemedattendance community guide; do
+for db in activelist deemedattendance community guide gateway; do
   var="${db^^}_PASSWORD"
   password="${!var:?$var must be set}"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \

@@ -12,15 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The apps as the deploy contract describes them: module, port, database (= role = local password,
- * none for the gateway) and API context. Everything in deploy/ must agree with this.
+ * The apps as the deploy contract describes them: module, port, database (= role = local password;
+ * the gateway's holds the rate-limit buckets its replicas share) and API context. Everything in
+ * deploy/ must agree with this.
  */
 enum App {
   ACTIVE_LIST("active-list-service", 8081, "activelist", "active-list"),
   DEEMED_ATTENDANCE("deemed-attendance-service", 8082, "deemedattendance", "deemed-attendance"),
   COMMUNITY("camp-community-service", 8083, "community", "community"),
   GUIDE("practical-guide-service", 8084, "guide", "guide"),
-  GATEWAY("gateway", 8080, null, null);
+  GATEWAY("gateway", 8080, "gateway", null);
 
   /** Env names every service reads (platform-core's shared defaults), per the contract. */
   static final Set<String> SERVICE_ENV =
@@ -45,6 +46,10 @@ enum App {
           "DEEMED_ATTENDANCE_URL",
           "COMMUNITY_URL",
           "GUIDE_URL",
+          "DB_URL",
+          "DB_USER",
+          "DB_PASSWORD",
+          "RATE_LIMIT_STORE",
           "JWT_PUBLIC_KEY_LOCATION",
           "JWT_ISSUER",
           "JWT_AUDIENCE",

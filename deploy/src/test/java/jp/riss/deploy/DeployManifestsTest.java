@@ -155,20 +155,22 @@ class DeployManifestsTest {
             env.path(service.gatewayUrlEnv()).asText(),
             service.gatewayUrlEnv());
       }
+      assertEquals("postgres", env.path("RATE_LIMIT_STORE").asText(), "shared rate limits");
     } else {
-      assertEquals(
-          "jdbc:postgresql://postgres:5432/" + app.database, env.path("DB_URL").asText(), "DB_URL");
-      assertEquals(app.database, env.path("DB_USER").asText(), "DB_USER");
       assertEquals("kafka:9092", env.path("KAFKA_BOOTSTRAP_SERVERS").asText());
-      String password =
-          compose
-              .path("services")
-              .path("postgres")
-              .path("environment")
-              .path(app.database.toUpperCase() + "_PASSWORD")
-              .asText();
-      assertEquals(password, env.path("DB_PASSWORD").asText(), "DB_PASSWORD = postgres init's");
     }
+    assertEquals(
+        "jdbc:postgresql://postgres:5432/" + app.database, env.path("DB_URL").asText(), "DB_URL");
+    assertEquals(app.database, env.path("DB_USER").asText(), "DB_USER");
+    String password =
+        compose
+            .path("services")
+            .path("postgres")
+            .path("environment")
+            .path(app.database.toUpperCase() + "_PASSWORD")
+            .asText();
+    assertFalse(password.isEmpty(), "postgres init creates " + app.database);
+    assertEquals(password, env.path("DB_PASSWORD").asText(), "DB_PASSWORD = postgres init's");
   }
 
   @Test
@@ -211,7 +213,7 @@ class DeployManifestsTest {
   void workloadsAreTheFiveAppsAndTheOperatorsRunTheDataStores() {
     Set<String> expected = new TreeSet<>();
     Arrays.stream(App.values()).forEach(app -> expected.add("Deployment/" + app.module));
-    App.services().forEach(service -> expected.add("Cluster/" + service.database + "-db"));
+    Arrays.stream(App.values()).forEach(app -> expected.add("Cluster/" + app.database + "-db"));
     expected.add("Kafka/riss-kafka");
     Set<String> workloads =
         k8s.keySet().stream()
@@ -229,7 +231,7 @@ class DeployManifestsTest {
    * Inside the cluster a service reaches its own database, the Kafka brokers, DNS and the trace
    * collector, nothing else (no other service, no other database); out of the cluster only address
    * blocks, which exclude the private ranges on the HTTPS rule. The gateway reaches the four
-   * services instead of databases and Kafka.
+   * services and its own database instead, no Kafka.
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(App.class)
@@ -238,10 +240,10 @@ class DeployManifestsTest {
     Set<String> allowed = new TreeSet<>();
     allowed.add("namespace kube-system, pods k8s-app=kube-dns");
     allowed.add("namespace observability");
+    allowed.add("pods cnpg.io/cluster=" + app.database + "-db");
     if (app.isGateway()) {
       App.services().forEach(s -> allowed.add("pods app.kubernetes.io/name=" + s.module));
     } else {
-      allowed.add("pods cnpg.io/cluster=" + app.database + "-db");
       allowed.add("pods strimzi.io/broker-role=true,strimzi.io/cluster=riss-kafka");
     }
     Set<String> reached = new TreeSet<>();
@@ -454,6 +456,19 @@ class DeployManifestsTest {
     assertEquals(app.envRead(repo), new TreeSet<>(env.keySet()), app.module + " env names in k8s");
     assertEquals(String.valueOf(app.port), env.get("HTTP_PORT"), "HTTP_PORT");
     assertEquals(String.valueOf(app.managementPort()), env.get("MANAGEMENT_PORT"));
+    // Its own CloudNativePG cluster's read-write service, as its owner role, with the password of
+    // the Secret the operator generates.
+    assertTrue(
+        env.get("DB_URL")
+            .matches(
+                "jdbc:postgresql://"
+                    + app.database
+                    + "-db-rw\\.riss\\.svc\\.cluster\\.local:5432/"
+                    + app.database
+                    + "(\\?.*)?"),
+        "DB_URL " + env.get("DB_URL"));
+    assertEquals(app.database, env.get("DB_USER"), "DB_USER");
+    assertEquals("secret:" + app.database + "-db-app/password", env.get("DB_PASSWORD"));
     if (app.isGateway()) {
       for (App service : App.services()) {
         assertEquals(
@@ -461,20 +476,8 @@ class DeployManifestsTest {
             env.get(service.gatewayUrlEnv()),
             service.gatewayUrlEnv());
       }
+      assertEquals("postgres", env.get("RATE_LIMIT_STORE"), "replicas share the rate limits");
     } else {
-      // Its own CloudNativePG cluster's read-write service, as its owner role, with the password
-      // of the Secret the operator generates.
-      assertTrue(
-          env.get("DB_URL")
-              .matches(
-                  "jdbc:postgresql://"
-                      + app.database
-                      + "-db-rw\\.riss\\.svc\\.cluster\\.local:5432/"
-                      + app.database
-                      + "(\\?.*)?"),
-          "DB_URL " + env.get("DB_URL"));
-      assertEquals(app.database, env.get("DB_USER"), "DB_USER");
-      assertEquals("secret:" + app.database + "-db-app/password", env.get("DB_PASSWORD"));
       assertEquals(
           "riss-kafka-kafka-bootstrap.riss.svc.cluster.local:9092",
           env.get("KAFKA_BOOTSTRAP_SERVERS"),
@@ -483,15 +486,13 @@ class DeployManifestsTest {
   }
 
   /**
-   * One CloudNativePG cluster per service: three instances, PostgreSQL 15 or later, the database
-   * owned by the service's role, UTF-8 with the C.UTF-8 ctype and collation the tests run on.
+   * One CloudNativePG cluster per app (the gateway's holds its shared rate-limit buckets): three
+   * instances, PostgreSQL 15 or later, the database owned by the app's role, UTF-8 with the C.UTF-8
+   * ctype and collation the tests run on.
    */
   @ParameterizedTest(name = "{0}")
-  @EnumSource(
-      value = App.class,
-      names = {"GATEWAY"},
-      mode = EnumSource.Mode.EXCLUDE)
-  void eachServiceHasItsOwnPostgresCluster(App service) {
+  @EnumSource(App.class)
+  void eachAppHasItsOwnPostgresCluster(App service) {
     JsonNode cluster = k8s.get("Cluster/" + service.database + "-db");
     assertNotNull(cluster, "Cluster/" + service.database + "-db");
     assertEquals("postgresql.cnpg.io/v1", cluster.path("apiVersion").asText());
@@ -553,7 +554,7 @@ class DeployManifestsTest {
           "deploy/local/up or app-env sets " + name + " for " + app.module);
     }
     String entry =
-        app.isGateway() ? "gateway=gateway:8080" : app.module + ":" + app.port + ":" + app.database;
+        (app.isGateway() ? "gateway=" : "") + app.module + ":" + app.port + ":" + app.database;
     assertTrue(up.contains(entry), "deploy/local/up knows " + entry);
   }
 

@@ -65,6 +65,46 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration sweepInterval();
 
+    /**
+     * Where buckets live: {@code postgres}, shared by every replica (leases, {@link
+     * SharedRateLimiter}), or {@code local}, one bucket per replica (N replicas allow N times the
+     * limit; for a single instance or development).
+     */
+    @WithDefault("postgres")
+    Store store();
+
+    /**
+     * Longest a replica serves from tokens it leased: a leased token not used within it is dropped.
+     * Bounds what the replicas together can let through beyond the limit: at most lease-ttl ×
+     * requests-per-second requests in any window (README "Rate limits").
+     */
+    @WithDefault("500ms")
+    Duration leaseTtl();
+
+    /** Share of the burst one lease asks for (at least one token). */
+    @WithDefault("0.1")
+    double leaseFraction();
+
+    /**
+     * Longest a request waits for a lease; past it, this request is counted in the replica's local
+     * bucket instead (a slow store must not slow the API).
+     */
+    @WithDefault("250ms")
+    Duration leaseWait();
+
+    /** While the store is unreachable, how often the gateway tries it again. */
+    @WithDefault("2s")
+    Duration storeRetryInterval();
+
+    /** How often rows of buckets that have filled up again are deleted from the store. */
+    @WithDefault("60s")
+    Duration storeCleanupInterval();
+
+    enum Store {
+      postgres,
+      local
+    }
+
     interface Bucket {
       /** The steady rate the allowance refills at; may be fractional (0.5 = one every 2 s). */
       double requestsPerSecond();

@@ -1,5 +1,6 @@
 package jp.riss.gateway;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,6 +12,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import jp.riss.platform.web.HttpOrder;
 import org.jboss.logging.Logger;
 
@@ -38,26 +43,62 @@ public class RateLimitRoute {
   private static final String DECISION_KEY = "riss.rate-limit.decision";
 
   private final Vertx vertx;
+  private final RateLimitStore store;
   private final GatewayConfig.RateLimit config;
   private final ClientIdentity identity;
   private final GatewayProblems problems;
   private final RateLimitPolicy anonymous;
   private final RateLimitPolicy authenticated;
   private final RateLimitPolicy contracts;
-  private final RateLimiter limiter;
-  private long sweepTimer = -1;
+  private final SharedRateLimiter limiter;
+  private final boolean shared;
+  private final List<Long> timers = new ArrayList<>();
   @Inject RateLimitedCount rateLimited;
 
   RateLimitRoute(
-      Vertx vertx, GatewayConfig config, ClientIdentity identity, GatewayProblems problems) {
+      Vertx vertx,
+      GatewayConfig config,
+      ClientIdentity identity,
+      GatewayProblems problems,
+      RateLimitStore store) {
     this.vertx = vertx;
+    this.store = store;
     this.config = config.rateLimit();
     this.identity = identity;
     this.problems = problems;
     this.anonymous = policy("anonymous clients (per address)", this.config.anonymous());
     this.authenticated = policy("authenticated clients (per subject)", this.config.authenticated());
     this.contracts = policy("contract documents (per address)", this.config.anonymous());
-    this.limiter = new RateLimiter(NanoClock.SYSTEM, this.config.maxClients());
+    RateLimiter local = new RateLimiter(NanoClock.SYSTEM, this.config.maxClients());
+    this.shared = this.config.store() == GatewayConfig.RateLimit.Store.postgres;
+    // Store calls block (JDBC): they run on Vert.x's worker pool, unordered, never on an event
+    // loop.
+    this.limiter =
+        new SharedRateLimiter(
+            NanoClock.SYSTEM,
+            store,
+            task -> vertx.executeBlocking(() -> run(task), false),
+            local,
+            this.config.leaseTtl(),
+            this.config.leaseFraction(),
+            this.config.leaseWait());
+  }
+
+  /**
+   * Whether the shared store is in use (false with RATE_LIMIT_STORE=local, or while it is down).
+   */
+  public boolean storeUp() {
+    return limiter.storeUp();
+  }
+
+  /** Whether the limits are meant to be shared (RATE_LIMIT_STORE=postgres). */
+  public boolean sharedStore() {
+    return config.enabled() && shared;
+  }
+
+  /** Lease requests sent to the store by this replica. */
+  public long leaseRequests() {
+    return limiter.leaseRequests();
   }
 
   @PostConstruct
@@ -66,16 +107,46 @@ public class RateLimitRoute {
       return;
     }
     // The sweep walks every tracked client, so it runs on a worker, never on an event loop.
-    sweepTimer =
-        vertx.setPeriodic(
-            config.sweepInterval().toMillis(), id -> vertx.executeBlocking(this::sweep, false));
+    every(config.sweepInterval(), this::sweep);
+    if (shared) {
+      // Until the store has answered once, requests count locally. It is first tried one retry
+      // interval after start-up, not during it: connecting and Flyway's schema check cost about
+      // half a second of CPU, which start-up (and readiness) must not share.
+      every(config.storeRetryInterval(), limiter::check);
+      every(config.storeCleanupInterval(), this::cleanStore);
+    }
   }
 
   @PreDestroy
   void stopSweeping() {
-    // Vert.x outlives the application in dev mode; its timer must not outlive the limiter.
-    if (sweepTimer != -1) {
-      vertx.cancelTimer(sweepTimer);
+    // Vert.x outlives the application in dev mode; its timers must not outlive the limiter.
+    timers.forEach(vertx::cancelTimer);
+  }
+
+  private void every(Duration interval, Runnable work) {
+    timers.add(
+        vertx.setPeriodic(
+            interval.toMillis(), id -> vertx.executeBlocking(() -> run(work), false)));
+  }
+
+  private static Void run(Runnable work) {
+    work.run();
+    return null;
+  }
+
+  /**
+   * Deletes the store's rows of buckets that are full again (any replica may; it is idempotent).
+   */
+  private void cleanStore() {
+    if (!limiter.storeUp()) {
+      return;
+    }
+    try {
+      int deleted = store.deleteFullBuckets();
+      LOG.tracef("rate-limit store cleanup deleted %d full buckets", deleted);
+    } catch (Exception e) {
+      // The next lease notices an outage; a failed cleanup only leaves rows for the next one.
+      LOG.debugf("rate-limit store cleanup failed: %s", e);
     }
   }
 
@@ -129,7 +200,29 @@ public class RateLimitRoute {
   }
 
   private void limit(RoutingContext ctx, String client, RateLimitPolicy policy) {
-    TokenBucket.Decision decision = limiter.acquire(client, policy);
+    CompletableFuture<TokenBucket.Decision> decision = limiter.acquire(client, policy);
+    if (decision.isDone()) {
+      // The usual case: the client's lease (or the local bucket) decided at once.
+      decide(ctx, decision.join(), client, policy);
+      return;
+    }
+    // Waiting for a lease (a client's first request here after a quiet spell): the event loop goes
+    // on with other requests, and this one continues on its own context when the lease arrives.
+    Context context = ctx.vertx().getOrCreateContext();
+    decision.thenAccept(
+        d ->
+            context.runOnContext(
+                v -> {
+                  try {
+                    decide(ctx, d, client, policy);
+                  } catch (RuntimeException e) {
+                    ctx.fail(e); // outside the router's own call: hand it the failure
+                  }
+                }));
+  }
+
+  private void decide(
+      RoutingContext ctx, TokenBucket.Decision decision, String client, RateLimitPolicy policy) {
     ctx.put(DECISION_KEY, decision);
     if (decision.allowed()) {
       ctx.next();
@@ -151,7 +244,7 @@ public class RateLimitRoute {
         MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
   }
 
-  private Void sweep() {
+  private void sweep() {
     int forgotten = limiter.sweep();
     long overflowed = limiter.takeOverflowed();
     if (overflowed > 0) {
@@ -161,7 +254,6 @@ public class RateLimitRoute {
           limiter.trackedClients(), limiter.maxClients(), overflowed);
     }
     LOG.tracef("rate limit sweep forgot %d idle clients", forgotten);
-    return null;
   }
 
   private static RateLimitPolicy policy(String who, GatewayConfig.RateLimit.Bucket bucket) {
