@@ -100,25 +100,31 @@ public class DeliveryLedger {
   /**
    * Claims up to {@code max} due deliveries for an attempt each. The claim is a lease: their next
    * attempt moves past the longest an attempt can take, so if this process dies mid-attempt they
-   * fall due again instead of being lost.
+   * fall due again instead of being lost. "Due" is read from the service's clock, the one that set
+   * each next attempt, not the database's: the retry schedule then follows one time, and a moved
+   * clock (tests, the local stack) moves it.
    */
   @Transactional
   public List<Job> claimDue(int max) {
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT CAST(d.id AS text), s.url, s.secret, d.body, CAST(s.id AS text),"
-                    + " CASE WHEN s.previous_secret_expires_at > clock_timestamp()"
+                    + " CASE WHEN s.previous_secret_expires_at > ?1"
                     + " THEN s.previous_secret END"
                     + " FROM webhook_delivery d"
                     + " JOIN webhook_subscription s ON s.id = d.subscription_id"
-                    + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= clock_timestamp()"
-                    + " ORDER BY d.next_attempt_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED")
-            .setParameter(1, max)
+                    + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1"
+                    + " ORDER BY d.next_attempt_at LIMIT ?2 FOR UPDATE OF d SKIP LOCKED")
+            .setParameter(1, now)
+            .setParameter(2, max)
             .getResultList();
     List<Job> jobs = new ArrayList<>();
-    Duration lease =
-        config.connectTimeout().plus(config.requestTimeout()).plus(Duration.ofSeconds(30));
+    OffsetDateTime leasedUntil =
+        now.plus(config.connectTimeout())
+            .plus(config.requestTimeout())
+            .plus(Duration.ofSeconds(30));
     for (Object[] row : rows) {
       Job job =
           new Job(
@@ -128,10 +134,8 @@ public class DeliveryLedger {
               (String) row[2],
               (String) row[5],
               (String) row[3]);
-      em.createNativeQuery(
-              "UPDATE webhook_delivery SET next_attempt_at = clock_timestamp() + CAST(?1 AS interval)"
-                  + " WHERE id = ?2")
-          .setParameter(1, lease.toMillis() + " milliseconds")
+      em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = ?1 WHERE id = ?2")
+          .setParameter(1, leasedUntil)
           .setParameter(2, job.deliveryId())
           .executeUpdate();
       jobs.add(job);
