@@ -30,6 +30,6 @@ cpu_sum() { # <ticks> <ticks>
 # One line: milliseconds of CPU per request of each process in <ticks> (a cpu_delta), and the total.
 cpu_per_request() { # <ticks> <requests>
   awk -v r="${2:-0}" -v hz="$(getconf CLK_TCK)" 'NF == 2 {
-      d = $2 * 1000 / hz; total += d; line = line sprintf("%s %.2f, ", $1, r ? d / r : 0) }
-    END { printf "%stotal %.2f ms of CPU per request (%d requests)", line, r ? total / r : 0, r }' <<<"$1"
+      d = $2 * 1000 / hz; total += d; line = line sprintf("%s %.3f, ", $1, r ? d / r : 0) }
+    END { printf "%stotal %.3f ms of CPU per request (%d requests)", line, r ? total / r : 0, r }' <<<"$1"
 }
