@@ -78,7 +78,8 @@ public class SearchLoad {
    * java SearchLoad.java <directUrl> <gatewayUrl> <connections> <secondsPerRound> <warmupSeconds>
    * <rounds>: both targets in alternating rounds (direct, gateway, then gateway, direct, ...), so
    * whatever else the machine does at a moment hits both alike. Each round opens fresh connections
-   * and discards its first warmupSeconds.
+   * and discards its first warmupSeconds. Prints "window start <target>" and "window end <target>"
+   * as each measured part begins and ends.
    */
   public static void main(String[] args) throws Exception {
     if (args.length == 4) {
@@ -100,6 +101,8 @@ public class SearchLoad {
     int rounds = Integer.parseInt(args[5]);
     Tally directTally = new Tally("direct");
     Tally gatewayTally = new Tally("gateway");
+    // For the run script, which reads the CPU time of each process around every measured window.
+    System.out.println("load-generator pid " + ProcessHandle.current().pid());
     for (int r = 0; r < rounds; r++) {
       boolean directFirst = r % 2 == 0;
       for (int half = 0; half < 2; half++) {
@@ -182,10 +185,20 @@ public class SearchLoad {
               });
       thread.start();
     }
+    sleepUntil(measureFrom);
+    System.out.println("window start " + tally.name);
+    sleepUntil(end);
+    System.out.println("window end " + tally.name);
     done.await();
     tally.latencies = Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray();
     tally.measuredNanos = Duration.ofSeconds(seconds).toNanos();
     tally.failures = failures.get();
+  }
+
+  static void sleepUntil(long nanoTime) throws InterruptedException {
+    for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
   }
 
   static double pct(long[] sorted, double q) {

@@ -1,18 +1,22 @@
 package jp.riss.gateway;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.OriginRequestProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.riss.gateway.Upstreams.Upstream;
 import jp.riss.platform.web.HttpOrder;
 
@@ -40,6 +44,7 @@ public class ProxyRoutes {
   private final RateLimitRoute rateLimit;
   private final UpstreamFailures upstreamFailures;
   private final ForwardedHeaders forwardedHeaders;
+  private final ForwardedTraceContext forwardedTraceContext;
   private final StreamedBodyLimit streamedBodyLimit;
   private final ContractIndex contractIndex;
   private final GatewayProblems problems;
@@ -52,6 +57,7 @@ public class ProxyRoutes {
       RateLimitRoute rateLimit,
       UpstreamFailures upstreamFailures,
       ForwardedHeaders forwardedHeaders,
+      ForwardedTraceContext forwardedTraceContext,
       StreamedBodyLimit streamedBodyLimit,
       ContractIndex contractIndex,
       GatewayProblems problems) {
@@ -62,20 +68,32 @@ public class ProxyRoutes {
     this.rateLimit = rateLimit;
     this.upstreamFailures = upstreamFailures;
     this.forwardedHeaders = forwardedHeaders;
+    this.forwardedTraceContext = forwardedTraceContext;
     this.streamedBodyLimit = streamedBodyLimit;
     this.contractIndex = contractIndex;
     this.problems = problems;
   }
 
-  private HttpClient client;
+  /**
+   * One upstream client per event loop, each used only from its own loop, so the connections it
+   * opens live on the loop that serves the caller: a request and its upstream exchange stay on one
+   * thread. A single shared pool hands a request any idle connection, most often one bound to
+   * another event loop, and every step of the exchange (the write, each response chunk, the end)
+   * then crosses threads and wakes the other loop. Each pool keeps up to 64 keep-alive connections.
+   */
+  private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+
+  /** The proxies' default client; used only for a request forwarded from outside an event loop. */
+  private HttpClient sharedClient;
 
   /** A service's public document (its contract, its AsyncAPI) at {@code <path>/<context>}. */
   private void document(
       Router router, Upstream upstream, String path, io.vertx.httpproxy.ProxyInterceptor target) {
     HttpProxy proxy =
-        HttpProxy.reverseProxy(client)
+        HttpProxy.reverseProxy(sharedClient)
             .origin(origin(upstream))
             .addInterceptor(upstreamFailures)
+            .addInterceptor(forwardedTraceContext)
             .addInterceptor(target);
     router
         .get(path + "/" + upstream.context())
@@ -84,23 +102,19 @@ public class ProxyRoutes {
   }
 
   void init(@Observes Router router) {
-    client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(64));
+    sharedClient = newClient();
 
     router.route().order(ORDER_FIRST).failureHandler(problems::failure);
 
     for (Upstream upstream : upstreams.all()) {
       // Failures first: as the outermost interceptor it also sees what the others fail with.
       HttpProxy api =
-          HttpProxy.reverseProxy(client)
+          HttpProxy.reverseProxy(sharedClient)
               .origin(origin(upstream))
               .addInterceptor(upstreamFailures)
               .addInterceptor(streamedBodyLimit)
-              .addInterceptor(forwardedHeaders);
+              .addInterceptor(forwardedHeaders)
+              .addInterceptor(forwardedTraceContext);
       // The limit comes after authentication: a verified subject gets its own allowance.
       router
           .route(upstream.apiPrefix() + "/*")
@@ -123,9 +137,26 @@ public class ProxyRoutes {
 
   void close(@Observes ShutdownEvent event) {
     // Vert.x outlives the application in dev mode; pooled upstream connections must not.
-    if (client != null) {
-      client.close();
+    clients.values().forEach(HttpClient::close);
+    if (sharedClient != null) {
+      sharedClient.close();
     }
+  }
+
+  private HttpClient newClient() {
+    return vertx.createHttpClient(
+        new HttpClientOptions()
+            .setConnectTimeout((int) config.connectTimeout().toMillis())
+            .setKeepAlive(true)
+            // No client span: ForwardedTraceContext names the server span as the parent instead.
+            .setTracingPolicy(TracingPolicy.IGNORE),
+        new PoolOptions().setHttp1MaxSize(64));
+  }
+
+  private HttpClient client() {
+    return Context.isOnEventLoopThread()
+        ? clients.computeIfAbsent(Thread.currentThread(), thread -> newClient())
+        : sharedClient;
   }
 
   /**
@@ -179,8 +210,7 @@ public class ProxyRoutes {
               .setPort(upstream.port())
               .setSsl(upstream.tls())
               .setIdleTimeout(timeoutMillis);
-      return context
-          .client()
+      return client()
           .request(options)
           .onSuccess(request -> context.set(CONNECTED_KEY, Boolean.TRUE));
     };

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * W3C trace context through the gateway: its span continues the caller's trace, and the request it
- * forwards names a gateway span as parent, so the service's span joins the same trace.
+ * forwards names that span as parent, so the service's span joins the same trace.
  */
 @QuarkusTest
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
@@ -70,12 +70,9 @@ class TracingTest {
     assertTrue(forwarded != null && forwarded.matches(TRACEPARENT), "forwarded: " + forwarded);
     String[] parts = forwarded.split("-");
     assertEquals(traceId, parts[1], "the service joins the caller's trace");
-    SpanData parent =
-        spans.await("the span the forwarded request names", s -> s.getSpanId().equals(parts[2]));
-    assertEquals(traceId, parent.getTraceId());
-    // The proxy's client span, itself a child of the gateway's server span.
-    assertEquals(SpanKind.CLIENT, parent.getKind());
-    assertEquals(server.getSpanId(), parent.getParentSpanId());
+    // The gateway's server span itself is the parent of what the service records (no client span
+    // of its own in between: ForwardedTraceContext).
+    assertEquals(server.getSpanId(), parts[2], "the forwarded request names the gateway's span");
   }
 
   @Test
