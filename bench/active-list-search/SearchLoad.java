@@ -1,9 +1,4 @@
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +69,8 @@ public class SearchLoad {
   }
 
   /**
-   * usage: java SearchLoad.java <baseUrl> <connections> <seconds> <warmupSeconds>, one target; or
-   * java SearchLoad.java <directUrl> <gatewayUrl> <connections> <secondsPerRound> <warmupSeconds>
+   * usage: java -cp <classes> SearchLoad <baseUrl> <connections> <seconds> <warmupSeconds>, one target; or
+   * java -cp <classes> SearchLoad <directUrl> <gatewayUrl> <connections> <secondsPerRound> <warmupSeconds>
    * <rounds>: both targets in alternating rounds (direct, gateway, then gateway, direct, ...), so
    * whatever else the machine does at a moment hits both alike. Each round opens fresh connections
    * and discards its first warmupSeconds. Prints "window start <target>" and "window end <target>"
@@ -145,7 +140,7 @@ public class SearchLoad {
                 SplittableRandom random = new SplittableRandom(id ^ start);
                 long[] mine = new long[1 << 16];
                 int n = 0;
-                Connection connection = null;
+                Http1 connection = null;
                 try {
                   while (true) {
                     long sent = System.nanoTime();
@@ -153,15 +148,15 @@ public class SearchLoad {
                       break;
                     }
                     if (connection == null) {
-                      connection = new Connection(base);
+                      connection = new Http1(base);
                     }
                     String path = "/api/v1/active-list/listings?" + search(random);
-                    Answer answer = connection.get(path);
+                    Http1.Answer answer = connection.get(path, null);
                     long took = System.nanoTime() - sent;
-                    if (!answer.isSearchPage() && failures.incrementAndGet() <= 10) {
-                      System.err.println("connection " + id + ": " + answer.status + " " + path);
+                    if (!isSearchPage(answer) && failures.incrementAndGet() <= 10) {
+                      System.err.println("connection " + id + ": " + answer.status() + " " + path);
                     }
-                    if (!answer.keepAlive) {
+                    if (!answer.keepAlive()) {
                       connection.close();
                       connection = null;
                     }
@@ -208,97 +203,12 @@ public class SearchLoad {
     return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
   }
 
-  record Answer(int status, boolean keepAlive, byte[] body) {
-    boolean isSearchPage() {
-      return status == 200
-          && body.length > 0
-          && new String(body, 0, Math.min(body.length, 16), StandardCharsets.US_ASCII)
-              .startsWith("{\"items\":[");
-    }
-  }
-
-  /** One keep-alive HTTP/1.1 connection: GET, then a Content-Length or chunked body. */
-  static final class Connection {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
-    private final String host;
-
-    Connection(URI base) throws IOException {
-      socket = new Socket();
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
-      socket.setSoTimeout(30_000);
-      in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-      out = socket.getOutputStream();
-      host = base.getHost() + ":" + base.getPort();
-    }
-
-    Answer get(String path) throws IOException {
-      out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String statusLine = line();
-      int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
-      long length = -1;
-      boolean chunked = false;
-      boolean keepAlive = true;
-      for (String header = line(); !header.isEmpty(); header = line()) {
-        int colon = header.indexOf(':');
-        String name = header.substring(0, colon).trim();
-        String value = header.substring(colon + 1).trim();
-        if (name.equalsIgnoreCase("content-length")) {
-          length = Long.parseLong(value);
-        } else if (name.equalsIgnoreCase("transfer-encoding")) {
-          chunked = value.equalsIgnoreCase("chunked");
-        } else if (name.equalsIgnoreCase("connection")) {
-          keepAlive = !value.equalsIgnoreCase("close");
-        }
-      }
-      byte[] body;
-      if (chunked) {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
-            size > 0;
-            size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-          all.write(in.readNBytes(size));
-          line();
-        }
-        for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
-          // trailers are not used
-        }
-        body = all.toByteArray();
-      } else if (length >= 0) {
-        body = in.readNBytes((int) length);
-        if (body.length < length) {
-          throw new IOException("connection closed inside a body");
-        }
-      } else {
-        throw new IOException("answer without Content-Length or chunked body");
-      }
-      return new Answer(status, keepAlive, body);
-    }
-
-    private String line() throws IOException {
-      StringBuilder line = new StringBuilder(64);
-      for (int b = in.read(); b != '\n'; b = in.read()) {
-        if (b < 0) {
-          throw new IOException("connection closed");
-        }
-        if (b != '\r') {
-          line.append((char) b);
-        }
-      }
-      return line.toString();
-    }
-
-    void close() {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-    }
+  /** A page of search results: 200 with the listing page's JSON. */
+  static boolean isSearchPage(Http1.Answer answer) {
+    byte[] body = answer.body();
+    return answer.status() == 200
+        && body.length > 0
+        && new String(body, 0, Math.min(body.length, 16), StandardCharsets.US_ASCII)
+            .startsWith("{\"items\":[");
   }
 }
