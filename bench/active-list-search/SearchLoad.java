@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Closed-loop load of typical Active List searches: C keep-alive connections (a thread each) send
@@ -190,9 +191,10 @@ public class SearchLoad {
     tally.failures = failures.get();
   }
 
-  static void sleepUntil(long nanoTime) throws InterruptedException {
+  /** Waits until a point in time (the load generator's clock, not a condition to poll). */
+  static void sleepUntil(long nanoTime) {
     for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
-      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+      LockSupport.parkNanos(left);
     }
   }
 
