@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.web.ProblemWriter;
+import jp.riss.platform.web.RouterFailures;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's own errors, as the same problem details the services answer with (same type base,
@@ -14,6 +16,8 @@ import jp.riss.platform.web.ProblemWriter;
  */
 @ApplicationScoped
 public class GatewayProblems {
+
+  private static final Logger LOG = Logger.getLogger(GatewayProblems.class);
 
   public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
 
@@ -84,12 +88,22 @@ public class GatewayProblems {
 
   /** Last resort for anything that escaped a handler: a problem, never a stack trace. */
   public void failure(RoutingContext ctx) {
+    if (RouterFailures.answer(ctx)) {
+      return; // refused by the router before any route ran (no usable Host, ...)
+    }
     int status = ctx.statusCode();
     if (status == 404) {
       send(ctx, Kind.NOT_FOUND, "No resource at this path.");
     } else if (status == 413) {
       send(ctx, Kind.PAYLOAD_TOO_LARGE, "The request body is too large.");
     } else {
+      // Unexpected: the client gets the request id to quote, the log gets the cause.
+      LOG.errorf(
+          ctx.failure(),
+          "%s %s failed (status %d)",
+          ctx.request().method(),
+          ctx.request().path(),
+          status);
       send(
           ctx,
           Kind.INTERNAL,

@@ -67,6 +67,11 @@ class HttpEdgeTest {
   }
 
   @Test
+  void aRequestWithoutAUsableHostIsA400ProblemNotA500() throws IOException {
+    EdgeChecks.unusableHost(gateway, "/api/v1/active-list/listings");
+  }
+
+  @Test
   void aControlCharacterInTheQueryIsRefusedBeforeAnyServiceSeesIt() {
     given()
         .urlEncodingEnabled(false)

@@ -6,6 +6,9 @@ package jp.riss.platform.web;
  */
 public final class HttpOrder {
 
+  /** Failures of the router itself (no usable Host, a target that is not a path). */
+  public static final int ROUTER_FAILURES = -1001;
+
   public static final int REQUEST_ID = -1000;
 
   /** URI length, header block size and control characters: judged before anything else runs. */

@@ -19,9 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Judges the request line and headers before any route sees them: an over-long URI is a 414, an
  * over-large header block a 431, and a control character (C0 other than tab, CR, LF) in the path, a
- * query parameter or a header a 400 naming where it is, all as problem details with the request id.
- * The HTTP codec's own limits are set far above these (see microprofile-config.properties): what it
- * refuses itself gets an empty answer, so ours must be the ones that bite.
+ * query parameter or a header, or a second Host, a 400 naming where it is, all as problem details
+ * with the request id. The HTTP codec's own limits are set far above these (see
+ * microprofile-config.properties): what it refuses itself gets an empty answer, so ours must be the
+ * ones that bite.
  */
 @ApplicationScoped
 public class RequestHead {
@@ -60,6 +61,10 @@ public class RequestHead {
       return;
     }
     List<Problem.Violation> violations = controlCharacters(request);
+    if (request.headers().getAll(HttpHeaders.HOST).size() > 1) {
+      // Two Hosts could route one way here and another way at whoever reads the other one.
+      violations.add(new Problem.Violation("Host", "must be given once"));
+    }
     if (!violations.isEmpty()) {
       ProblemWriter.send(
           ctx,

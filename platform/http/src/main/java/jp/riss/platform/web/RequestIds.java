@@ -27,13 +27,26 @@ public class RequestIds {
   }
 
   void handle(RoutingContext ctx) {
+    assign(ctx);
+    ctx.next();
+  }
+
+  /**
+   * Gives the exchange its id, unless it has one: also called for requests the router refused
+   * before this handler could run ({@link RouterFailures}), so their problems carry an id too.
+   */
+  static String assign(RoutingContext ctx) {
+    String assigned = ctx.get(KEY);
+    if (assigned != null) {
+      return assigned;
+    }
     String id = accept(ctx.request().getHeader(HEADER));
     ctx.put(KEY, id);
     ctx.request().headers().set(HEADER, id);
     MDC.put("requestId", id);
     // Set at the last moment so an upstream's own header cannot replace or duplicate ours.
     ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
-    ctx.next();
+    return id;
   }
 
   /** The caller's id when it is sane, otherwise a new one. */

@@ -43,6 +43,30 @@ public final class EdgeChecks {
     assertProblem(answer, 431, "header-fields-too-large", "edge-431");
   }
 
+  /**
+   * An HTTP/1.1 request with no Host, with a Host that is not {@code host[:port]}, or with two
+   * Hosts is a 400 problem naming Host (RFC 9112 §3.2), never a bare status or a 500.
+   */
+  public static void unusableHost(URL server, String path) throws IOException {
+    String[] hosts = {"", "Host: two words\r\n", "Host: localhost\r\nHost: elsewhere\r\n"};
+    for (int i = 0; i < hosts.length; i++) {
+      String requestId = "edge-host-" + i;
+      String answer =
+          RawHttp.exchange(
+              server.getHost(),
+              server.getPort(),
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\n"
+                  + hosts[i]
+                  + "X-Request-Id: "
+                  + requestId
+                  + "\r\nConnection: close\r\n\r\n");
+      assertProblem(answer, 400, "validation", requestId);
+      assertThat(answer, containsString("\"field\":\"Host\""));
+    }
+  }
+
   private static void assertProblem(String answer, int status, String slug, String requestId) {
     assertThat(answer, startsWith("HTTP/1.1 " + status));
     assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));

@@ -189,6 +189,11 @@ public abstract class ServiceSurfaceChecks {
     EdgeChecks.headersTooLarge(application, "/api/v1/no-such-path");
   }
 
+  @Test
+  void aRequestWithoutAUsableHostIsA400Problem() throws Exception {
+    EdgeChecks.unusableHost(application, "/api/v1/no-such-path");
+  }
+
   private String managementBase() {
     return Management.base(management);
   }
