@@ -163,7 +163,7 @@ public class Reviews {
           .setParameter(2, subject)
           .executeUpdate();
     }
-    return item(id, new Caller(subject, false));
+    return item(id, new Caller(subject, false, false));
   }
 
   /** Scores (or re-scores) an application on every criterion of the call's rubric. */
@@ -216,7 +216,7 @@ public class Reviews {
         .setParameter(1, id)
         .setParameter(2, now)
         .executeUpdate();
-    return item(id, new Caller(subject, false));
+    return item(id, new Caller(subject, false, false));
   }
 
   /** Every criterion of the rubric once, each within its maximum; every fault named at once. */

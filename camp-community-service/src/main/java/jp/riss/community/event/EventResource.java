@@ -47,7 +47,7 @@ public class EventResource {
   @Inject JsonWebToken token;
 
   private Caller caller() {
-    return token.getSubject() == null ? new Caller(null, false) : Caller.of(token);
+    return token.getSubject() == null ? new Caller(null, false, false) : Caller.of(token);
   }
 
   @GET

@@ -299,8 +299,9 @@ public class Events {
         e.safeguardingLead != null,
         e.state,
         seats.count(e.id),
-        // Lecturers are members: named to members and the camp office, never publicly.
-        caller.subject() == null
+        // Lecturers are members: named to members and the camp office only, not to the public nor
+        // to other signed-in roles (a sponsor's or a government body's token is not membership).
+        !(caller.member() || caller.office())
             ? List.of()
             : lecturers(e).stream().map(l -> new Lecturer(l.memberId(), l.displayName())).toList(),
         e.topicSurveyId,

@@ -186,7 +186,7 @@ public class YouthLectures {
   @Transactional
   @SuppressWarnings("unchecked")
   public List<PupilRegistration> pupils(UUID eventId) {
-    events.visible(eventId, new Caller(null, true));
+    events.visible(eventId, new Caller(null, true, false));
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT id, organiser_kind, organiser_name, organisation, organiser_email,"

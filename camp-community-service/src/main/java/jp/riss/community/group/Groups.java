@@ -191,6 +191,9 @@ public class Groups {
             .byId(memberId)
             .filter(p -> p.subject != null)
             .orElseThrow(() -> ProblemException.notFound("member " + memberId));
+    if (person.banned) {
+      throw Members.banned("This member is banned; lift the ban before adding them to a group.");
+    }
     Member m = members.of(person);
     if (m.minor()) {
       m.require(Scope.GROUPS);

@@ -64,16 +64,16 @@ public class Members {
   public Member active(String subject) {
     Person person = enrolled(subject);
     if (person.banned) {
-      throw new ProblemException(
-          Problem.of(
-              403,
-              "member-banned",
-              "Banned",
-              "A moderator banned this account; see your moderation actions for the reason."));
+      throw banned("A moderator banned this account; see your moderation actions for the reason.");
     }
     Member member = of(person);
     member.require(Scope.MEMBERSHIP);
     return member;
+  }
+
+  /** A banned member may not act, nor be added to anything by others, until the ban is lifted. */
+  public static ProblemException banned(String detail) {
+    return new ProblemException(Problem.of(403, "member-banned", "Banned", detail));
   }
 
   public Member of(Person person) {

@@ -72,12 +72,24 @@ class YouthLectureTest {
         .then()
         .statusCode(200)
         .body("lecturers.size()", equalTo(2));
-    // The public sees the lecture but not who teaches.
+    // Members see who teaches; the public and other signed-in roles see the lecture, not who.
+    member(CommunityApi.enrolled(31))
+        .get(EVENTS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("lecturers.size()", equalTo(2));
     CommunityApi.checked()
         .get(EVENTS + "/" + id)
         .then()
         .statusCode(200)
         .body("lecturers.size()", equalTo(0));
+    for (String role : new String[] {"sponsor", "government-body"}) {
+      CommunityApi.as(role, CommunityApi.fresh(role))
+          .get(EVENTS + "/" + id)
+          .then()
+          .statusCode(200)
+          .body("lecturers.size()", equalTo(0));
+    }
     // Members do not register for a youth lecture; schools and guardians do, without an account.
     EventApi.register(id, CommunityApi.enrolled(30), 409);
     Map<String, Object> school = new HashMap<>();

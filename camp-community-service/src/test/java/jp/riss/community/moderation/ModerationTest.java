@@ -171,6 +171,32 @@ class ModerationTest {
   }
 
   @Test
+  void aBannedMemberCannotBeAddedToAnotherGroupUntilTheBanIsLifted() {
+    String g = group("topic", "invitation", "adult");
+    Person author = enrolled(45);
+    addToGroup(g, author);
+    pastFirstPost(g, author);
+    String postId = post(g, author, "禁止される投稿").getString("id");
+    Person reporter = enrolled(46);
+    addToGroup(g, reporter);
+    report(reporter, "post", postId);
+    office()
+        .contentType(ContentType.JSON)
+        .body(Map.of("action", "ban", "reason", "規約違反のため"))
+        .post(CASES + "/" + openCaseOf(postId) + "/actions")
+        .then()
+        .statusCode(200);
+    String other = group("topic", "invitation", "adult");
+    office()
+        .contentType(ContentType.JSON)
+        .body(Map.of("memberId", author.memberId()))
+        .post(CommunityApi.GROUPS + "/" + other + "/members")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("https://riss.example/problems/member-banned"));
+  }
+
+  @Test
   void aModeratorActsOnlyWhereTheyModerate() {
     String g =
         office()
