@@ -18,7 +18,6 @@ import jp.riss.guide.content.ElementView;
 import jp.riss.guide.content.GuideStore;
 import jp.riss.guide.content.Version;
 import jp.riss.guide.specialists.SpecialistCards;
-import jp.riss.guide.specialists.SpecialistMatch;
 import jp.riss.guide.web.CachedRead;
 import jp.riss.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,8 +46,29 @@ public class GapClosers {
   @ConfigProperty(name = "riss.guide.closers.specialists", defaultValue = "5")
   int specialistCount;
 
-  /** The guide version closers are taken from, its elements indexed by key. */
-  public record Guide(Version version, List<Element> elements, Map<String, Element> byKey) {}
+  /**
+   * The guide version closers are taken from, its elements indexed by key, and the closers of each
+   * gap as far as they follow from the version alone ({@link Shape}), kept as they are first asked
+   * for.
+   */
+  public record Guide(
+      Version version,
+      List<Element> elements,
+      Map<String, Element> byKey,
+      Map<ShapeKey, Shape> shapes) {}
+
+  /** What a gap's closers in one language depend on, besides the specialists. */
+  record ShapeKey(Gap gap, String lang) {}
+
+  /**
+   * A gap's closers without its specialists: everything but them is a function of the guide
+   * version, the gap and the language, so it is worked out once per version and language rather
+   * than on every read (each gap of each diagnosis looked through every element of the guide for
+   * each kind of closer). {@code specialistAt} is where the specialists go in {@code view}'s
+   * closers, -1 when the gap needs none.
+   */
+  record Shape(
+      GapClosersView view, int specialistAt, String specialistRole, Set<String> languages) {}
 
   /** One gap as the closers see it: its code, Step and the guide measures its item checks. */
   public record Gap(String code, int step, List<String> measureKeys) {}
@@ -79,7 +99,8 @@ public class GapClosers {
           return new Guide(
               version,
               elements,
-              elements.stream().collect(Collectors.toMap(Element::key, Function.identity())));
+              elements.stream().collect(Collectors.toMap(Element::key, Function.identity())),
+              new ConcurrentHashMap<>());
         });
   }
 
@@ -90,6 +111,28 @@ public class GapClosers {
   @Transactional(Transactional.TxType.MANDATORY)
   public GapClosersView of(
       Guide guide, Gap gap, String prefecture, long seed, String lang, Set<String> languages) {
+    Shape shape =
+        guide.shapes().computeIfAbsent(new ShapeKey(gap, lang), k -> shape(guide, gap, lang));
+    languages.addAll(shape.languages());
+    GapClosersView view = shape.view();
+    if (shape.specialistAt() < 0) {
+      return view;
+    }
+    List<GapClosersView.Closer> closers = new ArrayList<>(view.closers());
+    closers.set(
+        shape.specialistAt(),
+        new GapClosersView.Closer(
+            SPECIALIST,
+            shape.specialistRole(),
+            null,
+            null,
+            specialists.match(view.gap().themes(), prefecture, seed, specialistCount)));
+    return new GapClosersView(
+        view.gap(), view.guideVersion(), view.outsiders(), view.outsidersNote(), closers);
+  }
+
+  private Shape shape(Guide guide, Gap gap, String lang) {
+    Set<String> languages = new HashSet<>();
     Map<String, Element> byKey = guide.byKey();
     GapCloserMap.Entry entry = map.entry(gap.code());
 
@@ -108,13 +151,16 @@ public class GapClosers {
     String outsiderRole = inHouseOnly ? "adviser" : "adviser-or-provider";
 
     List<GapClosersView.Closer> closers = new ArrayList<>();
+    int specialistAt = -1;
+    String specialistRole = null;
     for (GapCloserMap.CloserKind kind : map.kinds()) {
       String role = GapCloserMap.BY_ORGANISATION.equals(kind.by()) ? "organisation" : outsiderRole;
       if (SPECIALIST.equals(kind.kind())) {
         if (!entry.themes().isEmpty()) {
-          List<SpecialistMatch> found =
-              specialists.match(entry.themes(), prefecture, seed, specialistCount);
-          closers.add(new GapClosersView.Closer(kind.kind(), role, null, null, found));
+          // Its place only: the specialists are matched on each read (of).
+          specialistAt = closers.size();
+          specialistRole = role;
+          closers.add(new GapClosersView.Closer(kind.kind(), role, null, null, List.of()));
         }
         continue;
       }
@@ -146,17 +192,19 @@ public class GapClosers {
       }
     }
     String outsiders = inHouseOnly ? GapCloserMap.ADVISERS_ONLY : GapCloserMap.MAY_HELP;
-    return new GapClosersView(
-        new GapClosersView.Gap(
-            gap.code(),
-            gap.step(),
-            inHouseOnly,
-            entry.themes(),
-            items(measures, guide.version(), lang, languages)),
-        guide.version().code(),
-        outsiders,
-        map.outsidersNote(outsiders, lang),
-        closers);
+    GapClosersView view =
+        new GapClosersView(
+            new GapClosersView.Gap(
+                gap.code(),
+                gap.step(),
+                inHouseOnly,
+                entry.themes(),
+                items(measures, guide.version(), lang, languages)),
+            guide.version().code(),
+            outsiders,
+            map.outsidersNote(outsiders, lang),
+            List.copyOf(closers));
+    return new Shape(view, specialistAt, specialistRole, Set.copyOf(languages));
   }
 
   /** The instrument item behind the gap at the requested Step, else 400 naming what is wrong. */
