@@ -49,7 +49,16 @@ public class RequestHead {
               "The request target may be at most " + maxUriLength.asLongValue() + " bytes."));
       return;
     }
-    if (headerBlock(request) > maxHeaderBlock.asLongValue()) {
+    // One pass over the headers for both their size and whether any holds a control character:
+    // this runs on every request of every process (the gateway's included).
+    long headerBlock = 0;
+    boolean headerControls = false;
+    for (Map.Entry<String, String> header : request.headers()) {
+      // name ": " value CRLF, as on the wire
+      headerBlock += header.getKey().length() + header.getValue().length() + 4;
+      headerControls |= Controls.present(header.getKey()) || Controls.present(header.getValue());
+    }
+    if (headerBlock > maxHeaderBlock.asLongValue()) {
       refuse(
           ctx,
           Problem.of(
@@ -59,7 +68,9 @@ public class RequestHead {
               "The request headers may be at most " + maxHeaderBlock.asLongValue() + " bytes."));
       return;
     }
-    List<Problem.Violation> violations = controlCharacters(request);
+    // Nothing percent-encoded and no control character anywhere: the common case, nothing to name.
+    List<Problem.Violation> violations =
+        headerControls || uriNeedsDecoding(uri) ? controlCharacters(request) : List.of();
     if (!violations.isEmpty()) {
       ProblemWriter.send(
           ctx,
@@ -71,20 +82,16 @@ public class RequestHead {
     ctx.next();
   }
 
-  private static long headerBlock(HttpServerRequest request) {
-    long size = 0;
-    for (Map.Entry<String, String> header : request.headers()) {
-      // name ": " value CRLF, as on the wire
-      size += header.getKey().length() + header.getValue().length() + 4;
-    }
-    return size;
+  /** Whether the URI may hide a control character: percent-encoded, or one in clear. */
+  private static boolean uriNeedsDecoding(String uri) {
+    return uri.indexOf('%') >= 0 || Controls.present(uri);
   }
 
   /** Where a control character hides: the path, each query parameter, each header. */
   static List<Problem.Violation> controlCharacters(HttpServerRequest request) {
     List<Problem.Violation> found = new ArrayList<>();
     String uri = request.uri();
-    if (!uri.contains("%") && !Controls.present(uri)) {
+    if (!uriNeedsDecoding(uri)) {
       // The common case: nothing percent-encoded, nothing to decode.
     } else {
       QueryStringDecoder decoded = new QueryStringDecoder(uri, StandardCharsets.UTF_8);
