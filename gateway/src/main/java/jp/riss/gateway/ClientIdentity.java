@@ -1,14 +1,14 @@
 package jp.riss.gateway;
 
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Who is calling, for rate limiting: the verified token's subject when there is one (a portal's
  * users behind one NAT must not share an allowance), otherwise the caller's address — the peer's,
  * or the one a trusted proxy reports ({@link TrustedProxies}).
  */
-@ApplicationScoped
+@Singleton
 public class ClientIdentity {
 
   /** A rate-limit key, prefixed by kind so a subject can never collide with an address. */

@@ -49,6 +49,11 @@ final class ClientLease {
     return new TokenBucket.Decision(true, policy.burst(), remainingTokens(now), sharedDebt(now), 0);
   }
 
+  /** Leased tokens not yet used or dropped. */
+  int held(long now) {
+    return (int) leased(now);
+  }
+
   /** Low enough to renew: half a lease left, and the shared bucket likely has a token. */
   boolean runningLow(long now, int leaseSize) {
     return leased(now) * 2 <= leaseSize && sharedTokens(now) > 0;

@@ -5,8 +5,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import jp.riss.platform.web.HttpOrder;
@@ -21,7 +21,7 @@ import jp.riss.platform.web.HttpOrder;
  * services', since a portal must be able to read why a call failed; and preflights are answered
  * here, without reaching a service.
  */
-@ApplicationScoped
+@Singleton
 public class Cors {
 
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";

@@ -6,7 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import jp.riss.platform.security.VerifiedTokens;
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * verifies tokens and enforces roles itself. A verified token's subject is left in the routing
  * context ({@link #subject}) so later handlers (the rate limit) know who is calling.
  */
-@ApplicationScoped
+@Singleton
 public class EdgeAuthentication implements Handler<RoutingContext> {
 
   private static final Logger LOG = Logger.getLogger(EdgeAuthentication.class);

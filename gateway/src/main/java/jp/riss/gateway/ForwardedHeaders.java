@@ -8,7 +8,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * back, a {@code Location} that points at a service's internal address is rewritten to the public
  * address the caller used: a client can only follow what the gateway serves.
  */
-@ApplicationScoped
+@Singleton
 public class ForwardedHeaders implements ProxyInterceptor {
 
   private static final List<String> FORWARDING =

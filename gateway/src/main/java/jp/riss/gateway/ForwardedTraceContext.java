@@ -9,7 +9,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Names the gateway's server span as the parent of the request it forwards, so the service's span
@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * timing, took over a quarter of the gateway's tracing CPU (JFR under bench/active-list-search).
  * What the caller sent under these header names is replaced, never passed on.
  */
-@ApplicationScoped
+@Singleton
 public class ForwardedTraceContext implements ProxyInterceptor {
 
   private static final TextMapSetter<MultiMap> HEADERS = MultiMap::set;

@@ -75,10 +75,12 @@ public interface GatewayConfig {
 
     /**
      * Longest a replica serves from tokens it leased: a leased token not used within it is dropped.
-     * Bounds what the replicas together can let through beyond the limit: at most lease-ttl ×
-     * requests-per-second requests in any window (README "Rate limits").
+     * Long enough that a client at a few requests a second uses a whole lease (one store round trip
+     * per lease). What the replicas together let through beyond the limit in any window is bounded
+     * in tokens (a lease and a half per replica) and in time (lease-ttl × requests-per-second),
+     * whichever is less (README "Rate limits").
      */
-    @WithDefault("500ms")
+    @WithDefault("10s")
     Duration leaseTtl();
 
     /** Share of the burst one lease asks for (at least one token). */

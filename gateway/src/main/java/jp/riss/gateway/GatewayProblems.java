@@ -3,7 +3,7 @@ package jp.riss.gateway;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.web.ProblemWriter;
@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * The gateway's own errors, as the same problem details the services answer with (same type base,
  * same shape), so a client handles an error the same way whoever produced it.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayProblems {
 
   private static final Logger LOG = Logger.getLogger(GatewayProblems.class);

@@ -2,14 +2,14 @@ package jp.riss.gateway;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * {@code riss_gateway_rate_limited_total{class}}: requests the gateway answered 429, by client
  * class (anonymous, counted per address; authenticated, per subject). Never the address or subject
  * itself: that would be one series per client, and personal data.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimitedCount {
 
   private final Counter anonymous;

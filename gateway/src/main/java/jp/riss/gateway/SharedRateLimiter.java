@@ -18,11 +18,17 @@ import org.jboss.logging.Logger;
  * this replica (its first request after a quiet spell); a busy client's lease is renewed in the
  * background before it runs out.
  *
- * <p>The bound: a leased token is served within {@code leaseTtl} of asking for it or dropped, so in
- * any window the replicas together let through at most what the bucket allows plus {@code leaseTtl
- * × requests-per-second}; in the long run exactly the configured rate. The other way round, tokens
- * one replica holds are not usable on another: a client spread over replicas may be refused up to
- * one lease per replica early, for at most {@code leaseTtl}.
+ * <p>The bound, in tokens: a replica asks for the next lease only when at most half a lease is left
+ * (and none is on its way), so it never holds more than a lease and a half of a client's tokens
+ * ({@link #held}), counting those on their way. Tokens are debited from the shared bucket when
+ * leased; the only ones a window can see beyond what the bucket allows in it are those the replicas
+ * held at the window's start. So in any window the replicas together let a client through at most
+ * what its bucket allows plus a lease and a half per replica; and since a leased token not used
+ * within {@code leaseTtl} is dropped, never more than {@code leaseTtl × requests-per-second} beyond
+ * it either. In the long run exactly the configured rate. The lifetime is long (seconds) so that a
+ * client at a few requests a second uses a whole lease before it lapses: one store round trip per
+ * lease, not per two requests. The other way round, tokens one replica holds are not usable on
+ * another: a client that leaves a replica may be refused up to a lease and a half early, once.
  *
  * <p>Fails open: while the store cannot be reached, requests are counted in this replica's own
  * {@link RateLimiter} (the limits as configured, per replica), once per outage a warning is logged,
@@ -288,6 +294,28 @@ public final class SharedRateLimiter {
       }
     }
     return forgotten + local.sweep();
+  }
+
+  /** Leased tokens of {@code client} this replica holds unused (the bound's "held" tokens). */
+  int held(String client) {
+    ClientLease lease = leases.get(client);
+    if (lease == null) {
+      return 0;
+    }
+    synchronized (lease) {
+      return lease.held(clock.nanoTime());
+    }
+  }
+
+  /** Whether a lease for {@code client} is on its way from the store. */
+  boolean leasing(String client) {
+    ClientLease lease = leases.get(client);
+    if (lease == null) {
+      return false;
+    }
+    synchronized (lease) {
+      return lease.pending != null;
+    }
   }
 
   public int trackedClients() {

@@ -10,7 +10,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jp.riss.platform.web.BodyLimit;
 
 /**
@@ -19,7 +19,7 @@ import jp.riss.platform.web.BodyLimit;
  * request is reset and {@link UpstreamFailures} answers 413, so an over-limit body never reaches a
  * service whole, however it is framed.
  */
-@ApplicationScoped
+@Singleton
 public class StreamedBodyLimit implements ProxyInterceptor {
 
   /** Set on the proxy context when the body went over; read by {@link UpstreamFailures}. */

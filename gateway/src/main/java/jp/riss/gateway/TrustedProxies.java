@@ -2,8 +2,8 @@ package jp.riss.gateway;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * else they are ignored (and not passed on): otherwise a caller could pick its own rate-limit
  * identity or point the links services write at a host of its choosing.
  */
-@ApplicationScoped
+@Singleton
 public class TrustedProxies {
 
   /** The caller as the gateway should treat it: its address, and the scheme and host it used. */

@@ -7,7 +7,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.TimeoutException;
 import jp.riss.platform.web.Drain;
 import jp.riss.platform.web.RequestIds;
@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * Replaces the proxy's bare 502 with problem details that say what happened: an upstream that
  * cannot be reached is worth retrying shortly (503), one that stopped answering is not (504).
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamFailures implements ProxyInterceptor {
 
   private static final Logger LOG = Logger.getLogger(UpstreamFailures.class);

@@ -50,7 +50,18 @@ public class RequestHead {
               "The request target may be at most " + maxUriLength.asLongValue() + " bytes."));
       return;
     }
-    if (headerBlock(request) > maxHeaderBlock.asLongValue()) {
+    // One pass over the headers for both their size and whether any holds a control character:
+    // this runs on every request of every process (the gateway's included).
+    long headerBlock = 0;
+    boolean headerControls = false;
+    int hosts = 0;
+    for (Map.Entry<String, String> header : request.headers()) {
+      // name ": " value CRLF, as on the wire
+      headerBlock += header.getKey().length() + header.getValue().length() + 4;
+      hosts += "Host".equalsIgnoreCase(header.getKey()) ? 1 : 0;
+      headerControls |= Controls.present(header.getKey()) || Controls.present(header.getValue());
+    }
+    if (headerBlock > maxHeaderBlock.asLongValue()) {
       refuse(
           ctx,
           Problem.of(
@@ -60,8 +71,11 @@ public class RequestHead {
               "The request headers may be at most " + maxHeaderBlock.asLongValue() + " bytes."));
       return;
     }
-    List<Problem.Violation> violations = controlCharacters(request);
-    if (request.headers().getAll(HttpHeaders.HOST).size() > 1) {
+    // Nothing percent-encoded, no control character anywhere and one Host: the common case,
+    // nothing to name.
+    List<Problem.Violation> violations =
+        headerControls || uriNeedsDecoding(uri) ? controlCharacters(request) : new ArrayList<>();
+    if (hosts > 1) {
       // Two Hosts could route one way here and another way at whoever reads the other one.
       violations.add(new Problem.Violation("Host", "must be given once"));
     }
@@ -76,20 +90,16 @@ public class RequestHead {
     ctx.next();
   }
 
-  private static long headerBlock(HttpServerRequest request) {
-    long size = 0;
-    for (Map.Entry<String, String> header : request.headers()) {
-      // name ": " value CRLF, as on the wire
-      size += header.getKey().length() + header.getValue().length() + 4;
-    }
-    return size;
+  /** Whether the URI may hide a control character: percent-encoded, or one in clear. */
+  private static boolean uriNeedsDecoding(String uri) {
+    return uri.indexOf('%') >= 0 || Controls.present(uri);
   }
 
   /** Where a control character hides: the path, each query parameter, each header. */
   static List<Problem.Violation> controlCharacters(HttpServerRequest request) {
     List<Problem.Violation> found = new ArrayList<>();
     String uri = request.uri();
-    if (!uri.contains("%") && !Controls.present(uri)) {
+    if (!uriNeedsDecoding(uri)) {
       // The common case: nothing percent-encoded, nothing to decode.
     } else {
       QueryStringDecoder decoded = new QueryStringDecoder(uri, StandardCharsets.UTF_8);
