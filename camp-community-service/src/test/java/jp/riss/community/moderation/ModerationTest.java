@@ -4,11 +4,11 @@ import static jp.riss.community.CommunityApi.BASE;
 import static jp.riss.community.CommunityApi.addToGroup;
 import static jp.riss.community.CommunityApi.enrolled;
 import static jp.riss.community.CommunityApi.group;
+import static jp.riss.community.CommunityApi.groupWithPoster;
 import static jp.riss.community.CommunityApi.member;
 import static jp.riss.community.CommunityApi.office;
 import static jp.riss.community.CommunityApi.office2;
 import static jp.riss.community.CommunityApi.openCaseOf;
-import static jp.riss.community.CommunityApi.pastFirstPost;
 import static jp.riss.community.CommunityApi.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -54,12 +54,10 @@ class ModerationTest {
 
   @Test
   void reportCaseHideAppealDecidedByAnotherModerator() {
-    String g = group("topic", "invitation", "adult");
     Person author = enrolled(27);
     Person reader = enrolled(28);
-    addToGroup(g, author);
+    String g = groupWithPoster(author);
     addToGroup(g, reader);
-    pastFirstPost(g, author);
     String postId = post(g, author, "少し乱暴な書き込み").getString("id");
     report(reader, "post", postId);
     member(reader)
@@ -144,10 +142,8 @@ class ModerationTest {
 
   @Test
   void reportsFromThreeMembersSuspendPostingUntilAModeratorDecides() {
-    String g = group("topic", "invitation", "adult");
     Person author = enrolled(44);
-    addToGroup(g, author);
-    pastFirstPost(g, author);
+    String g = groupWithPoster(author);
     String postId = post(g, author, "問題の投稿").getString("id");
     for (int i = 0; i < 3; i++) {
       Person r = enrolled(30 + i);
@@ -172,10 +168,8 @@ class ModerationTest {
 
   @Test
   void aBannedMemberCannotBeAddedToAnotherGroupUntilTheBanIsLifted() {
-    String g = group("topic", "invitation", "adult");
     Person author = enrolled(45);
-    addToGroup(g, author);
-    pastFirstPost(g, author);
+    String g = groupWithPoster(author);
     String postId = post(g, author, "禁止される投稿").getString("id");
     Person reporter = enrolled(46);
     addToGroup(g, reporter);

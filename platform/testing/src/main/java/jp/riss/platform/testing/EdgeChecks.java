@@ -18,26 +18,20 @@ public final class EdgeChecks {
   /** A request target of 9,000 bytes on {@code path} is a 414 problem. */
   public static void uriTooLong(URL server, String path) throws IOException {
     String answer =
-        RawHttp.exchange(
-            server.getHost(),
-            server.getPort(),
-            "GET "
-                + path
-                + "?q="
-                + "a".repeat(9000)
-                + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: edge-414\r\n\r\n");
+        get(
+            server,
+            path + "?q=" + "a".repeat(9000),
+            "Host: localhost\r\nX-Request-Id: edge-414\r\n\r\n");
     assertProblem(answer, 414, "uri-too-long", "edge-414");
   }
 
   /** 20,000 bytes of headers on {@code path} are a 431 problem. */
   public static void headersTooLarge(URL server, String path) throws IOException {
     String answer =
-        RawHttp.exchange(
-            server.getHost(),
-            server.getPort(),
-            "GET "
-                + path
-                + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: edge-431\r\nX-Padding: "
+        get(
+            server,
+            path,
+            "Host: localhost\r\nX-Request-Id: edge-431\r\nX-Padding: "
                 + "p".repeat(20_000)
                 + "\r\n\r\n");
     assertProblem(answer, 431, "header-fields-too-large", "edge-431");
@@ -52,19 +46,19 @@ public final class EdgeChecks {
     for (int i = 0; i < hosts.length; i++) {
       String requestId = "edge-host-" + i;
       String answer =
-          RawHttp.exchange(
-              server.getHost(),
-              server.getPort(),
-              "GET "
-                  + path
-                  + " HTTP/1.1\r\n"
-                  + hosts[i]
-                  + "X-Request-Id: "
-                  + requestId
-                  + "\r\nConnection: close\r\n\r\n");
+          get(
+              server,
+              path,
+              hosts[i] + "X-Request-Id: " + requestId + "\r\nConnection: close\r\n\r\n");
       assertProblem(answer, 400, "validation", requestId);
       assertThat(answer, containsString("\"field\":\"Host\""));
     }
+  }
+
+  /** A raw GET of {@code target} with {@code rest}: the header lines and the blank line. */
+  private static String get(URL server, String target, String rest) throws IOException {
+    return RawHttp.exchange(
+        server.getHost(), server.getPort(), "GET " + target + " HTTP/1.1\r\n" + rest);
   }
 
   private static void assertProblem(String answer, int status, String slug, String requestId) {
