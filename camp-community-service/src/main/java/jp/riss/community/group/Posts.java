@@ -146,12 +146,19 @@ public class Posts {
   public PostView get(UUID groupId, UUID postId, Caller caller) {
     CommunityGroup g = groups.readable(groupId, caller);
     Post p = find(g.id, postId);
-    List<PostView> shown = visible(List.of(p), caller, g);
-    if (shown.isEmpty()) {
+    PostView shown = new Reader(caller, g).see(p);
+    if (shown == null) {
       throw ProblemException.notFound("post " + postId);
     }
-    return shown.get(0);
+    return shown;
   }
+
+  /**
+   * At most this many rows are read for one page: posts the caller may not see are left out, so a
+   * page is filled from further rows, but a group full of hidden posts cannot make one request read
+   * it all; past the bound the page is returned short, with {@code next} where reading stopped.
+   */
+  private static final int ROWS_PER_PAGE_BOUND = 500;
 
   @Transactional
   public Page list(
@@ -160,6 +167,38 @@ public class Posts {
     CommunityGroup g = groups.readable(groupId, caller);
     OffsetDateTime atTime = at == null ? null : at.at();
     UUID atId = at == null ? null : at.id();
+    Reader reader = new Reader(caller, g);
+    List<PostView> shown = new ArrayList<>();
+    int read = 0;
+    while (true) {
+      List<Post> rows = rowsAfter(g.id, atTime, atId, limit + 1);
+      boolean more = rows.size() > limit;
+      List<Post> batch = more ? rows.subList(0, limit) : rows;
+      read += batch.size();
+      for (int i = 0; i < batch.size(); i++) {
+        Post last = batch.get(i);
+        PostView seen = reader.see(last);
+        if (seen != null) {
+          shown.add(seen);
+        }
+        boolean full = shown.size() == limit;
+        if (full && (i < batch.size() - 1 || more)) {
+          return new Page(shown, Keyset.next(uri, last.createdAt, last.id));
+        }
+        atTime = last.createdAt;
+        atId = last.id;
+      }
+      if (!more) {
+        return new Page(shown, null);
+      }
+      if (read >= ROWS_PER_PAGE_BOUND) {
+        return new Page(shown, Keyset.next(uri, atTime, atId));
+      }
+    }
+  }
+
+  /** Up to {@code max} posts of the group after the keyset position, newest first. */
+  private List<Post> rowsAfter(UUID groupId, OffsetDateTime atTime, UUID atId, int max) {
     jakarta.persistence.TypedQuery<Post> query =
         em.createQuery(
                 "SELECT p FROM Post p WHERE p.groupId = :g"
@@ -168,32 +207,33 @@ public class Posts {
                         : " AND (p.createdAt < :t OR (p.createdAt = :t AND p.id < :i))")
                     + " ORDER BY p.createdAt DESC, p.id DESC",
                 Post.class)
-            .setParameter("g", g.id);
+            .setParameter("g", groupId);
     if (atTime != null) {
       query.setParameter("t", atTime).setParameter("i", atId);
     }
-    List<Post> rows = query.setMaxResults(limit + 1).getResultList();
-    boolean more = rows.size() > limit;
-    List<Post> page = more ? rows.subList(0, limit) : rows;
-    String next = null;
-    if (more) {
-      Post last = page.get(page.size() - 1);
-      next = Keyset.next(uri, last.createdAt, last.id);
-    }
-    return new Page(visible(page, caller, g), next);
+    return query.setMaxResults(max).getResultList();
   }
 
-  /** What the caller may see of these posts, in order. */
-  private List<PostView> visible(List<Post> posts, Caller caller, CommunityGroup g) {
-    boolean moderator = caller.office() && groups.moderates(g.id, caller.subject());
-    if (caller.office() && !moderator) {
-      throw ProblemException.forbidden("only this group's moderators read its posts");
+  /**
+   * Who reads a group's posts, worked out once per request: a moderator of the group, or the member
+   * {@code me}; the authors' states are looked up once each.
+   */
+  private final class Reader {
+    final boolean moderator;
+    final UUID me;
+    final Map<UUID, Person> authors = new HashMap<>();
+    final Map<UUID, Member> states = new HashMap<>();
+
+    Reader(Caller caller, CommunityGroup g) {
+      moderator = caller.office() && groups.moderates(g.id, caller.subject());
+      if (caller.office() && !moderator) {
+        throw ProblemException.forbidden("only this group's moderators read its posts");
+      }
+      me = caller.office() ? null : members.active(caller.subject()).person().id;
     }
-    UUID me = caller.office() ? null : members.active(caller.subject()).person().id;
-    Map<UUID, Person> authors = new HashMap<>();
-    Map<UUID, Member> states = new HashMap<>();
-    List<PostView> out = new ArrayList<>();
-    for (Post p : posts) {
+
+    /** The post as this reader may see it, or null when they may not. */
+    PostView see(Post p) {
       Person author = authors.computeIfAbsent(p.authorId, id -> members.byId(id).orElseThrow());
       Member state = states.computeIfAbsent(p.authorId, id -> members.of(author));
       boolean own = p.authorId.equals(me);
@@ -204,12 +244,12 @@ public class Posts {
               && state.has(Scope.GROUPS);
       if (moderator || own || ("visible".equals(p.state) && inForce)) {
         if (!moderator && !own && "removed".equals(p.state)) {
-          continue;
+          return null;
         }
-        out.add(view(p, author, moderator || own));
+        return view(p, author, moderator || own);
       }
+      return null;
     }
-    return out;
   }
 
   private PostView view(Post p, Person author, boolean withReasons) {

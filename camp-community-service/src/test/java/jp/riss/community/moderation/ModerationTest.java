@@ -9,6 +9,7 @@ import static jp.riss.community.CommunityApi.member;
 import static jp.riss.community.CommunityApi.office;
 import static jp.riss.community.CommunityApi.office2;
 import static jp.riss.community.CommunityApi.openCaseOf;
+import static jp.riss.community.CommunityApi.pastFirstPost;
 import static jp.riss.community.CommunityApi.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.riss.community.CommunityApi;
@@ -188,6 +190,44 @@ class ModerationTest {
         .then()
         .statusCode(403)
         .body("type", equalTo("https://riss.example/problems/member-banned"));
+  }
+
+  @Test
+  void aPageOfPostsIsFilledWithWhatTheReaderMaySeeWhenABannedAuthorsPostsAreLeftOut() {
+    Person kept = enrolled(47);
+    Person banned = enrolled(48);
+    Person reader = enrolled(49);
+    String g = groupWithPoster(kept);
+    addToGroup(g, banned);
+    pastFirstPost(g, banned);
+    addToGroup(g, reader);
+    List<String> keptPosts = new ArrayList<>();
+    String lastOfBanned = null;
+    for (int i = 1; i <= 3; i++) {
+      keptPosts.add(0, post(g, kept, "残る投稿 " + i).getString("id"));
+      lastOfBanned = post(g, banned, "消える投稿 " + i).getString("id");
+    }
+    report(reader, "post", lastOfBanned);
+    office()
+        .contentType(ContentType.JSON)
+        .body(Map.of("action", "ban", "reason", "規約違反のため"))
+        .post(CASES + "/" + openCaseOf(lastOfBanned) + "/actions")
+        .then()
+        .statusCode(200);
+    // Newest first the rows alternate banned, kept, banned, kept...: a page of 2 is still 2 posts.
+    var first =
+        member(reader)
+            .get(CommunityApi.GROUPS + "/" + g + "/posts?limit=2")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(keptPosts.subList(0, 2), first.getList("items.id"));
+    String next = first.getString("next");
+    var second = member(reader).get(next).then().statusCode(200).extract().jsonPath();
+    assertEquals(2, second.getList("items.id").size());
+    assertEquals(keptPosts.get(2), second.getList("items.id").get(0));
+    assertEquals(null, second.getString("next"));
   }
 
   @Test
