@@ -54,6 +54,17 @@ class ModerationTest {
         .statusCode(201);
   }
 
+  /** {@code reporter} reports the post and a moderator bans its author on the case it opens. */
+  private static void banAuthorOf(String postId, Person reporter) {
+    report(reporter, "post", postId);
+    office()
+        .contentType(ContentType.JSON)
+        .body(Map.of("action", "ban", "reason", "規約違反のため"))
+        .post(CASES + "/" + openCaseOf(postId) + "/actions")
+        .then()
+        .statusCode(200);
+  }
+
   @Test
   void reportCaseHideAppealDecidedByAnotherModerator() {
     Person author = enrolled(27);
@@ -175,13 +186,7 @@ class ModerationTest {
     String postId = post(g, author, "禁止される投稿").getString("id");
     Person reporter = enrolled(46);
     addToGroup(g, reporter);
-    report(reporter, "post", postId);
-    office()
-        .contentType(ContentType.JSON)
-        .body(Map.of("action", "ban", "reason", "規約違反のため"))
-        .post(CASES + "/" + openCaseOf(postId) + "/actions")
-        .then()
-        .statusCode(200);
+    banAuthorOf(postId, reporter);
     String other = group("topic", "invitation", "adult");
     office()
         .contentType(ContentType.JSON)
@@ -207,13 +212,7 @@ class ModerationTest {
       keptPosts.add(0, post(g, kept, "残る投稿 " + i).getString("id"));
       lastOfBanned = post(g, banned, "消える投稿 " + i).getString("id");
     }
-    report(reader, "post", lastOfBanned);
-    office()
-        .contentType(ContentType.JSON)
-        .body(Map.of("action", "ban", "reason", "規約違反のため"))
-        .post(CASES + "/" + openCaseOf(lastOfBanned) + "/actions")
-        .then()
-        .statusCode(200);
+    banAuthorOf(lastOfBanned, reader);
     // Newest first the rows alternate banned, kept, banned, kept...: a page of 2 is still 2 posts.
     var first =
         member(reader)
