@@ -169,14 +169,21 @@ public class Groups {
     return view(readable(id, caller), caller);
   }
 
-  /** A member joins an open group that admits their age band. */
+  /**
+   * A member joins an open group that admits their age band. An invitation-only group the member is
+   * not in answers 404, as reading it does: a 403 would tell outsiders that it exists. A member
+   * already in it joins again with no change, as for an open group.
+   */
   @Transactional
   public GroupView join(UUID id, Caller caller) {
     CommunityGroup g = find(id);
     Member m = members.active(caller.subject());
     m.require(Scope.GROUPS);
     if (!"open".equals(g.visibility)) {
-      throw ProblemException.forbidden("this group is by invitation of the camp office only");
+      if (!isMember(g.id, m.person().id)) {
+        throw ProblemException.notFound("group " + id);
+      }
+      return view(g, caller);
     }
     admit(g, m);
     return view(g, caller);

@@ -315,8 +315,27 @@ class GroupPostTest {
         .body("violations.field", containsInAnyOrder("visibility", "minAgeBand"));
     String g = group("incident-cooperation", "invitation", "adult");
     Person a = enrolled(38);
-    member(a).post(GROUPS + "/" + g + "/membership").then().statusCode(403);
+    // Outsiders cannot join it, nor learn from the answer that it exists: the same 404 as a group
+    // id that was never created.
+    member(a)
+        .post(GROUPS + "/" + g + "/membership")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo("group " + g + " does not exist"));
+    String never = java.util.UUID.randomUUID().toString();
+    member(a)
+        .post(GROUPS + "/" + never + "/membership")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo("group " + never + " does not exist"));
     addToGroup(g, a);
+    // Once invited, joining again changes nothing.
+    member(a)
+        .post(GROUPS + "/" + g + "/membership")
+        .then()
+        .statusCode(200)
+        .body("member", equalTo(true))
+        .body("memberCount", equalTo(1));
     member(a)
         .contentType(ContentType.JSON)
         .body(Map.of("body", "IoC を共有します"))
