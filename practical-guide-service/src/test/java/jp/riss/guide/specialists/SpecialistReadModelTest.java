@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +24,7 @@ import jp.riss.platform.inbox.DeadLetters;
 import jp.riss.platform.testing.Contracts;
 import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.KafkaResource;
+import jp.riss.platform.testing.Management;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,10 @@ import org.junit.jupiter.api.Test;
 class SpecialistReadModelTest {
 
   @Inject AgroalDataSource dataSource;
+
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
+
   private ListingEvents events;
 
   @BeforeEach
@@ -141,19 +148,7 @@ class SpecialistReadModelTest {
   @Test
   void anEventWithoutTheFieldsTheGuideNeedsIsDeadLettered() throws Exception {
     UUID id = UUID.randomUUID();
-    CloudEvent incomplete =
-        new CloudEvent(
-            "1.0",
-            UUID.randomUUID().toString(),
-            "urn:riss:active-list-service",
-            "jp.riss.activelist.listing.published",
-            id.toString(),
-            java.time.OffsetDateTime.now(),
-            "application/json",
-            "urn:riss:schema:activelist.listing.v1",
-            jp.riss.platform.events.EventJson.mapper()
-                .createObjectNode()
-                .put("listingId", id.toString()));
+    CloudEvent incomplete = incomplete(id);
     events.send(incomplete.subject(), jp.riss.platform.events.EventJson.write(incomplete));
     try (EventLog dlt =
         new EventLog(
@@ -164,6 +159,87 @@ class SpecialistReadModelTest {
           .until(() -> dlt.records().stream().anyMatch(r -> id.toString().equals(r.key())));
     }
     assertEquals(0, count("SELECT count(*) FROM specialist_card WHERE listing_id = ?", id));
+  }
+
+  @Test
+  void aPoisonEventAmongOthersIsDeadLetteredAndEachOtherIsAppliedExactlyOnce() throws Exception {
+    // Sent back to back, so the consumer receives them in polls of several and delivers each poll
+    // in one transaction: the incomplete one in the middle fails that transaction, and the poll's
+    // events are then delivered one by one.
+    long before = generation();
+    List<UUID> good = new java.util.ArrayList<>();
+    UUID poison = UUID.randomUUID();
+    for (int i = 0; i < 20; i++) {
+      if (i == 10) {
+        CloudEvent incomplete = incomplete(poison);
+        events.send(incomplete.subject(), jp.riss.platform.events.EventJson.write(incomplete));
+      }
+      UUID id = UUID.randomUUID();
+      good.add(id);
+      events.send(ListingEvents.event(id, "一括 " + i, List.of("30"), List.of(6), "PUBLISHED", 1));
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                count(
+                        "SELECT count(*) FROM specialist_card WHERE listing_id = ANY (?)",
+                        good.toArray(UUID[]::new))
+                    == good.size());
+
+    try (EventLog dlt =
+        new EventLog(
+            KafkaResource.broker().bootstrapServers(),
+            ListingSnapshot.TOPIC + DeadLetters.SUFFIX)) {
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> dlt.records().stream().anyMatch(r -> poison.toString().equals(r.key())));
+      assertEquals(
+          1, dlt.records().stream().filter(r -> poison.toString().equals(r.key())).count());
+    }
+    assertEquals(0, count("SELECT count(*) FROM specialist_card WHERE listing_id = ?", poison));
+    // The read model's change counter moves once per applied event, in the event's transaction:
+    // a rolled-back batch leaves no trace and no event is applied twice.
+    assertEquals(good.size(), generation() - before);
+  }
+
+  private static CloudEvent incomplete(UUID listingId) {
+    return new CloudEvent(
+        "1.0",
+        UUID.randomUUID().toString(),
+        "urn:riss:active-list-service",
+        "jp.riss.activelist.listing.published",
+        listingId.toString(),
+        java.time.OffsetDateTime.now(),
+        "application/json",
+        "urn:riss:schema:activelist.listing.v1",
+        jp.riss.platform.events.EventJson.mapper()
+            .createObjectNode()
+            .put("listingId", listingId.toString()));
+  }
+
+  private long generation() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT generation FROM specialist_card_generation");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void readinessReportsTheInboxConsumerOnceItConsumes() {
+    // The consumer is created on its own thread after start-up; readiness says when it runs.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(Management.base(management))
+                    .get("/q/health/ready")
+                    .then()
+                    .body("checks.find { it.name == 'inbox consumers' }.status", equalTo("UP")));
   }
 
   @Test
@@ -207,6 +283,17 @@ class SpecialistReadModelTest {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private long count(String sql, UUID[] ids) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("uuid", ids));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -30,15 +30,23 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   // Only one relay of a service publishes at a time, so per-aggregate order survives scaling out.
-  private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('riss.outbox'))";
-  private static final String NEXT_BATCH =
-      "SELECT id, topic, aggregate_id, envelope, traceparent, tracestate FROM outbox"
-          + " WHERE sent_at IS NULL"
-          + " ORDER BY id LIMIT ?";
+  // The lock and the batch in one round trip: a row with nulls after "held" when nothing waits,
+  // no batch at all when another relay holds the lock.
+  private static final String LOCK_AND_NEXT_BATCH =
+      "WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtext('riss.outbox')) AS held)"
+          + " SELECT lock.held, o.id, o.topic, o.aggregate_id, o.envelope, o.traceparent,"
+          + " o.tracestate FROM lock LEFT JOIN LATERAL (SELECT * FROM outbox"
+          + " WHERE lock.held AND sent_at IS NULL ORDER BY id LIMIT ?) o ON true"
+          + " ORDER BY o.id";
   private static final String MARK_SENT =
       "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY (?)";
   private static final String MARK_FAILED =
       "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)";
+
+  /** {@link #publishBatch}'s answer when another relay holds the lock. */
+  public static final int LOCK_BUSY = -1;
+
+  private static final long LOCK_RETRY_MS = 50;
 
   @Inject AgroalDataSource dataSource;
   @Inject EventPublisher publisher;
@@ -85,7 +93,13 @@ public class OutboxRelay {
         }
         int published = publishBatch();
         backoffMs = 0;
-        if (published < config.batchSize()) {
+        if (published == LOCK_BUSY) {
+          // Another instance's relay is publishing and may have read its batch before this
+          // instance's rows committed: look again soon rather than after the poll interval.
+          wakeUps.tryAcquire(LOCK_RETRY_MS, TimeUnit.MILLISECONDS);
+        } else if (published < config.batchSize()) {
+          // Woken by each commit that appended events; the interval only catches rows no wake-up
+          // announced (written before a crash, or by hand), so it can be long.
           wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
           wakeUps.drainPermits();
         }
@@ -102,18 +116,18 @@ public class OutboxRelay {
   /**
    * Publishes the oldest unsent rows and marks the acknowledged ones sent.
    *
-   * @return how many rows were published
+   * @return how many rows were published, or {@link #LOCK_BUSY} when another relay holds the lock
    * @throws OutboxPublishException when the broker did not acknowledge some of them
    */
   public int publishBatch() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        if (!tryLock(connection)) {
+        List<PendingEvent> batch = lockAndNextBatch(connection);
+        if (batch == null) {
           connection.rollback();
-          return 0;
+          return LOCK_BUSY;
         }
-        List<PendingEvent> batch = nextBatch(connection);
         PublishSpans spans = new PublishSpans(eventSpans, batch);
         EventPublisher.Outcome outcome =
             batch.isEmpty() ? EventPublisher.Outcome.NONE : publisher.publish(spans.events());
@@ -132,22 +146,25 @@ public class OutboxRelay {
     }
   }
 
-  private static boolean tryLock(Connection connection) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement(LOCK);
-        ResultSet rs = lock.executeQuery()) {
-      return rs.next() && rs.getBoolean(1);
-    }
-  }
-
-  private List<PendingEvent> nextBatch(Connection connection) throws SQLException {
+  /**
+   * @return the oldest unsent rows (none when nothing waits), or null when the lock is busy
+   */
+  private List<PendingEvent> lockAndNextBatch(Connection connection) throws SQLException {
     List<PendingEvent> batch = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(NEXT_BATCH)) {
+    try (PreparedStatement select = connection.prepareStatement(LOCK_AND_NEXT_BATCH)) {
       select.setInt(1, config.batchSize());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
+          if (!rs.getBoolean("held")) {
+            return null;
+          }
+          long id = rs.getLong("id");
+          if (rs.wasNull()) {
+            continue;
+          }
           batch.add(
               new PendingEvent(
-                  rs.getLong("id"),
+                  id,
                   rs.getString("topic"),
                   rs.getString("aggregate_id"),
                   rs.getString("envelope"),
