@@ -16,10 +16,13 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jp.riss.activelist.listing.ListingStatus;
 import jp.riss.activelist.listing.ListingTouched;
 import org.jboss.logging.Logger;
@@ -59,8 +62,45 @@ public class ListingSearch {
   private volatile SearchIndex.ExposureEpoch previousEpoch = SearchIndex.ExposureEpoch.NONE;
   private ScheduledExecutorService timer;
 
+  /** Completes when the first index, holding every published listing, is in place. */
+  private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+
+  private final AtomicBoolean loading = new AtomicBoolean();
+
+  /**
+   * Starts building the first index on a thread of its own; does nothing when it has already
+   * started. {@link SearchIndexEarlyLoad} calls it as soon as Flyway has migrated the schema, so
+   * that reading the listings runs while Hibernate and the rest of Quarkus start on the main thread
+   * instead of after them. Plain JDBC throughout ({@link PublishedListings}, {@link
+   * SearchReferenceData}, {@link ExposureStatistics}): Hibernate may not be ready yet.
+   */
+  void startLoading() {
+    if (!loading.compareAndSet(false, true)) {
+      return;
+    }
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                rebuild();
+                loaded.complete(null);
+              } catch (SQLException | RuntimeException | Error e) {
+                loaded.completeExceptionally(e);
+              }
+            },
+            "search-index-load");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /**
+   * Waits here until the first index holds every published listing: {@code StartupEvent} observers
+   * run before the HTTP server opens its port, so no search can be answered, and readiness cannot
+   * be green, from an index that is still loading. A failed load fails the start, as before.
+   */
   void start(@Observes StartupEvent event) throws SQLException {
-    rebuild();
+    startLoading();
+    awaitLoaded();
     timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -71,6 +111,23 @@ public class ListingSearch {
     every(config.catchUpInterval().toMillis(), this::catchUp);
     every(Math.min(config.exposure().epoch().toMillis(), 5_000), this::startEpochIfDue);
     every(config.rebuildInterval().toMillis(), this::rebuild);
+  }
+
+  private void awaitLoaded() throws SQLException {
+    try {
+      loaded.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the search index was loading", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("the search index could not be loaded", e.getCause());
+    }
   }
 
   void stop(@Observes ShutdownEvent event) {
@@ -109,8 +166,13 @@ public class ListingSearch {
 
   /** Reads one listing again: indexed when published, dropped otherwise. */
   public void refresh(UUID id) throws SQLException {
-    Optional<StoredListing> row = listings.one(id);
     SearchIndex current = index;
+    if (current == null) {
+      // A change committed while the first index is loading (an event consumer's, say): the
+      // first catch-up reads every change since that load began.
+      return;
+    }
+    Optional<StoredListing> row = listings.one(id);
     if (row.isPresent() && row.get().status() == ListingStatus.PUBLISHED) {
       current.put(IndexedListing.of(row.get(), current.codes(), indexedOn));
     } else {

@@ -3,6 +3,7 @@ package jp.riss.activelist.search;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +55,15 @@ class PublishedListings {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  // One reader per stored JSON column, built once: the index load reads thousands of rows.
+  private static final ObjectReader FORMATS =
+      JSON.readerFor(new TypeReference<List<SelfDeclared.FormatFee>>() {});
+  private static final ObjectReader TRACK_RECORDS =
+      JSON.readerFor(new TypeReference<List<SelfDeclared.TrackRecord>>() {});
+  private static final ObjectReader CYCLES =
+      jp.riss.platform.events.EventJson.mapper()
+          .readerFor(new TypeReference<List<RegistrationChanged.CycleFacts>>() {});
 
   @Inject AgroalDataSource dataSource;
 
@@ -116,13 +126,13 @@ class PublishedListings {
         rs.getBoolean("online_nationwide"),
         Arrays.stream((Integer[]) rs.getArray("themes").getArray()).toList(),
         strings(rs.getArray("industries")),
-        json(rs.getString("formats"), new TypeReference<List<SelfDeclared.FormatFee>>() {}),
+        json(rs.getString("formats"), FORMATS),
         rs.getBoolean("first_consultation_free"),
         strings(rs.getArray("engagement_lengths")),
         strings(rs.getArray("qualifications")),
         strings(rs.getArray("other_qualifications")),
         rs.getString("self_introduction"),
-        json(rs.getString("track_records"), new TypeReference<List<SelfDeclared.TrackRecord>>() {}),
+        json(rs.getString("track_records"), TRACK_RECORDS),
         new SelfDeclared.Availability(
             SelfDeclared.Availability.Status.valueOf(rs.getString("availability")),
             until == null ? null : until.toLocalDate()),
@@ -137,11 +147,7 @@ class PublishedListings {
     fact.status = rs.getString("registration_status");
     fact.registeredOn = rs.getDate("registered_on").toLocalDate();
     try {
-      fact.cycles =
-          jp.riss.platform.events.EventJson.mapper()
-              .readValue(
-                  rs.getString("cycles"),
-                  new TypeReference<List<RegistrationChanged.CycleFacts>>() {});
+      fact.cycles = CYCLES.readValue(rs.getString("cycles"));
     } catch (IOException e) {
       throw new IllegalStateException("stored registry facts cannot be read", e);
     }
@@ -169,9 +175,9 @@ class PublishedListings {
     return array == null ? List.of() : List.of((String[]) array.getArray());
   }
 
-  private static <T> List<T> json(String text, TypeReference<List<T>> type) {
+  private static <T> List<T> json(String text, ObjectReader reader) {
     try {
-      return text == null ? List.of() : JSON.readValue(text, type);
+      return text == null ? List.of() : reader.readValue(text);
     } catch (IOException e) {
       throw new IllegalStateException("stored JSON of a listing cannot be read", e);
     }
