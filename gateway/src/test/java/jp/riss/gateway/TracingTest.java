@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.arc.Arc;
@@ -66,6 +67,12 @@ class TracingTest {
             "the gateway's server span",
             s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER);
     assertEquals(callerSpanId, server.getParentSpanId(), "child of the caller's span");
+    // What an operator reads off the span: the answer's status and the route, never the path.
+    assertEquals(
+        200L,
+        server.getAttributes().get(AttributeKey.longKey("http.response.status_code")),
+        server.toString());
+    assertEquals("GET /api/v1/guide/", server.getName(), server.toString());
 
     assertTrue(forwarded != null && forwarded.matches(TRACEPARENT), "forwarded: " + forwarded);
     String[] parts = forwarded.split("-");
