@@ -8,10 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import jp.riss.guide.web.SqlValues;
 
@@ -82,52 +79,70 @@ public class SpecialistCards {
     if (themes.isEmpty() || limit < 1) {
       return List.of();
     }
-    Map<UUID, MatchCandidates.Card> local = new LinkedHashMap<>();
+    List<List<MatchCandidates.Card>> local = new ArrayList<>(themes.size());
     for (int theme : themes) {
-      candidates.inPrefecture(prefecture, theme).forEach(c -> local.putIfAbsent(c.listingId(), c));
+      local.add(candidates.inPrefecture(prefecture, theme));
     }
     List<SpecialistMatch> found = new ArrayList<>(limit);
-    for (MatchCandidates.Card c : first(local.values(), seed, limit)) {
+    for (MatchCandidates.Card c : first(local, null, seed, limit)) {
       found.add(matchOf(c, themes, true));
     }
     if (found.size() < limit) {
-      Map<UUID, MatchCandidates.Card> online = new LinkedHashMap<>();
+      List<List<MatchCandidates.Card>> online = new ArrayList<>(themes.size());
       for (int theme : themes) {
-        for (MatchCandidates.Card c : candidates.online(theme)) {
-          if (!c.prefectures().contains(prefecture)) {
-            online.putIfAbsent(c.listingId(), c);
-          }
-        }
+        online.add(candidates.online(theme));
       }
-      for (MatchCandidates.Card c : first(online.values(), seed, limit - found.size())) {
+      for (MatchCandidates.Card c : first(online, prefecture, seed, limit - found.size())) {
         found.add(matchOf(c, themes, false));
       }
     }
     return found;
   }
 
-  /** The first {@code limit} cards in the seed's order: accepting before limited, then the hash. */
+  /**
+   * The first {@code limit} cards in the seed's order (accepting before limited, then the hash) of
+   * all the lists together, each card once however many lists hold it, leaving out cards listed in
+   * {@code notIn} (a prefecture, or null). Kept in a short sorted array of {@code limit} places
+   * while the lists are walked: no set of the few hundred to ~1,700 candidates is built per gap
+   * (that set was a tenth of the guide's CPU per request). A card held by two lists has the same
+   * rank in both, so the second is passed over: either it is among the places already, or {@code
+   * limit} cards rank before it.
+   */
   static List<MatchCandidates.Card> first(
-      Collection<MatchCandidates.Card> cards, long seed, int limit) {
+      List<List<MatchCandidates.Card>> lists, String notIn, long seed, int limit) {
     MatchCandidates.Card[] top = new MatchCandidates.Card[limit];
     long[] topRank = new long[limit];
     int size = 0;
-    for (MatchCandidates.Card c : cards) {
-      long rank = rank(c, seed);
-      if (size == limit && Long.compare(rank, topRank[size - 1]) >= 0) {
-        continue;
+    for (List<MatchCandidates.Card> cards : lists) {
+      for (MatchCandidates.Card c : cards) {
+        long rank = rank(c, seed);
+        if (size == limit && Long.compare(rank, topRank[size - 1]) >= 0) {
+          continue;
+        }
+        if (notIn != null && c.prefectures().contains(notIn) || placed(top, size, c)) {
+          continue;
+        }
+        int at = size < limit ? size++ : size - 1;
+        // Insertion into the short sorted prefix: only `limit` (a handful) places are kept.
+        while (at > 0 && Long.compare(rank, topRank[at - 1]) < 0) {
+          top[at] = top[at - 1];
+          topRank[at] = topRank[at - 1];
+          at--;
+        }
+        top[at] = c;
+        topRank[at] = rank;
       }
-      int at = size < limit ? size++ : size - 1;
-      // Insertion into the short sorted prefix: only `limit` (a handful) places are kept.
-      while (at > 0 && Long.compare(rank, topRank[at - 1]) < 0) {
-        top[at] = top[at - 1];
-        topRank[at] = topRank[at - 1];
-        at--;
-      }
-      top[at] = c;
-      topRank[at] = rank;
     }
     return Arrays.asList(top).subList(0, size);
+  }
+
+  private static boolean placed(MatchCandidates.Card[] top, int size, MatchCandidates.Card c) {
+    for (int i = 0; i < size; i++) {
+      if (top[i].listingId().equals(c.listingId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
