@@ -28,8 +28,19 @@ public final class Listings {
   private Listings() {}
 
   public static String uniqueRegistrationNumber() {
-    return String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    // Drawn at random from a million, a suite's ~1,400 numbers collide somewhere more often than
+    // not (the birthday bound); a repeat then fails a test with 409 listing-exists. So a number
+    // is never handed out twice in one test JVM (the database is cleaned at each start).
+    while (true) {
+      String number = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+      if (ISSUED.add(number)) {
+        return number;
+      }
+    }
   }
+
+  private static final java.util.Set<String> ISSUED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** A complete declaration that meets every listing criterion; tests change what they test. */
   public static Map<String, Object> selfDeclared() {
