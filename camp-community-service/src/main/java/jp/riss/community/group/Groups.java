@@ -75,7 +75,7 @@ public class Groups {
     } else {
       for (int i = 0; i < mods.size(); i++) {
         ModeratorInput m = mods.get(i);
-        c.text("moderators[" + i + "].subject", m == null ? null : m.subject(), 255);
+        staff(c, "moderators[" + i + "].subject", m == null ? null : m.subject());
         c.text("moderators[" + i + "].displayName", m == null ? null : m.displayName(), 100);
       }
     }
@@ -110,12 +110,25 @@ public class Groups {
     if (in == null) {
       c.reject("body", "is required").throwIfAny();
     }
-    String subject = c.text("subject", in.subject(), 255);
+    String subject = staff(c, "subject", in.subject());
     String name = c.text("displayName", in.displayName(), 100);
     c.throwIfAny();
     CommunityGroup g = find(id);
     addModerator(g.id, subject, name);
     return view(g, caller);
+  }
+
+  /**
+   * A moderator's subject, checked: it names camp-office staff, so it may not be the account of an
+   * enrolled member. A group of minors may only take them in once it has a named moderator; a
+   * member's subject there would satisfy that rule while no staff watches the group.
+   */
+  private String staff(Checks c, String field, String subject) {
+    String checked = c.text(field, subject, 255);
+    if (checked != null && members.bySubject(checked).isPresent()) {
+      c.reject(field, "is an enrolled member's account; a moderator is camp-office staff");
+    }
+    return checked;
   }
 
   private void addModerator(UUID group, String subject, String name) {

@@ -256,6 +256,67 @@ class GroupPostTest {
   }
 
   @Test
+  void aMembersAccountIsNeverNamedAModeratorSoAGroupOfMinorsStaysWithoutOne() {
+    Person adult = enrolled(35);
+    Person minor = minorWith(15, "membership", "groups");
+    // Named at creation: refused with every other fault of the body, nothing created. (The
+    // request breaks the contract on purpose, so only the answer is checked against it.)
+    CommunityApi.lenient(
+            jp.riss.platform.testing.Tokens.of("camp-office", CommunityApi.OFFICE_SUBJECT))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "代理の見守り",
+                "purpose", "topic",
+                "visibility", "open",
+                "minAgeBand", "toddler",
+                "moderators",
+                    List.of(
+                        Map.of("subject", CommunityApi.OFFICE_SUBJECT, "displayName", "事務局 一郎"),
+                        Map.of("subject", adult.subject(), "displayName", "会員"))))
+        .post(GROUPS)
+        .then()
+        .statusCode(400)
+        .body("violations.field", containsInAnyOrder("minAgeBand", "moderators[1].subject"));
+    String unmoderated =
+        office()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "name",
+                    "見守り待ち",
+                    "purpose",
+                    "topic",
+                    "visibility",
+                    "open",
+                    "minAgeBand",
+                    "child"))
+            .post(GROUPS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // Added later: the same answer, and the group still has no moderator, so no minor joins it.
+    office()
+        .contentType(ContentType.JSON)
+        .body(Map.of("subject", minor.subject(), "displayName", "会員"))
+        .post(GROUPS + "/" + unmoderated + "/moderators")
+        .then()
+        .statusCode(400)
+        .body("violations.field", containsInAnyOrder("subject"));
+    office()
+        .get(GROUPS + "/" + unmoderated)
+        .then()
+        .statusCode(200)
+        .body("moderators", org.hamcrest.Matchers.empty());
+    member(minor)
+        .post(GROUPS + "/" + unmoderated + "/membership")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("https://riss.example/problems/moderator-required"));
+  }
+
+  @Test
   void minorsJoinOnlyModeratedGroupsThatAdmitTheirBand() {
     Person minor = minorWith(14, "membership", "groups");
     String adultOnly = group("topic", "open", "adult");
