@@ -23,12 +23,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.deemedattendance.registry.RegistrationChanged;
 import jp.riss.deemedattendance.suggestion.EngagementEvents;
@@ -38,6 +36,7 @@ import jp.riss.platform.testing.EventLog;
 import jp.riss.platform.testing.EventSchemas;
 import jp.riss.platform.testing.KafkaResource;
 import jp.riss.platform.testing.RecordedSpans;
+import jp.riss.platform.testing.TraceIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,8 @@ class TracePropagationTest {
 
   @Test
   void theRequestThePublicationOfItsEventAndItsConsumptionAreOneTrace() throws Exception {
-    String traceId = hex(16);
-    String gatewaySpanId = hex(8);
+    String traceId = TraceIds.traceId();
+    String gatewaySpanId = TraceIds.spanId();
     String number = DeemedAttendanceApi.freshNumber(dataSource);
     LocalDate start = RenewalCalendar.today(TestClock.CLOCK).minusYears(1);
     String topic = RegistrationChanged.TOPIC;
@@ -233,12 +232,5 @@ class TracePropagationTest {
         e.data(),
         traceparent,
         null);
-  }
-
-  private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    random[0] |= 1; // never all zeros (an invalid id)
-    return HexFormat.of().formatHex(random);
   }
 }

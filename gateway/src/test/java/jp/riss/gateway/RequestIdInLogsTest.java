@@ -1,13 +1,11 @@
 package jp.riss.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.testing.LogCapture;
 import jp.riss.platform.web.RequestIds;
@@ -36,15 +34,7 @@ class RequestIdInLogsTest {
               .header(RequestIds.HEADER);
 
       LogCapture.Captured line =
-          await()
-              .atMost(Duration.ofSeconds(10))
-              .until(
-                  () ->
-                      log.records().stream()
-                          .filter(r -> r.message().contains("/api/v1/guide/steps"))
-                          .findFirst()
-                          .orElse(null),
-                  r -> r != null);
+          log.await("a line about the request", r -> r.message().contains("/api/v1/guide/steps"));
       assertEquals(answered, line.mdc().get("requestId"), line.toString());
     }
   }
@@ -59,15 +49,11 @@ class RequestIdInLogsTest {
           .statusCode(503)
           .header(RequestIds.HEADER, "log-trail-7");
 
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  log.records().stream()
-                      .anyMatch(
-                          r ->
-                              r.message().contains("/api/v1/community/events")
-                                  && "log-trail-7".equals(r.mdc().get("requestId"))));
+      log.await(
+          "a line about the request under the caller's id",
+          r ->
+              r.message().contains("/api/v1/community/events")
+                  && "log-trail-7".equals(r.mdc().get("requestId")));
     }
   }
 }

@@ -17,10 +17,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.testing.RecordedSpans;
+import jp.riss.platform.testing.TraceIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +49,8 @@ class TracingTest {
 
   @Test
   void theGatewaySpanIsTheCallersChildAndTheParentOfTheForwardedRequest() {
-    String traceId = hex(16);
-    String callerSpanId = hex(8);
+    String traceId = TraceIds.traceId();
+    String callerSpanId = TraceIds.spanId();
 
     String forwarded =
         given()
@@ -103,7 +102,7 @@ class TracingTest {
 
   @Test
   void aMalformedTraceparentIsNotForwardedAndStartsANewTrace() {
-    String malformed = "00-" + "z".repeat(32) + "-" + hex(8) + "-01";
+    String malformed = "00-" + "z".repeat(32) + "-" + TraceIds.spanId() + "-01";
 
     String forwarded =
         given()
@@ -131,12 +130,5 @@ class TracingTest {
     assertInstanceOf(
         RemoveableLateBoundSpanProcessor.class,
         Arc.container().select(LateBoundSpanProcessor.class).get());
-  }
-
-  private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    random[0] |= 1; // never all zeros (an invalid id)
-    return HexFormat.of().formatHex(random);
   }
 }

@@ -1,7 +1,6 @@
 package jp.riss.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +10,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import jp.riss.platform.testing.DevJwtResource;
 import jp.riss.platform.testing.LogCapture;
+import jp.riss.platform.testing.TraceIds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +38,8 @@ class UnsampledTracingTest {
 
   @Test
   void theCallersTraceGoesOnToTheServiceUnderTheGatewaysSpan() {
-    String traceId = hex(16);
-    String callerSpanId = hex(8);
+    String traceId = TraceIds.traceId();
+    String callerSpanId = TraceIds.spanId();
 
     String forwarded =
         given()
@@ -75,30 +72,19 @@ class UnsampledTracingTest {
 
   @Test
   void aLineLoggedWhileServingARequestNamesItsTrace() {
-    String traceId = hex(16);
+    String traceId = TraceIds.traceId();
     try (LogCapture log = LogCapture.of(UpstreamFailures.class.getName())) {
       given()
-          .header("traceparent", "00-" + traceId + "-" + hex(8) + "-00")
+          .header("traceparent", "00-" + traceId + "-" + TraceIds.spanId() + "-00")
           .get("/api/v1/community/reset")
           .then()
           .statusCode(503);
 
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  log.records().stream()
-                      .anyMatch(
-                          r ->
-                              r.message().contains("/api/v1/community/reset")
-                                  && traceId.equals(r.mdc().get("traceId"))));
+      log.await(
+          "a line about the request naming its trace",
+          r ->
+              r.message().contains("/api/v1/community/reset")
+                  && traceId.equals(r.mdc().get("traceId")));
     }
-  }
-
-  private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    random[0] |= 1; // never all zeros (an invalid id)
-    return HexFormat.of().formatHex(random);
   }
 }

@@ -1,11 +1,14 @@
 package jp.riss.platform.testing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.awaitility.Awaitility;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
@@ -39,6 +42,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
   public List<Captured> records() {
     return List.copyOf(records);
+  }
+
+  /**
+   * The first record that matches, waiting up to 10 s for it: a line about a request may be logged
+   * on another thread after the answer reached the test.
+   */
+  public Captured await(String what, Predicate<Captured> match) {
+    return Awaitility.await(what)
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> records.stream().filter(match).findFirst().orElse(null), r -> r != null);
   }
 
   @Override
