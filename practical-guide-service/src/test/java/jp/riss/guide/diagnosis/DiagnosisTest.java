@@ -203,6 +203,19 @@ class DiagnosisTest {
             .jsonPath();
     assertEquals(List.of(3, 1), history.getList("items.placedStep"));
     assertEquals(List.of(false, true), history.getList("items.movedDown"));
+    // One a page: the history reads the same by following next.
+    JsonPath page =
+        as("company", c)
+            .get("/api/v1/guide/organisations/" + org + "/diagnoses?limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(first.getString("id")), page.getList("items.id"));
+    JsonPath rest =
+        as("company", c).get(page.getString("next")).then().statusCode(200).extract().jsonPath();
+    assertEquals(List.of(second.getString("id")), rest.getList("items.id"));
+    assertNull(rest.get("next"));
   }
 
   @Test

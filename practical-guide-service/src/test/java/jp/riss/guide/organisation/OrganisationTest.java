@@ -32,6 +32,22 @@ class OrganisationTest {
   }
 
   @Test
+  void aCompanysOrganisationsArePagedOldestFirstByFollowingNext() {
+    String company = "paging-" + UUID.randomUUID();
+    List<String> created =
+        List.of(Orgs.create(company, 0, 0), Orgs.create(company, 1, 0), Orgs.create(company, 0, 1));
+    JsonPath first =
+        as("company", company).get(PATH + "?limit=2").then().statusCode(200).extract().jsonPath();
+    String next = first.getString("next");
+    assertTrue(next != null && next.startsWith(PATH + "?"), "next: " + next);
+    JsonPath second = as("company", company).get(next).then().statusCode(200).extract().jsonPath();
+    assertEquals(null, second.getString("next"));
+    List<String> seen = new java.util.ArrayList<>(first.getList("items.id", String.class));
+    seen.addAll(second.getList("items.id", String.class));
+    assertEquals(created, seen);
+  }
+
+  @Test
   void aCompanyCreatesReadsAndChangesItsOrganisationWithIfMatch() {
     String company = unique("co");
     String location =
