@@ -2,10 +2,9 @@ package jp.riss.platform.events;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import jp.riss.platform.json.PlainJson;
 
 /**
  * The one JSON mapping used for event envelopes, independent of the REST layer's mapper so that
@@ -14,11 +13,7 @@ import java.io.UncheckedIOException;
 public final class EventJson {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      PlainJson.mapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private EventJson() {}
 

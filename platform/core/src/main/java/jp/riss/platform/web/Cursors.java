@@ -2,12 +2,11 @@ package jp.riss.platform.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Base64;
+import jp.riss.platform.json.PlainJson;
 import jp.riss.platform.problem.ProblemException;
 
 /**
@@ -18,14 +17,10 @@ import jp.riss.platform.problem.ProblemException;
 public final class Cursors {
 
   public static final String PARAM = "cursor";
-  // Positions hold sort keys, timestamps among them: written as ISO-8601 text, which keeps their
-  // microseconds and offset, so that a keyset comparison with the database's value is exact.
+  // Positions hold sort keys, timestamps among them: a keyset comparison with the database's
+  // value must be exact.
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      PlainJson.mapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Cursors() {}
 

@@ -6,6 +6,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import jp.riss.platform.json.PlainJson;
 import jp.riss.platform.problem.Problem;
 
 /**
@@ -14,7 +15,8 @@ import jp.riss.platform.problem.Problem;
  */
 public final class ProblemWriter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Extension members may hold timestamps (an expiry, a retry time).
+  private static final ObjectMapper JSON = PlainJson.mapper();
 
   private ProblemWriter() {}
 
