@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On Linux x86-64 (where the gateway is deployed, eclipse-temurin images) Vert.x runs on Netty's
- * epoll transport: the JDK's NIO selector cost the gateway more CPU per proxied request. A missing
- * or unloadable native library would silently fall back to NIO; this says so instead.
+ * epoll transport, the native library the gateway ships for its socket work. A missing or
+ * unloadable library would silently fall back to the JDK's NIO; this says so instead.
  */
 @QuarkusTest
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)
