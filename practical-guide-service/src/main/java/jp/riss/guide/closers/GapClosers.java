@@ -1,5 +1,6 @@
 package jp.riss.guide.closers;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import jp.riss.guide.content.GuideStore;
 import jp.riss.guide.content.Version;
 import jp.riss.guide.specialists.SpecialistCards;
 import jp.riss.guide.web.CachedRead;
+import jp.riss.platform.json.RenderedJson;
 import jp.riss.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +44,7 @@ public class GapClosers {
   @Inject GapSources sources;
   @Inject GuideStore store;
   @Inject SpecialistCards specialists;
+  @Inject ObjectMapper json;
 
   @ConfigProperty(name = "riss.guide.closers.specialists", defaultValue = "5")
   int specialistCount;
@@ -90,11 +93,14 @@ public class GapClosers {
   /** The current guide version, read once per version. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Guide current() {
-    Version version =
-        store.current().orElseThrow(() -> ProblemException.notFound("a published guide version"));
+    String current =
+        store
+            .currentCode()
+            .orElseThrow(() -> ProblemException.notFound("a published guide version"));
     return published.computeIfAbsent(
-        version.code(),
+        current,
         code -> {
+          Version version = store.version(code).orElseThrow();
           List<Element> elements = store.elements(code);
           return new Guide(
               version,
@@ -242,7 +248,17 @@ public class GapClosers {
     return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
   }
 
-  private static List<GapClosersView.GuideItem> items(
+  /**
+   * The guide's items as the answers show them, written once with the shape: they are most of a
+   * diagnosis's gaps answer (~50 kB), and writing them anew on every read was a tenth of the
+   * service's CPU.
+   */
+  private RenderedJson<List<GapClosersView.GuideItem>> items(
+      List<Element> elements, Version version, String lang, Set<String> languages) {
+    return RenderedJson.of(guideItems(elements, version, lang, languages), json);
+  }
+
+  private static List<GapClosersView.GuideItem> guideItems(
       List<Element> elements, Version version, String lang, Set<String> languages) {
     return elements.stream()
         .map(

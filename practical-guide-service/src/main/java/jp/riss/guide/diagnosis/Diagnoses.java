@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import jp.riss.guide.closers.ClosersQuery;
 import jp.riss.guide.closers.GapCloserMap;
@@ -65,7 +66,7 @@ public class Diagnoses {
     Map<String, String> answers = s.answers();
     Assessment assessment =
         Assessment.of(instrument, answers, org.concurrentStaff(), org.dedicatedStaff());
-    Optional<Diagnosis> previous = store.latestBefore(org.id(), null, null);
+    Optional<DiagnosisStore.Latest> previous = store.latest(org.id());
     OffsetDateTime now = OffsetDateTime.now(clock);
     Diagnosis d =
         new Diagnosis(
@@ -82,8 +83,8 @@ public class Diagnoses {
             org.concurrentStaff(),
             org.dedicatedStaff(),
             assessment,
-            previous.map(Diagnosis::id).orElse(null),
-            previous.map(p -> assessment.placedStep() < p.assessment().placedStep()).orElse(false),
+            previous.map(DiagnosisStore.Latest::id).orElse(null),
+            previous.map(p -> assessment.placedStep() < p.placedStep()).orElse(false),
             actor.subject(),
             actor.role(),
             now);
@@ -126,14 +127,15 @@ public class Diagnoses {
   /** The gaps with their closers: each from the closers, for the organisation's prefecture. */
   @Transactional
   public Gaps gaps(String id, Actor actor, String lang) {
-    Diagnosis d = visible(id, actor);
+    DiagnosisStore.GapsOf d =
+        visible(id, actor, store::gapsOf, DiagnosisStore.GapsOf::organisationId);
     Instrument instrument = stored(d.instrumentCode(), d.instrumentVersion());
     GapClosers.Guide guide = closers.current();
     Set<String> languages = new HashSet<>();
     return new Gaps(
         d.id(),
-        d.assessment().placedStep(),
-        d.assessment().gaps().stream()
+        d.placedStep(),
+        d.gaps().stream()
             .map(
                 gap ->
                     DiagnosisGap.of(
@@ -184,13 +186,18 @@ public class Diagnoses {
 
   /** The diagnosis if the actor may act for its organisation now, else 404. */
   private Diagnosis visible(String id, Actor actor) {
+    return visible(id, actor, store::find, Diagnosis::organisationId);
+  }
+
+  /** As {@link #visible(String, Actor)}, reading what {@code read} reads of the diagnosis. */
+  private <T> T visible(
+      String id, Actor actor, Function<UUID, Optional<T>> read, Function<T, UUID> organisation) {
     UUID diagnosisId = Ids.uuid("id", id);
-    Diagnosis d =
-        store
-            .find(diagnosisId)
+    T d =
+        read.apply(diagnosisId)
             .orElseThrow(() -> ProblemException.notFound("diagnosis " + diagnosisId));
     try {
-      organisations.accessible(d.organisationId(), actor, false);
+      organisations.accessible(organisation.apply(d), actor, false);
     } catch (ProblemException e) {
       throw ProblemException.notFound("diagnosis " + diagnosisId);
     }

@@ -31,6 +31,11 @@ public record Diagnosis(
 
   /** A number derived from the id, the same on every read, for seeded rotations elsewhere. */
   public long seed() {
+    return seedOf(id);
+  }
+
+  /** The seed of the diagnosis with this id. */
+  public static long seedOf(UUID id) {
     return id.getMostSignificantBits() >>> 33;
   }
 }

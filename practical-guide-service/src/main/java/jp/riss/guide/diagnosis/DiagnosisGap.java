@@ -2,6 +2,7 @@ package jp.riss.guide.diagnosis;
 
 import java.util.List;
 import jp.riss.guide.closers.GapClosersView;
+import jp.riss.platform.json.RenderedJson;
 
 /**
  * One gap of a diagnosis with who closes it: the same answer the closers endpoint gives for the
@@ -24,7 +25,7 @@ public record DiagnosisGap(
       String guideVersion,
       String outsiders,
       String outsidersNote,
-      List<GapClosersView.GuideItem> measures,
+      RenderedJson<List<GapClosersView.GuideItem>> measures,
       List<GapClosersView.Closer> kinds) {}
 
   static DiagnosisGap of(Assessment.Gap gap, String more, GapClosersView view) {

@@ -77,23 +77,71 @@ public class DiagnosisStore {
         .map(r -> diagnosis((Object[]) r));
   }
 
-  /** The organisation's latest diagnosis completed before the given one (or at all). */
-  public Optional<Diagnosis> latestBefore(UUID organisation, OffsetDateTime before, UUID except) {
+  /**
+   * What a diagnosis's gaps answer reads of it: the gaps, where the organisation is and which
+   * instrument version it answered; not its answers, facts or unmet conditions, whose parsing was
+   * most of reading the whole row.
+   */
+  public record GapsOf(
+      UUID id,
+      UUID organisationId,
+      String instrumentCode,
+      String instrumentVersion,
+      String prefecture,
+      int placedStep,
+      List<Assessment.Gap> gaps) {
+
+    public long seed() {
+      return Diagnosis.seedOf(id);
+    }
+  }
+
+  public Optional<GapsOf> gapsOf(UUID id) {
     return em
         .createNativeQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM diagnosis WHERE organisation_id = ?1"
-                + " AND (CAST(?2 AS timestamptz) IS NULL OR completed_at <= CAST(?2 AS timestamptz))"
-                + " AND (CAST(?3 AS uuid) IS NULL OR id <> CAST(?3 AS uuid))"
-                + " ORDER BY completed_at DESC, id DESC LIMIT 1")
-        .setParameter(1, organisation)
-        .setParameter(2, before)
-        .setParameter(3, except)
+            "SELECT id, organisation_id, instrument_code, instrument_version, prefecture,"
+                + " placed_step, gaps::text FROM diagnosis WHERE id = ?1")
+        .setParameter(1, id)
         .getResultList()
         .stream()
         .findFirst()
-        .map(r -> diagnosis((Object[]) r));
+        .map(
+            r -> {
+              Object[] row = (Object[]) r;
+              return new GapsOf(
+                  (UUID) row[0],
+                  (UUID) row[1],
+                  (String) row[2],
+                  (String) row[3],
+                  (String) row[4],
+                  ((Number) row[5]).intValue(),
+                  read((String) row[6], new TypeReference<List<Assessment.Gap>>() {}));
+            });
+  }
+
+  /**
+   * What a new diagnosis needs of the organisation's latest one: which it is and where it placed.
+   */
+  public record Latest(UUID id, int placedStep) {}
+
+  /**
+   * The organisation's latest diagnosis, if any: only its id and Step, as the submit needs no more
+   * (reading and parsing the whole row was a noticeable part of each submit).
+   */
+  public Optional<Latest> latest(UUID organisation) {
+    return em
+        .createNativeQuery(
+            "SELECT id, placed_step FROM diagnosis WHERE organisation_id = ?1"
+                + " ORDER BY completed_at DESC, id DESC LIMIT 1")
+        .setParameter(1, organisation)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(
+            r -> {
+              Object[] row = (Object[]) r;
+              return new Latest((UUID) row[0], ((Number) row[1]).intValue());
+            });
   }
 
   /** An organisation's diagnoses, oldest first, after the given position. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -26,15 +26,22 @@ public record CachedRead(
 
   public static final String IF_NONE_MATCH = "If-None-Match";
 
+  // As the framework labels the JSON it writes itself.
+  private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
   public Response respond(String ifNoneMatch, ObjectMapper json) {
-    EntityTag tag = etag == null ? digest(entity, json) : etag;
+    // A derived tag needs the body written; it is then sent as written rather than written again.
+    byte[] body = etag == null ? write(entity, json) : null;
+    EntityTag tag = body == null ? etag : digest(body);
     // Written out: JAX-RS's CacheControl has no way to say "public".
     String cache =
         maxAgeSeconds == 0
             ? "private, no-cache"
             : (shared ? "public" : "private") + ", max-age=" + maxAgeSeconds;
     Response.ResponseBuilder response =
-        matches(ifNoneMatch, tag) ? Response.notModified(tag) : Response.ok(entity).tag(tag);
+        matches(ifNoneMatch, tag)
+            ? Response.notModified(tag)
+            : (body == null ? Response.ok(entity) : Response.ok(body, JSON_UTF8)).tag(tag);
     response.header(HttpHeaders.CACHE_CONTROL, cache).header(HttpHeaders.VARY, "Accept-Language");
     if (!languages.isEmpty()) {
       response.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", new TreeSet<>(languages)));
@@ -59,13 +66,20 @@ public record CachedRead(
     return false;
   }
 
-  private static EntityTag digest(Object entity, ObjectMapper json) {
+  private static byte[] write(Object entity, ObjectMapper json) {
     try {
-      byte[] body = json.writeValueAsString(entity).getBytes(StandardCharsets.UTF_8);
+      return json.writeValueAsBytes(entity);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static EntityTag digest(byte[] body) {
+    try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
       return new EntityTag(
           Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
