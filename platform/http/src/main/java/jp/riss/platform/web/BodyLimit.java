@@ -42,10 +42,10 @@ public class BodyLimit {
    * services, which read every body whole anyway (and whose framework would answer an over-limit
    * stream with a bare 400, and read a declared body on the worker thread, waiting for each chunk);
    * false for the gateway, which streams bodies through and counts them on the way ({@code
-   * StreamedBodyLimit}). The name is from when only streamed (chunked) bodies were read here.
+   * StreamedBodyLimit}).
    */
-  @ConfigProperty(name = "riss.http.read-streamed-bodies", defaultValue = "false")
-  boolean readStreamedBodies;
+  @ConfigProperty(name = "riss.http.read-bodies", defaultValue = "false")
+  boolean readBodies;
 
   void install(@Observes Router router) {
     router.route().order(HttpOrder.BODY_LIMIT).handler(this::handle);
@@ -54,7 +54,7 @@ public class BodyLimit {
   void handle(RoutingContext ctx) {
     String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (declared == null) {
-      if (readStreamedBodies && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      if (readBodies && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
         readCounted(ctx, maxFor(ctx.normalizedPath()));
         return;
       }
@@ -67,7 +67,7 @@ public class BodyLimit {
       refuse(ctx, max);
       return;
     }
-    if (readStreamedBodies && !"0".equals(declared.trim())) {
+    if (readBodies && !"0".equals(declared.trim())) {
       // Read here too, on the event loop, as the body arrives: otherwise the worker thread that
       // runs the endpoint asks for it and waits, handed each chunk and the end across threads
       // (a monitor per request, ~7 % of the practical guide's CPU in bench/guide-recommendations).
