@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The query parameters each operation of the service's checked-in contract declares (the {@code
- * META-INF/openapi.yaml} SmallRye OpenAPI serves), keyed by method and path template. Template
- * variables are compared by position only, so {@code {id}} in the contract and {@code {id:
+ * META-INF/openapi.yaml} {@link ContractDocument} serves), keyed by method and path template.
+ * Template variables are compared by position only, so {@code {id}} in the contract and {@code {id:
  * [0-9a-f-]+}} in a {@code @Path} are the same operation.
  */
 @ApplicationScoped
