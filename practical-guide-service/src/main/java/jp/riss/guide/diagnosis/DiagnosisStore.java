@@ -97,26 +97,19 @@ public class DiagnosisStore {
   }
 
   public Optional<GapsOf> gapsOf(UUID id) {
-    return em
-        .createNativeQuery(
-            "SELECT id, organisation_id, instrument_code, instrument_version, prefecture,"
-                + " placed_step, gaps::text FROM diagnosis WHERE id = ?1")
-        .setParameter(1, id)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .map(
-            r -> {
-              Object[] row = (Object[]) r;
-              return new GapsOf(
-                  (UUID) row[0],
-                  (UUID) row[1],
-                  (String) row[2],
-                  (String) row[3],
-                  (String) row[4],
-                  ((Number) row[5]).intValue(),
-                  read((String) row[6], new TypeReference<List<Assessment.Gap>>() {}));
-            });
+    return firstRow(
+        "SELECT id, organisation_id, instrument_code, instrument_version, prefecture,"
+            + " placed_step, gaps::text FROM diagnosis WHERE id = ?1",
+        id,
+        row ->
+            new GapsOf(
+                (UUID) row[0],
+                (UUID) row[1],
+                (String) row[2],
+                (String) row[3],
+                (String) row[4],
+                ((Number) row[5]).intValue(),
+                read((String) row[6], new TypeReference<List<Assessment.Gap>>() {})));
   }
 
   /**
@@ -129,19 +122,19 @@ public class DiagnosisStore {
    * (reading and parsing the whole row was a noticeable part of each submit).
    */
   public Optional<Latest> latest(UUID organisation) {
-    return em
-        .createNativeQuery(
-            "SELECT id, placed_step FROM diagnosis WHERE organisation_id = ?1"
-                + " ORDER BY completed_at DESC, id DESC LIMIT 1")
-        .setParameter(1, organisation)
-        .getResultList()
-        .stream()
+    return firstRow(
+        "SELECT id, placed_step FROM diagnosis WHERE organisation_id = ?1"
+            + " ORDER BY completed_at DESC, id DESC LIMIT 1",
+        organisation,
+        row -> new Latest((UUID) row[0], ((Number) row[1]).intValue()));
+  }
+
+  /** The first row of a native query with one parameter, mapped, if there is one. */
+  private <T> Optional<T> firstRow(
+      String sql, Object parameter, java.util.function.Function<Object[], T> map) {
+    return em.createNativeQuery(sql).setParameter(1, parameter).getResultList().stream()
         .findFirst()
-        .map(
-            r -> {
-              Object[] row = (Object[]) r;
-              return new Latest((UUID) row[0], ((Number) row[1]).intValue());
-            });
+        .map(r -> map.apply((Object[]) r));
   }
 
   /** An organisation's diagnoses, oldest first, after the given position. */
