@@ -24,11 +24,11 @@ import jp.riss.activelist.consultation.ConsultationRequests.NewEvent;
 import jp.riss.activelist.consultation.ConsultationRequests.NewRegistration;
 import jp.riss.activelist.consultation.ConsultationRequests.NewSlot;
 import jp.riss.activelist.consultation.ConsultationRequests.Outcome;
-import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -69,8 +69,8 @@ public class ConsultationEventResource {
       @QueryParam("limit") String limitParam,
       @QueryParam("cursor") @Size(max = 500) String cursor) {
     int limit = PageLimit.parse(limitParam, 20, 100);
-    NewestFirst.Page<ConsultationEventView> page = views.list(Caller.of(token), limit, cursor, uri);
-    return new Page(page.items(), page.next());
+    Keyset.Page<ConsultationEventView> page = views.list(Caller.of(token), limit, cursor);
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @GET

@@ -3,7 +3,6 @@ package jp.riss.activelist.consultation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
-import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Consultation events as the caller may see them: whoever runs the event and IPA see all of it, an
@@ -21,20 +20,17 @@ import jp.riss.activelist.shortlist.Caller;
 @ApplicationScoped
 public class ConsultationViews {
 
-  private static final NewestFirst PAGING = new NewestFirst("startsAt");
-
   @Inject ConsultationAccess access;
 
   /** The events the caller runs, is invited to (specialist), or all (IPA), newest first. */
   @Transactional
-  public NewestFirst.Page<ConsultationEventView> list(
-      Caller caller, int limit, String cursor, UriInfo uri) {
+  public Keyset.Page<ConsultationEventView> list(Caller caller, int limit, String cursor) {
     StringBuilder query = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (caller.isSpecialist()) {
       List<UUID> own = caller.ownListingIds();
       if (own.isEmpty()) {
-        return new NewestFirst.Page<>(List.of(), null);
+        return new Keyset.Page<>(List.of(), null);
       }
       query.append(" and id in (select i.eventId from Invitation i where i.listingId in :own)");
       params.put("own", own);
@@ -42,16 +38,15 @@ public class ConsultationViews {
       query.append(" and ownerSubject = :subject");
       params.put("subject", caller.subject());
     }
-    PAGING.apply(query, params, cursor);
-    NewestFirst.Page<ConsultationEvent> page =
-        PAGING.page(
-            ConsultationEvent.find(query.toString(), params).page(0, limit + 1).list(),
+    Keyset.Order.NEWEST_FIRST.appendTo(query, params, Keyset.decode(cursor), "startsAt", "id");
+    return Keyset.page(
+            ConsultationEvent.<ConsultationEvent>find(query.toString(), params)
+                .page(0, limit + 1)
+                .list(),
             limit,
             e -> e.startsAt,
-            e -> e.id,
-            uri);
-    return new NewestFirst.Page<>(
-        page.items().stream().map(e -> view(e, caller)).toList(), page.next());
+            e -> e.id)
+        .map(e -> view(e, caller));
   }
 
   /** One event the caller may see; 404 otherwise. */

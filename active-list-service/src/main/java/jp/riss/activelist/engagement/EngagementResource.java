@@ -23,12 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import jp.riss.activelist.cancellation.Cancellation;
-import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -74,9 +74,9 @@ public class EngagementResource {
   public Page list(
       @QueryParam("limit") String limitParam,
       @QueryParam("cursor") @Size(max = 500) String cursor) {
-    NewestFirst.Page<EngagementView> page =
-        engagements.list(Caller.of(token), PageLimit.parse(limitParam, 20, 100), cursor, uri);
-    return new Page(page.items(), page.next());
+    Keyset.Page<EngagementView> page =
+        engagements.list(Caller.of(token), PageLimit.parse(limitParam, 20, 100), cursor);
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @GET

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +19,6 @@ import jp.riss.activelist.inquiry.Inquiry;
 import jp.riss.activelist.inquiry.InquiryStatus;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingStatus;
-import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.activelist.shortlist.MatchingReferences;
 import jp.riss.platform.events.EventSource;
@@ -29,6 +27,7 @@ import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
 /**
@@ -39,8 +38,6 @@ import jp.riss.platform.web.Preconditions;
 public class EngagementService {
 
   @Inject Clock clock;
-
-  private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
   @Inject MatchingReferences references;
   @Inject TrackRecord trackRecord;
@@ -242,14 +239,13 @@ public class EngagementService {
 
   /** The engagements the caller may see, newest first, one page of them. */
   @Transactional
-  public NewestFirst.Page<EngagementView> list(
-      Caller caller, int limit, String cursor, UriInfo uri) {
+  public Keyset.Page<EngagementView> list(Caller caller, int limit, String cursor) {
     StringBuilder query = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (caller.isSpecialist()) {
       List<UUID> own = caller.ownListingIds();
       if (own.isEmpty()) {
-        return new NewestFirst.Page<>(List.of(), null);
+        return new Keyset.Page<>(List.of(), null);
       }
       query.append(" and listingId in :own");
       params.put("own", own);
@@ -257,15 +253,13 @@ public class EngagementService {
       query.append(" and supportBodySubject = :subject");
       params.put("subject", caller.subject());
     }
-    PAGING.apply(query, params, cursor);
-    NewestFirst.Page<Engagement> page =
-        PAGING.page(
-            Engagement.find(query.toString(), params).page(0, limit + 1).list(),
+    Keyset.Order.NEWEST_FIRST.appendTo(query, params, Keyset.decode(cursor), "createdAt", "id");
+    return Keyset.page(
+            Engagement.<Engagement>find(query.toString(), params).page(0, limit + 1).list(),
             limit,
             e -> e.createdAt,
-            e -> e.id,
-            uri);
-    return new NewestFirst.Page<>(page.items().stream().map(this::view).toList(), page.next());
+            e -> e.id)
+        .map(this::view);
   }
 
   /** One engagement as the caller sees it; 404 unless it is theirs to see. */

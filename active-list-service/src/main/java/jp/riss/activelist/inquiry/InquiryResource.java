@@ -22,11 +22,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.activelist.listing.SelfDeclared;
-import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -85,9 +85,9 @@ public class InquiryResource {
       @QueryParam("status") String status,
       @QueryParam("limit") String limitParam,
       @QueryParam("cursor") @Size(max = 500) String cursor) {
-    NewestFirst.Page<InquiryView> page =
-        views.list(Caller.of(token), status, PageLimit.parse(limitParam, 20, 100), cursor, uri);
-    return new Page(page.items(), page.next());
+    Keyset.Page<InquiryView> page =
+        views.list(Caller.of(token), status, PageLimit.parse(limitParam, 20, 100), cursor);
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @GET

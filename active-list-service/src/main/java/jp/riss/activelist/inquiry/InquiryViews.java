@@ -3,25 +3,21 @@ package jp.riss.activelist.inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.riss.activelist.listing.Listing;
-import jp.riss.activelist.paging.NewestFirst;
 import jp.riss.activelist.shortlist.Caller;
 import jp.riss.activelist.shortlist.Shortlist;
 import jp.riss.activelist.shortlist.Shortlister;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /** Inquiries as their parties see them: one page of the caller's, or one with its alternatives. */
 @ApplicationScoped
 public class InquiryViews {
-
-  /** Keyset position of the list's order (newest first). */
-  private static final NewestFirst PAGING = new NewestFirst("createdAt");
 
   @Inject InquiryService inquiries;
   @Inject Shortlister shortlister;
@@ -29,14 +25,13 @@ public class InquiryViews {
 
   /** The inquiries the caller sent, or received as a specialist (IPA: all), newest first. */
   @Transactional
-  public NewestFirst.Page<InquiryView> list(
-      Caller caller, String status, int limit, String cursor, UriInfo uri) {
+  public Keyset.Page<InquiryView> list(Caller caller, String status, int limit, String cursor) {
     StringBuilder query = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (caller.isSpecialist()) {
       List<UUID> own = caller.ownListingIds();
       if (own.isEmpty()) {
-        return new NewestFirst.Page<>(List.of(), null);
+        return new Keyset.Page<>(List.of(), null);
       }
       query.append(" and listingId in :own");
       params.put("own", own);
@@ -49,16 +44,13 @@ public class InquiryViews {
       query.append(" and status = :status");
       params.put("status", status(status));
     }
-    PAGING.apply(query, params, cursor);
-    NewestFirst.Page<Inquiry> page =
-        PAGING.page(
-            Inquiry.find(query.toString(), params).page(0, limit + 1).list(),
+    Keyset.Order.NEWEST_FIRST.appendTo(query, params, Keyset.decode(cursor), "createdAt", "id");
+    return Keyset.page(
+            Inquiry.<Inquiry>find(query.toString(), params).page(0, limit + 1).list(),
             limit,
             e -> e.createdAt,
-            e -> e.id,
-            uri);
-    return new NewestFirst.Page<>(
-        page.items().stream().map(i -> view(i, caller, false)).toList(), page.next());
+            e -> e.id)
+        .map(i -> view(i, caller, false));
   }
 
   /** One inquiry the caller is party to, with alternatives where it ended unanswered. */

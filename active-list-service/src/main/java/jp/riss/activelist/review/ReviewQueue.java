@@ -8,14 +8,12 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import jp.riss.activelist.criteria.CriteriaEvaluation;
 import jp.riss.activelist.criteria.ListingCriteria;
 import jp.riss.activelist.listing.Listing;
 import jp.riss.activelist.listing.ListingStatus;
 import jp.riss.activelist.listing.ListingView;
-import jp.riss.platform.problem.ProblemException;
-import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Keyset;
 
 /** Listings waiting for review, oldest submission first, each with how it fares on the criteria. */
 @ApplicationScoped
@@ -26,53 +24,30 @@ public class ReviewQueue {
 
   public record Page(List<Item> items, String next) {}
 
-  /** After this submission: its time (ISO, microseconds as stored) and listing id. */
-  record Position(String at, UUID id) {}
-
   @Inject EntityManager em;
   @Inject ListingCriteria criteria;
   @Inject ListingViews views;
 
   @Transactional
   public Page page(int limit, String cursor, UriInfo uri) {
-    Position after = Cursors.decode(cursor, Position.class);
+    Keyset after = Keyset.decode(cursor);
+    // Oldest submission first; the listing id, the submission's key, breaks ties.
+    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     String jpql =
         "select s from ListingSubmission s, Listing l where l.id = s.listingId and l.status = :status"
-            + (after == null
-                ? ""
-                : " and (s.submittedAt > :at or (s.submittedAt = :at and s.listingId > :id))")
-            + " order by s.submittedAt, s.listingId";
+            + (after == null ? "" : " and " + order.after("s.submittedAt", "s.listingId"))
+            + " order by "
+            + order.orderBy("s.submittedAt", "s.listingId");
     TypedQuery<ListingSubmission> query =
         em.createQuery(jpql, ListingSubmission.class)
-            .setParameter("status", ListingStatus.PENDING_REVIEW)
-            .setMaxResults(limit + 1);
-    if (after != null) {
-      query.setParameter("at", parse(after.at())).setParameter("id", after.id());
-    }
-    List<ListingSubmission> rows = query.getResultList();
-    boolean more = rows.size() > limit;
-    List<ListingSubmission> page = more ? rows.subList(0, limit) : rows;
-    List<Item> items =
-        page.stream()
+            .setParameter("status", ListingStatus.PENDING_REVIEW);
+    Keyset.Page<Item> page =
+        Keyset.page(query, after, limit, s -> s.submittedAt, s -> s.listingId)
             .map(
                 s -> {
                   Listing listing = Listing.findById(s.listingId);
                   return new Item(s.submittedAt, views.of(listing), criteria.evaluate(listing));
-                })
-            .toList();
-    ListingSubmission last = page.isEmpty() ? null : page.get(page.size() - 1);
-    return new Page(
-        items,
-        more
-            ? Cursors.nextLink(uri, new Position(last.submittedAt.toString(), last.listingId))
-            : null);
-  }
-
-  private static OffsetDateTime parse(String at) {
-    try {
-      return OffsetDateTime.parse(at);
-    } catch (RuntimeException e) {
-      throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-    }
+                });
+    return new Page(page.items(), page.nextLink(uri));
   }
 }

@@ -20,13 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import jp.riss.platform.idempotency.IdempotentRequests;
-import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
-import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -68,16 +65,14 @@ public class WebhookResource {
   public WebhookPage list(
       @QueryParam("limit") String limit, @QueryParam("cursor") @Size(max = 500) String cursor) {
     int size = PageLimit.parse(limit, 20, 100);
-    WebhookCursor after = cursor(cursor);
-    List<WebhookSubscription> found = webhooks.list(token.getSubject(), after, size + 1);
-    boolean more = found.size() > size;
-    List<WebhookSubscription> page = more ? found.subList(0, size) : found;
-    WebhookSubscription last = more ? page.get(size - 1) : null;
-    return new WebhookPage(
-        page.stream().map(s -> WebhookView.of(s, now())).toList(),
-        last == null
-            ? null
-            : Cursors.nextLink(uri, new WebhookCursor(last.createdAt.toString(), last.id)));
+    Keyset.Page<WebhookView> page =
+        Keyset.page(
+                webhooks.list(token.getSubject(), Keyset.decode(cursor), size + 1),
+                size,
+                s -> s.createdAt,
+                s -> s.id)
+            .map(s -> WebhookView.of(s, now()));
+    return new WebhookPage(page.items(), page.nextLink(uri));
   }
 
   @GET
@@ -121,34 +116,18 @@ public class WebhookResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") @Size(max = 500) String cursor) {
     int size = PageLimit.parse(limit, 20, 100);
-    WebhookCursor before = cursor(cursor);
-    List<DeliveryView> found =
-        webhooks.deliveries(token.getSubject(), Ids.uuid("id", id), before, size + 1);
-    boolean more = found.size() > size;
-    List<DeliveryView> page = more ? found.subList(0, size) : found;
-    DeliveryView last = more ? page.get(size - 1) : null;
-    return new DeliveryPage(
-        page,
-        last == null
-            ? null
-            : Cursors.nextLink(uri, new WebhookCursor(last.createdAt().toString(), last.id())));
+    Keyset.Page<DeliveryView> page =
+        Keyset.page(
+            webhooks.deliveries(
+                token.getSubject(), Ids.uuid("id", id), Keyset.decode(cursor), size + 1),
+            size,
+            DeliveryView::createdAt,
+            DeliveryView::id);
+    return new DeliveryPage(page.items(), page.nextLink(uri));
   }
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
-  }
-
-  /** A (created time, id) cursor of either list; anything else is a 400 naming it. */
-  private static WebhookCursor cursor(String cursor) {
-    WebhookCursor decoded = Cursors.decode(cursor, WebhookCursor.class);
-    if (decoded != null) {
-      try {
-        OffsetDateTime.parse(decoded.createdAt());
-      } catch (DateTimeParseException | NullPointerException e) {
-        throw ProblemException.badRequest(Cursors.PARAM, "is not a cursor this API issued");
-      }
-    }
-    return decoded;
   }
 
   @POST

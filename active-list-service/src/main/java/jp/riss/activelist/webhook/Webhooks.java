@@ -1,6 +1,5 @@
 package jp.riss.activelist.webhook;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -8,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +18,7 @@ import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
 import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Keyset;
 
 /** Support bodies' webhook subscriptions and their deliveries, each visible to its owner only. */
 @ApplicationScoped
@@ -72,18 +73,11 @@ public class Webhooks {
   }
 
   /** The owner's subscriptions after {@code after} (created time and id), oldest first. */
-  public List<WebhookSubscription> list(String owner, WebhookCursor after, int limit) {
-    if (after == null) {
-      return WebhookSubscription.find("ownerSubject = ?1 order by createdAt, id", owner)
-          .page(0, limit)
-          .list();
-    }
-    return WebhookSubscription.find(
-            "ownerSubject = :owner and (createdAt > :at or (createdAt = :at and id > :id))"
-                + " order by createdAt, id",
-            Parameters.with("owner", owner)
-                .and("at", OffsetDateTime.parse(after.createdAt()))
-                .and("id", after.id()))
+  public List<WebhookSubscription> list(String owner, Keyset after, int limit) {
+    StringBuilder query = new StringBuilder("ownerSubject = :owner");
+    Map<String, Object> params = new HashMap<>(Map.of("owner", owner));
+    Keyset.Order.OLDEST_FIRST.appendTo(query, params, after, "createdAt", "id");
+    return WebhookSubscription.<WebhookSubscription>find(query.toString(), params)
         .page(0, limit)
         .list();
   }
@@ -169,20 +163,13 @@ public class Webhooks {
    * id), newest first, with attempts.
    */
   @Transactional
-  public List<DeliveryView> deliveries(String owner, UUID id, WebhookCursor before, int limit) {
+  public List<DeliveryView> deliveries(String owner, UUID id, Keyset before, int limit) {
     require(owner, id);
+    StringBuilder query = new StringBuilder("subscriptionId = :subscription");
+    Map<String, Object> params = new HashMap<>(Map.of("subscription", id));
+    Keyset.Order.NEWEST_FIRST.appendTo(query, params, before, "createdAt", "id");
     List<WebhookDelivery> page =
-        (before == null
-                ? WebhookDelivery.<WebhookDelivery>find(
-                    "subscriptionId = ?1 order by createdAt desc, id desc", id)
-                : WebhookDelivery.<WebhookDelivery>find(
-                    "subscriptionId = :subscription and (createdAt < :at"
-                        + " or (createdAt = :at and id < :id)) order by createdAt desc, id desc",
-                    Parameters.with("subscription", id)
-                        .and("at", OffsetDateTime.parse(before.createdAt()))
-                        .and("id", before.id())))
-            .page(0, limit)
-            .list();
+        WebhookDelivery.<WebhookDelivery>find(query.toString(), params).page(0, limit).list();
     Map<UUID, List<WebhookAttempt>> attempts =
         page.isEmpty()
             ? Map.of()
