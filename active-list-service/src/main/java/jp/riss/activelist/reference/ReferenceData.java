@@ -1,8 +1,13 @@
 package jp.riss.activelist.reference;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,33 +25,25 @@ public class ReferenceData {
 
   public record SyllabusItem(String code, int area, String nameJa) {}
 
-  @Inject EntityManager em;
-
-  @SuppressWarnings("unchecked")
-  public List<Prefecture> prefectures() {
-    List<Object[]> rows =
-        em.createNativeQuery("SELECT code, name_ja, name_en FROM prefecture ORDER BY code")
-            .getResultList();
-    return rows.stream()
-        .map(r -> new Prefecture((String) r[0], (String) r[1], (String) r[2]))
-        .toList();
+  /** One row of a reference table. */
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
-  @SuppressWarnings("unchecked")
+  // Plain JDBC, not the EntityManager: search reads these while Hibernate is still starting (see
+  // ListingSearch#startLoading()), and one reader serves it and the forms and validation alike.
+  @Inject AgroalDataSource dataSource;
+
+  public List<Prefecture> prefectures() {
+    return read(
+        "SELECT code, name_ja, name_en FROM prefecture ORDER BY code",
+        rs -> new Prefecture(rs.getString(1), rs.getString(2), rs.getString(3)));
+  }
+
   public List<Theme> themes() {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT number, name_ja, name_en, since_fy FROM guidance_theme ORDER BY number")
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new Theme(
-                    ((Number) r[0]).intValue(),
-                    (String) r[1],
-                    (String) r[2],
-                    ((Number) r[3]).intValue()))
-        .toList();
+    return read(
+        "SELECT number, name_ja, name_en, since_fy FROM guidance_theme ORDER BY number",
+        rs -> new Theme(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
   }
 
   public List<Coded> industries() {
@@ -65,20 +62,29 @@ public class ReferenceData {
     return coded("SELECT code, name_ja, name_en FROM qualification ORDER BY position");
   }
 
-  @SuppressWarnings("unchecked")
   public List<SyllabusItem> syllabusItems() {
-    List<Object[]> rows =
-        em.createNativeQuery("SELECT code, area, name_ja FROM syllabus_item ORDER BY area, number")
-            .getResultList();
-    return rows.stream()
-        .map(r -> new SyllabusItem((String) r[0], ((Number) r[1]).intValue(), (String) r[2]))
-        .toList();
+    return read(
+        "SELECT code, area, name_ja FROM syllabus_item ORDER BY area, number",
+        rs -> new SyllabusItem(rs.getString(1), rs.getInt(2), rs.getString(3)));
   }
 
-  @SuppressWarnings("unchecked")
   private List<Coded> coded(String sql) {
-    List<Object[]> rows = em.createNativeQuery(sql).getResultList();
-    return rows.stream().map(r -> new Coded((String) r[0], (String) r[1], (String) r[2])).toList();
+    return read(sql, rs -> new Coded(rs.getString(1), rs.getString(2), rs.getString(3)));
+  }
+
+  private <T> List<T> read(String sql, Row<T> row) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      List<T> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(row.read(rs));
+      }
+      return List.copyOf(rows);
+    } catch (SQLException e) {
+      // Unchecked for the callers; the problem mapper still finds a lost connection (503).
+      throw new IllegalStateException("reading reference data failed: " + sql, e);
+    }
   }
 
   public Set<String> prefectureCodes() {
