@@ -29,6 +29,7 @@ import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -114,12 +115,9 @@ public class ApplicationResource {
       @QueryParam("limit") String limit,
       @QueryParam(Cursors.PARAM) @Size(max = 1024) String cursor,
       @Context UriInfo uri) {
-    ApplicationViews.Summaries page =
-        views.mine(
-            token.getSubject(),
-            PageLimit.parse(limit, 20, 100),
-            Cursors.decode(cursor, Applications.Position.class));
-    return new Page(page.items(), page.next() == null ? null : Cursors.nextLink(uri, page.next()));
+    Keyset.Page<ApplicationSummary> page =
+        views.mine(token.getSubject(), PageLimit.parse(limit, 20, 100), Keyset.decode(cursor));
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @POST

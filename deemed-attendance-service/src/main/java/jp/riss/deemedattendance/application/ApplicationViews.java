@@ -3,12 +3,12 @@ package jp.riss.deemedattendance.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 import jp.riss.deemedattendance.application.Views.ApplicationSummary;
 import jp.riss.deemedattendance.application.Views.ApplicationView;
 import jp.riss.deemedattendance.application.Views.EntryView;
 import jp.riss.deemedattendance.attestation.Attestations;
+import jp.riss.platform.web.Keyset;
 
 /**
  * A specialist's applications as they read them. Each view is built inside the transaction that
@@ -16,9 +16,6 @@ import jp.riss.deemedattendance.attestation.Attestations;
  */
 @ApplicationScoped
 public class ApplicationViews {
-
-  /** One page of summaries and the position after it (none on the last page). */
-  public record Summaries(List<ApplicationSummary> items, Applications.Position next) {}
 
   @Inject Applications applications;
   @Inject ExperienceEntries entries;
@@ -36,9 +33,8 @@ public class ApplicationViews {
   }
 
   @Transactional
-  public Summaries mine(String subject, int limit, Applications.Position after) {
-    Applications.Slice slice = applications.mine(subject, limit, after);
-    return new Summaries(slice.items().stream().map(ApplicationSummary::of).toList(), slice.next());
+  public Keyset.Page<ApplicationSummary> mine(String subject, int limit, Keyset after) {
+    return applications.mine(subject, limit, after).map(ApplicationSummary::of);
   }
 
   /** Submits the application and answers with it as submitted, in one transaction. */

@@ -5,11 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +17,7 @@ import jp.riss.deemedattendance.cycle.RenewalCalendar;
 import jp.riss.deemedattendance.requirement.RequirementKinds;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Drafting deemed-attendance applications: a specialist's own only (anyone else's is "not found"),
@@ -34,11 +32,6 @@ public class Applications {
   @Inject EntityManager em;
   @Inject Cycles cycles;
   @Inject RequirementKinds kinds;
-
-  /** A page position of {@code /me/applications}: after (createdAt, id), newest first. */
-  public record Position(String at, String id) {}
-
-  public record Slice(List<Application> items, Position next) {}
 
   @Transactional
   public Application create(String subject, NewApplication body) {
@@ -159,45 +152,18 @@ public class Applications {
     em.remove(application);
   }
 
-  public Slice mine(String subject, int limit, Position after) {
+  /** A page of {@code /me/applications}, newest first. */
+  public Keyset.Page<Application> mine(String subject, int limit, Keyset after) {
+    Keyset.Order order = Keyset.Order.NEWEST_FIRST;
     var query =
-        after == null
-            ? em.createQuery(
+        em.createQuery(
                 "SELECT a FROM Application a WHERE a.specialistSubject = :subject"
-                    + " ORDER BY a.createdAt DESC, a.id DESC",
+                    + (after == null ? "" : " AND " + order.after("a.createdAt", "a.id"))
+                    + " ORDER BY "
+                    + order.orderBy("a.createdAt", "a.id"),
                 Application.class)
-            : em.createQuery(
-                    "SELECT a FROM Application a WHERE a.specialistSubject = :subject"
-                        + " AND (a.createdAt < :at OR (a.createdAt = :at AND a.id < :id))"
-                        + " ORDER BY a.createdAt DESC, a.id DESC",
-                    Application.class)
-                .setParameter("at", at(after))
-                .setParameter("id", id(after));
-    List<Application> rows =
-        query.setParameter("subject", subject).setMaxResults(limit + 1).getResultList();
-    if (rows.size() <= limit) {
-      return new Slice(rows, null);
-    }
-    Application last = rows.get(limit - 1);
-    return new Slice(
-        rows.subList(0, limit),
-        new Position(last.createdAt.toInstant().toString(), last.id.toString()));
-  }
-
-  private static OffsetDateTime at(Position p) {
-    try {
-      return Instant.parse(p.at()).atOffset(ZoneOffset.UTC);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw ProblemException.badRequest("cursor", "is not a cursor this API issued");
-    }
-  }
-
-  private static UUID id(Position p) {
-    try {
-      return UUID.fromString(p.id());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw ProblemException.badRequest("cursor", "is not a cursor this API issued");
-    }
+            .setParameter("subject", subject);
+    return Keyset.page(query, after, limit, a -> a.createdAt, a -> a.id);
   }
 
   static ProblemException conflict(String slug, String title, String detail, String field) {

@@ -26,6 +26,7 @@ import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -51,13 +52,10 @@ public class SuggestionResource {
       @QueryParam("limit") String limit,
       @QueryParam(Cursors.PARAM) @Size(max = 1024) String cursor,
       @Context UriInfo uri) {
-    Suggestions.Views slice =
+    Keyset.Page<SuggestionView> page =
         suggestions.mineViewed(
-            token.getSubject(),
-            PageLimit.parse(limit, 20, 100),
-            Cursors.decode(cursor, Suggestions.Position.class));
-    return new Page(
-        slice.items(), slice.next() == null ? null : Cursors.nextLink(uri, slice.next()));
+            token.getSubject(), PageLimit.parse(limit, 20, 100), Keyset.decode(cursor));
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @GET

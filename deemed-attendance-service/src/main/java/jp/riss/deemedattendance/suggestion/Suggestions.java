@@ -17,6 +17,7 @@ import jp.riss.deemedattendance.application.ExperienceEntry;
 import jp.riss.deemedattendance.cycle.Cycles;
 import jp.riss.deemedattendance.cycle.Registration;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Suggested entries: written from completed engagements, listed to their specialist (found by
@@ -34,14 +35,6 @@ public class Suggestions {
   @Inject Cycles cycles;
   @Inject Applications applications;
   @Inject ExperienceEntries entries;
-
-  /** A page position of {@code /me/suggested-entries}: after (createdAt, id), newest first. */
-  public record Position(String at, String id) {}
-
-  public record Slice(List<SuggestedEntry> items, Position next) {}
-
-  /** One page of suggestions as their specialist reads them, and the position after it. */
-  public record Views(List<SuggestionView> items, Position next) {}
 
   /**
    * Stores or refreshes the suggestion of an engagement. A different event about the same
@@ -135,9 +128,8 @@ public class Suggestions {
 
   /** The view is built in the transaction: a suggestion's syllabus items load lazily. */
   @Transactional
-  public Views mineViewed(String subject, int limit, Position after) {
-    Slice slice = mine(subject, limit, after);
-    return new Views(slice.items().stream().map(SuggestionView::of).toList(), slice.next());
+  public Keyset.Page<SuggestionView> mineViewed(String subject, int limit, Keyset after) {
+    return mine(subject, limit, after).map(SuggestionView::of);
   }
 
   @Transactional
@@ -145,36 +137,22 @@ public class Suggestions {
     return SuggestionView.of(owned(id, subject));
   }
 
-  public Slice mine(String subject, int limit, Position after) {
+  /** A page of {@code /me/suggested-entries}, newest first. */
+  public Keyset.Page<SuggestedEntry> mine(String subject, int limit, Keyset after) {
     Optional<Registration> registration = cycles.registrationOf(subject);
     if (registration.isEmpty()) {
-      return new Slice(List.of(), null);
+      return new Keyset.Page<>(List.of(), null);
     }
-    String where = "WHERE s.registrationNumber = :number";
-    if (after != null) {
-      where += " AND (s.createdAt < :at OR (s.createdAt = :at AND s.id < :id))";
-    }
+    Keyset.Order order = Keyset.Order.NEWEST_FIRST;
     var query =
         em.createQuery(
-                "SELECT s FROM SuggestedEntry s " + where + " ORDER BY s.createdAt DESC, s.id DESC",
+                "SELECT s FROM SuggestedEntry s WHERE s.registrationNumber = :number"
+                    + (after == null ? "" : " AND " + order.after("s.createdAt", "s.id"))
+                    + " ORDER BY "
+                    + order.orderBy("s.createdAt", "s.id"),
                 SuggestedEntry.class)
             .setParameter("number", registration.get().registrationNumber);
-    if (after != null) {
-      try {
-        query
-            .setParameter("at", OffsetDateTime.parse(after.at()))
-            .setParameter("id", UUID.fromString(after.id()));
-      } catch (RuntimeException e) {
-        throw ProblemException.badRequest("cursor", "is not a cursor this API issued");
-      }
-    }
-    List<SuggestedEntry> rows = query.setMaxResults(limit + 1).getResultList();
-    if (rows.size() <= limit) {
-      return new Slice(rows, null);
-    }
-    SuggestedEntry last = rows.get(limit - 1);
-    return new Slice(
-        rows.subList(0, limit), new Position(last.createdAt.toString(), last.id.toString()));
+    return Keyset.page(query, after, limit, s -> s.createdAt, s -> s.id);
   }
 
   /** The caller's suggestion, or 404 (also for anyone else's). */

@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,23 +58,39 @@ class SuggestionTest {
   }
 
   long count(String sql, Object arg) throws Exception {
+    return Long.parseLong(column(sql, arg).get(0));
+  }
+
+  void awaitCount(String sql, Object arg, long expected) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> count(sql, arg) == expected);
+  }
+
+  /** The first column of a query's rows, as text. */
+  List<String> column(String sql, Object arg) throws Exception {
+    List<String> values = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, arg);
       try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
       }
     }
+    return values;
   }
 
   static ValidatableResponse mine(String subject) {
+    return read(subject, MINE).statusCode(200);
+  }
+
+  /** A GET as the specialist, checked against the contract. */
+  static ValidatableResponse read(String subject, String path) {
     return given()
         .filter(Contracts.validator())
         .header("Authorization", bearer("specialist", subject))
-        .get(MINE)
-        .then()
-        .statusCode(200);
+        .get(path)
+        .then();
   }
 
   static ValidatableResponse copy(String subject, String applicationId, String suggestionId) {
@@ -99,20 +116,10 @@ class SuggestionTest {
         EventSchemas.violations("activelist.engagement.v1", EventJson.write(event)),
         "we produce what the Active List promises");
     events.send(event);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                count("SELECT count(*) FROM suggested_entry WHERE engagement_id = ?", engagement)
-                    == 1);
+    awaitCount("SELECT count(*) FROM suggested_entry WHERE engagement_id = ?", engagement, 1);
     // Redelivered: the inbox makes it a no-op.
     events.send(event);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                count("SELECT count(*) FROM inbox WHERE event_id = ?", UUID.fromString(event.id()))
-                    == 1);
+    awaitCount("SELECT count(*) FROM inbox WHERE event_id = ?", UUID.fromString(event.id()), 1);
     assertEquals(
         1, count("SELECT count(*) FROM suggested_entry WHERE engagement_id = ?", engagement));
 
@@ -139,12 +146,7 @@ class SuggestionTest {
     Specialist other =
         Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
     mine(other.subject()).body("items", hasSize(0));
-    given()
-        .filter(Contracts.validator())
-        .header("Authorization", bearer("specialist", other.subject()))
-        .get(MINE + "/" + suggestionId)
-        .then()
-        .statusCode(404);
+    read(other.subject(), MINE + "/" + suggestionId).statusCode(404);
     String othersDraft = Journeys.draft(other.subject());
     copy(other.subject(), othersDraft, suggestionId).statusCode(404);
 
@@ -192,6 +194,37 @@ class SuggestionTest {
   }
 
   @Test
+  void suggestionsPageNewestFirstAndTheNextLinkContinuesWithoutRepeats() throws Exception {
+    Specialist s =
+        Journeys.specialist(dataSource, RenewalCalendar.today(TestClock.CLOCK).minusDays(400));
+    LocalDate from = RenewalCalendar.today(TestClock.CLOCK).minusDays(120);
+    for (int theme = 1; theme <= 3; theme++) {
+      events.send(
+          EngagementEvents.completed(
+              UUID.randomUUID(), s.number(), theme, from, from.plusDays(30)));
+    }
+    awaitCount("SELECT count(*) FROM suggested_entry WHERE registration_number = ?", s.number(), 3);
+    List<String> newestFirst =
+        column(
+            "SELECT id FROM suggested_entry WHERE registration_number = ?"
+                + " ORDER BY created_at DESC, id DESC",
+            s.number());
+
+    ValidatableResponse first =
+        read(s.subject(), MINE + "?limit=2").statusCode(200).body("items", hasSize(2));
+    List<String> shown = new ArrayList<>(first.extract().<List<String>>path("items.id"));
+    String next = first.extract().path("next");
+    shown.addAll(
+        read(s.subject(), next)
+            .statusCode(200)
+            .body("items", hasSize(1))
+            .body("next", nullValue())
+            .extract()
+            .<List<String>>path("items.id"));
+    assertEquals(newestFirst, shown);
+  }
+
+  @Test
   void otherEventTypesAreIgnoredAndBrokenOnesDeadLettered() throws Exception {
     UUID engagement = UUID.randomUUID();
     CloudEvent started =
@@ -206,14 +239,7 @@ class SuggestionTest {
             "urn:riss:schema:activelist.engagement.v1",
             EventJson.mapper().valueToTree(Map.of("engagementId", engagement.toString())));
     events.send(started);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                count(
-                        "SELECT count(*) FROM inbox WHERE event_id = ?",
-                        UUID.fromString(started.id()))
-                    == 1);
+    awaitCount("SELECT count(*) FROM inbox WHERE event_id = ?", UUID.fromString(started.id()), 1);
     assertEquals(
         0, count("SELECT count(*) FROM suggested_entry WHERE engagement_id = ?", engagement));
 
