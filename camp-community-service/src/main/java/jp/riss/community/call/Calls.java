@@ -16,11 +16,11 @@ import jp.riss.community.member.Member;
 import jp.riss.community.member.Members;
 import jp.riss.community.member.Scope;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.targeting.Targeting;
 import jp.riss.community.targeting.TargetingColumns;
 import jp.riss.community.targeting.Targetings;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Government calls for opinions or participation. A government body issues its own and reads only

@@ -13,9 +13,9 @@ import jp.riss.community.member.Member;
 import jp.riss.community.member.Members;
 import jp.riss.community.member.Scope;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.support.Times;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * A member's Connect applications: exactly one theme, one live application per call (and so per
@@ -146,12 +146,9 @@ public class Applications {
             after == null
                 ? new Object[] {me, limit + 1}
                 : new Object[] {me, limit + 1, after.at(), after.id()});
-    String next = null;
-    if (rows.size() > limit) {
-      ApplicationView last = rows.get(limit - 1);
-      next = Keyset.next(uri, last.submittedAt(), last.id());
-    }
-    return new Page(rows.stream().limit(limit).toList(), next);
+    Keyset.Page<ApplicationView> page =
+        Keyset.page(rows, limit, ApplicationView::submittedAt, ApplicationView::id);
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @Transactional

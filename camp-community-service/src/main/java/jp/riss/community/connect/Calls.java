@@ -15,8 +15,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.riss.community.edition.Edition;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Camp Connect calls: one per Connect edition and stage, its themes (each on one axis, with its own
@@ -194,24 +194,16 @@ public class Calls {
   @Transactional
   public Page list(String cursor, int limit, UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
+    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     var query =
         em.createQuery(
             "SELECT c FROM ConnectCall c"
-                + (after == null
-                    ? ""
-                    : " WHERE c.createdAt > :at OR (c.createdAt = :at AND c.id > :id)")
-                + " ORDER BY c.createdAt, c.id",
+                + (after == null ? "" : " WHERE " + order.after("c.createdAt", "c.id"))
+                + " ORDER BY "
+                + order.orderBy("c.createdAt", "c.id"),
             ConnectCall.class);
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
-    List<ConnectCall> rows = query.setMaxResults(limit + 1).getResultList();
-    String next = null;
-    if (rows.size() > limit) {
-      ConnectCall last = rows.get(limit - 1);
-      next = Keyset.next(uri, last.createdAt, last.id);
-    }
-    return new Page(rows.stream().limit(limit).map(this::view).toList(), next);
+    Keyset.Page<ConnectCall> page = Keyset.page(query, after, limit, c -> c.createdAt, c -> c.id);
+    return new Page(page.map(this::view).items(), page.nextLink(uri));
   }
 
   @Transactional

@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.support.Times;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Selection: reviewers assigned to a call score its applications on the call's rubric version; a
@@ -130,14 +130,10 @@ public class Reviews {
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = q.getResultList();
-    List<ReviewItem> items =
-        rows.stream().limit(limit).map(r -> item((UUID) r[0], caller)).toList();
-    String next = null;
-    if (rows.size() > limit) {
-      Object[] last = rows.get(limit - 1);
-      next = Keyset.next(uri, Times.of(last[1]), (UUID) last[0]);
-    }
-    return new Page(items, next);
+    Keyset.Page<ReviewItem> page =
+        Keyset.page(rows, limit, r -> Times.of(r[1]), r -> (UUID) r[0])
+            .map(r -> item((UUID) r[0], caller));
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   /** A reviewer declares a conflict: any score they gave this application is removed. */

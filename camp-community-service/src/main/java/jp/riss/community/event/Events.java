@@ -16,9 +16,9 @@ import jp.riss.community.member.AgeBand;
 import jp.riss.community.member.Members;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
 /**
@@ -103,26 +103,17 @@ public class Events {
   @Transactional
   public Page list(Caller caller, String cursor, int limit, UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
+    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     var query =
         em.createQuery(
                 "SELECT e FROM CommunityEvent e WHERE (:office = true OR e.state <> 'draft')"
-                    + (after == null
-                        ? ""
-                        : " AND (e.startsAt > :at OR (e.startsAt = :at AND e.id > :id))")
-                    + " ORDER BY e.startsAt, e.id",
+                    + (after == null ? "" : " AND " + order.after("e.startsAt", "e.id"))
+                    + " ORDER BY "
+                    + order.orderBy("e.startsAt", "e.id"),
                 CommunityEvent.class)
             .setParameter("office", caller.office());
-    if (after != null) {
-      query.setParameter("at", after.at()).setParameter("id", after.id());
-    }
-    List<CommunityEvent> rows = query.setMaxResults(limit + 1).getResultList();
-    List<EventView> items = rows.stream().limit(limit).map(e -> view(e, caller)).toList();
-    String next = null;
-    if (rows.size() > limit) {
-      CommunityEvent last = rows.get(limit - 1);
-      next = Keyset.next(uri, last.startsAt, last.id);
-    }
-    return new Page(items, next);
+    Keyset.Page<CommunityEvent> page = Keyset.page(query, after, limit, e -> e.startsAt, e -> e.id);
+    return new Page(page.map(e -> view(e, caller)).items(), page.nextLink(uri));
   }
 
   @Transactional

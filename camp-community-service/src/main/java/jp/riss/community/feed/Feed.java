@@ -16,8 +16,8 @@ import jp.riss.community.event.CommunityEvent;
 import jp.riss.community.member.Member;
 import jp.riss.community.member.Members;
 import jp.riss.community.opportunity.Opportunities;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.targeting.Targetings;
+import jp.riss.platform.web.Keyset;
 
 /**
  * A member's feed: the open opportunities, government calls and events that target them, soonest

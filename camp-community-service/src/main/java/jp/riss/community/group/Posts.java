@@ -22,9 +22,9 @@ import jp.riss.community.moderation.Moderation;
 import jp.riss.community.moderation.ModerationPatterns;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
 /**

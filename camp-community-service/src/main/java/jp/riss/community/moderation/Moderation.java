@@ -14,8 +14,8 @@ import jp.riss.community.member.Members;
 import jp.riss.community.member.Scope;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Reports, the moderation queue and moderators' actions. A case concerns one post, direct message
@@ -140,31 +140,19 @@ public class Moderation {
   /** Open cases oldest first, of the groups the caller moderates and of direct messages. */
   @Transactional
   public Queue queue(Caller caller, String cursor, int limit, jakarta.ws.rs.core.UriInfo uri) {
-    Keyset at = Keyset.decode(cursor);
-    OffsetDateTime atTime = at == null ? null : at.at();
-    UUID atId = at == null ? null : at.id();
+    Keyset after = Keyset.decode(cursor);
+    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     jakarta.persistence.TypedQuery<ModerationCase> query =
         em.createQuery(
                 "SELECT c FROM ModerationCase c WHERE c.state = 'open' AND (c.groupId IS NULL OR"
                     + " c.groupId IN (SELECT m.groupId FROM GroupModerator m WHERE m.subject = :s))"
-                    + (atTime == null
-                        ? ""
-                        : " AND (c.openedAt > :t OR (c.openedAt = :t AND c.id > :i))")
-                    + " ORDER BY c.openedAt, c.id",
+                    + (after == null ? "" : " AND " + order.after("c.openedAt", "c.id"))
+                    + " ORDER BY "
+                    + order.orderBy("c.openedAt", "c.id"),
                 ModerationCase.class)
             .setParameter("s", caller.subject());
-    if (atTime != null) {
-      query.setParameter("t", atTime).setParameter("i", atId);
-    }
-    List<ModerationCase> rows = query.setMaxResults(limit + 1).getResultList();
-    boolean more = rows.size() > limit;
-    List<ModerationCase> page = more ? rows.subList(0, limit) : rows;
-    String next = null;
-    if (more) {
-      ModerationCase last = page.get(page.size() - 1);
-      next = Keyset.next(uri, last.openedAt, last.id);
-    }
-    return new Queue(page.stream().map(views::view).toList(), next);
+    Keyset.Page<ModerationCase> page = Keyset.page(query, after, limit, c -> c.openedAt, c -> c.id);
+    return new Queue(page.map(views::view).items(), page.nextLink(uri));
   }
 
   @Transactional

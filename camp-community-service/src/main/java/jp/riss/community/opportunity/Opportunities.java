@@ -15,12 +15,12 @@ import jp.riss.community.member.Member;
 import jp.riss.community.member.Members;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.targeting.Targeting;
 import jp.riss.community.targeting.TargetingColumns;
 import jp.riss.community.targeting.Targetings;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
 /**

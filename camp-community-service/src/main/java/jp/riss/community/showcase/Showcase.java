@@ -8,15 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.support.Secrets;
 import jp.riss.community.support.Times;
 import jp.riss.platform.feed.CommitOrderedLog;
 import jp.riss.platform.feed.FeedPosition;
 import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Keyset;
 
 /**
  * The public showcase as stored by {@link ShowcaseFeed}: pages of what is public now, newest first,
@@ -56,16 +55,10 @@ public class Showcase {
                     .setParameter(3, after.id()))
             .setParameter(1, limit + 1)
             .getResultList();
-    List<JsonNode> items = new ArrayList<>();
-    for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
-      items.add(tree((String) r[2]));
-    }
-    String next = null;
-    if (rows.size() > limit) {
-      Object[] last = rows.get(limit - 1);
-      next = Keyset.next(uri, Times.of(last[1]), (UUID) last[0]);
-    }
-    Page page = new Page(items, next);
+    Keyset.Page<JsonNode> shown =
+        Keyset.page(rows, limit, r -> Times.of(r[1]), r -> (UUID) r[0])
+            .map(r -> tree((String) r[2]));
+    Page page = new Page(shown.items(), shown.nextLink(uri));
     try {
       return new Tagged(page, Secrets.sha256(json.writeValueAsString(page)).substring(0, 32));
     } catch (JsonProcessingException e) {

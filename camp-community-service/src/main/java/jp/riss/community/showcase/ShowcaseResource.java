@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
-import jp.riss.community.support.Keyset;
 import jp.riss.community.support.QueryParams;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 
 /** The public showcase and its change feed: no token, nothing about anyone beyond their consent. */

@@ -17,8 +17,8 @@ import jp.riss.community.member.Members;
 import jp.riss.community.member.Scope;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
-import jp.riss.community.support.Keyset;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
 /**
