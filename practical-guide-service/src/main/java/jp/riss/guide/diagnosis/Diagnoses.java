@@ -26,6 +26,7 @@ import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 
 /**
  * Diagnoses: answers are checked, scored and placed against one instrument version and its
@@ -45,12 +46,6 @@ public class Diagnoses {
   @Inject Outbox outbox;
   @Inject EventSource events;
   @Inject Clock clock;
-
-  /** A page of an organisation's diagnoses. */
-  public record Page(List<DiagnosisView.Summary> items, Position next) {}
-
-  /** Where a page ends. */
-  public record Position(OffsetDateTime completedAt, UUID id) {}
 
   /** The gaps of a diagnosis with their closers. */
   public record Gaps(UUID diagnosisId, int placedStep, List<DiagnosisGap> items) {}
@@ -103,20 +98,17 @@ public class Diagnoses {
     return d;
   }
 
+  /** A page of an organisation's diagnoses, oldest first. */
   @Transactional
-  public Page list(String organisationId, Actor actor, Position after, int limit) {
+  public Keyset.Page<DiagnosisView.Summary> list(
+      String organisationId, Actor actor, Keyset after, int limit) {
     Organisation org = organisations.accessible(organisationId, actor);
-    List<Diagnosis> rows =
-        store.ofOrganisation(
-            org.id(),
-            after == null ? null : after.completedAt(),
-            after == null ? null : after.id(),
-            limit + 1);
-    List<Diagnosis> page = rows.stream().limit(limit).toList();
-    Diagnosis last = rows.size() > limit ? page.get(limit - 1) : null;
-    return new Page(
-        page.stream().map(DiagnosisView::summary).toList(),
-        last == null ? null : new Position(last.completedAt(), last.id()));
+    return Keyset.page(
+            store.ofOrganisation(org.id(), after, limit + 1),
+            limit,
+            Diagnosis::completedAt,
+            Diagnosis::id)
+        .map(DiagnosisView::summary);
   }
 
   @Transactional
@@ -181,7 +173,7 @@ public class Diagnoses {
   /** Every diagnosis of the organisation (whose access the caller has checked), oldest first. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Diagnosis> allOf(UUID organisation) {
-    return store.ofOrganisation(organisation, null, null, 10_000);
+    return store.ofOrganisation(organisation, null, 10_000);
   }
 
   /** The diagnosis if the actor may act for its organisation now, else 404. */

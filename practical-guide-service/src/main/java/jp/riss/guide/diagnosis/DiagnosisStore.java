@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import jp.riss.guide.web.SqlValues;
+import jp.riss.platform.web.Keyset;
 
 /** Completed diagnoses: inserted once, read many times (native SQL, as the rest of the module). */
 @ApplicationScoped
@@ -139,8 +139,7 @@ public class DiagnosisStore {
 
   /** An organisation's diagnoses, oldest first, after the given position. */
   @SuppressWarnings("unchecked")
-  public List<Diagnosis> ofOrganisation(
-      UUID organisation, OffsetDateTime afterCompleted, UUID afterId, int limit) {
+  public List<Diagnosis> ofOrganisation(UUID organisation, Keyset after, int limit) {
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT "
@@ -150,8 +149,8 @@ public class DiagnosisStore {
                     + " (CAST(?2 AS timestamptz), CAST(?3 AS uuid)))"
                     + " ORDER BY completed_at, id LIMIT ?4")
             .setParameter(1, organisation)
-            .setParameter(2, afterCompleted)
-            .setParameter(3, afterId)
+            .setParameter(2, after == null ? null : after.at())
+            .setParameter(3, after == null ? null : after.id())
             .setParameter(4, limit)
             .getResultList();
     return rows.stream().map(DiagnosisStore::diagnosis).toList();

@@ -25,6 +25,7 @@ import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.idempotency.IdempotentRequests.Fingerprint;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -68,12 +69,8 @@ public class OrganisationDiagnosisResource {
       @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @Context UriInfo uri) {
     QueryParams.only(uri, Set.of("limit", Cursors.PARAM));
-    Diagnoses.Page page =
-        diagnoses.list(
-            id,
-            Actor.of(token),
-            Cursors.decode(cursor, Diagnoses.Position.class),
-            PageLimit.parse(limit, 20, 100));
-    return new Page(page.items(), page.next() == null ? null : Cursors.nextLink(uri, page.next()));
+    Keyset.Page<DiagnosisView.Summary> page =
+        diagnoses.list(id, Actor.of(token), Keyset.decode(cursor), PageLimit.parse(limit, 20, 100));
+    return new Page(page.items(), page.nextLink(uri));
   }
 }

@@ -24,6 +24,7 @@ import jp.riss.platform.idempotency.IdempotentRequests;
 import jp.riss.platform.idempotency.IdempotentRequests.Fingerprint;
 import jp.riss.platform.security.Roles;
 import jp.riss.platform.web.Cursors;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.PageLimit;
 import jp.riss.platform.web.Preconditions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -79,12 +80,9 @@ public class OrganisationResource {
       @QueryParam(Cursors.PARAM) @Size(max = 500) String cursor,
       @Context UriInfo uri) {
     QueryParams.only(uri, PAGING);
-    Organisations.Page page =
-        organisations.list(
-            Actor.of(token),
-            Cursors.decode(cursor, Organisations.Position.class),
-            PageLimit.parse(limit, 20, 100));
-    return new Page(page.items(), page.next() == null ? null : Cursors.nextLink(uri, page.next()));
+    Keyset.Page<OrganisationView> page =
+        organisations.list(Actor.of(token), Keyset.decode(cursor), PageLimit.parse(limit, 20, 100));
+    return new Page(page.items(), page.nextLink(uri));
   }
 
   @GET

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.riss.guide.web.SqlValues;
+import jp.riss.platform.web.Keyset;
 
 /** Organisations, consents and acts in the database (native SQL, as the rest of the module). */
 @ApplicationScoped
@@ -50,8 +51,7 @@ public class OrganisationStore {
 
   /** Organisations the actor may act for, oldest first, after the given position. */
   @SuppressWarnings("unchecked")
-  public List<Organisation> visibleTo(
-      Actor actor, OffsetDateTime afterCreated, UUID afterId, int limit) {
+  public List<Organisation> visibleTo(Actor actor, Keyset after, int limit) {
     String who =
         actor.isCompany()
             ? "owner_subject = ?1"
@@ -67,8 +67,8 @@ public class OrganisationStore {
                     + " (CAST(?2 AS timestamptz), CAST(?3 AS uuid)))"
                     + " ORDER BY created_at, id LIMIT ?4")
             .setParameter(1, actor.subject())
-            .setParameter(2, afterCreated)
-            .setParameter(3, afterId)
+            .setParameter(2, after == null ? null : after.at())
+            .setParameter(3, after == null ? null : after.id())
             .setParameter(4, limit)
             .getResultList();
     return rows.stream().map(OrganisationStore::organisation).toList();

@@ -13,6 +13,7 @@ import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
 import jp.riss.platform.problem.Problems;
 import jp.riss.platform.web.Ids;
+import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
 /**
@@ -33,12 +34,6 @@ public class Organisations {
   @Inject OrganisationStore store;
   @Inject Clock clock;
 
-  /** A page of organisations and the cursor of the next one. */
-  public record Page(List<OrganisationView> items, Position next) {}
-
-  /** Where a page ends. */
-  public record Position(OffsetDateTime createdAt, UUID id) {}
-
   /** The consents of an organisation, standing and past. */
   public record Consents(List<OrganisationStore.Consent> items) {}
 
@@ -55,18 +50,15 @@ public class Organisations {
     return o;
   }
 
+  /** A page of the organisations the actor may act for, oldest first. */
   @Transactional
-  public Page list(Actor actor, Position after, int limit) {
-    List<Organisation> rows =
-        store.visibleTo(
-            actor,
-            after == null ? null : after.createdAt(),
-            after == null ? null : after.id(),
-            limit + 1);
-    List<OrganisationView> items =
-        rows.stream().limit(limit).map(o -> OrganisationView.of(o, actor)).toList();
-    Organisation last = rows.size() > limit ? rows.get(limit - 1) : null;
-    return new Page(items, last == null ? null : new Position(last.createdAt(), last.id()));
+  public Keyset.Page<OrganisationView> list(Actor actor, Keyset after, int limit) {
+    return Keyset.page(
+            store.visibleTo(actor, after, limit + 1),
+            limit,
+            Organisation::createdAt,
+            Organisation::id)
+        .map(o -> OrganisationView.of(o, actor));
   }
 
   @Transactional
