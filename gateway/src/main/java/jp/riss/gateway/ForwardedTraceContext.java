@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 /**
  * Names the gateway's server span as the parent of the request it forwards, so the service's span
  * joins the caller's trace: gateway span child of the caller's, service span child of the
- * gateway's. Written here rather than by a client span of the proxy's HTTP client (its tracing is
+ * gateway's. Written here rather than by a client span of the upstream HTTP client (its tracing is
  * off, see {@link UpstreamClients}): a second span per request, which only repeated the server
  * span's timing, took over a quarter of the gateway's tracing CPU (JFR under
  * bench/active-list-search). What the caller sent under these header names is replaced, never
