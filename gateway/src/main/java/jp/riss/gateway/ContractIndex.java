@@ -2,15 +2,12 @@ package jp.riss.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,27 +58,24 @@ public class ContractIndex implements Handler<RoutingContext> {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(index);
   }
 
-  /** Points a proxied {@code /openapi/<context>} request at the service's own document. */
-  ProxyInterceptor serviceContract() {
-    return serviceDocument(SERVICE_CONTRACT);
-  }
+  /** A proxied {@code /openapi/<context>} request goes to the service's own document. */
+  static final ServiceDocument SERVICE_CONTRACT_DOCUMENT = new ServiceDocument(SERVICE_CONTRACT);
 
-  /** Points a proxied {@code /asyncapi/<context>} request at the service's AsyncAPI document. */
-  ProxyInterceptor serviceAsyncApi() {
-    return serviceDocument(SERVICE_ASYNCAPI);
-  }
+  /** A proxied {@code /asyncapi/<context>} request goes to the service's AsyncAPI document. */
+  static final ServiceDocument SERVICE_ASYNCAPI_DOCUMENT = new ServiceDocument(SERVICE_ASYNCAPI);
 
-  private static ProxyInterceptor serviceDocument(String servicePath) {
-    return new ProxyInterceptor() {
-      @Override
-      public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        ProxyRequest request = context.request();
-        String query = request.proxiedRequest().query();
-        request.setURI(query == null ? servicePath : servicePath + "?" + query);
-        // Contracts are public and this route verifies no token, so none may travel upstream.
-        request.headers().remove(HttpHeaders.AUTHORIZATION);
-        return context.sendRequest();
-      }
-    };
+  /** Where a service serves one of its public documents, and what a request for it carries. */
+  record ServiceDocument(String servicePath) {
+
+    /** The service's document, with the caller's query kept (e.g. {@code ?format=json}). */
+    String uri(HttpServerRequest caller) {
+      String query = caller.query();
+      return query == null ? servicePath : servicePath + "?" + query;
+    }
+
+    /** Contracts are public and this route verifies no token, so none may travel upstream. */
+    void adjustRequest(MultiMap headers) {
+      headers.remove(HttpHeaders.AUTHORIZATION);
+    }
   }
 }

@@ -55,7 +55,8 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    // Hold the body back while the token is checked off the event loop; the proxy resumes it.
+    // Hold the body back while the token is checked off the event loop; UpstreamExchange resumes
+    // it.
     ctx.request().pause();
     // Verification may fetch keys (JWKS in production), so it must not run on the event loop.
     ctx.vertx()

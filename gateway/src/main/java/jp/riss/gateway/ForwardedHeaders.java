@@ -1,13 +1,8 @@
 package jp.riss.gateway;
 
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,7 +17,7 @@ import java.util.List;
  * address the caller used: a client can only follow what the gateway serves.
  */
 @Singleton
-public class ForwardedHeaders implements ProxyInterceptor {
+public class ForwardedHeaders {
 
   private static final List<String> FORWARDING =
       List.of(
@@ -42,12 +37,11 @@ public class ForwardedHeaders implements ProxyInterceptor {
     this.trustedProxies = trustedProxies;
   }
 
-  @Override
-  public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-    ProxyRequest request = context.request();
-    HttpServerRequest caller = request.proxiedRequest();
+  /**
+   * Sets the forwarding fields on {@code headers}, the request going upstream for {@code caller}.
+   */
+  void adjustRequest(HttpServerRequest caller, MultiMap headers) {
     TrustedProxies.Caller who = trustedProxies.caller(caller);
-    MultiMap headers = request.headers();
     String earlier = who.viaTrustedProxy() ? headers.get("X-Forwarded-For") : null;
     if (!who.viaTrustedProxy()) {
       for (String name : FORWARDING) {
@@ -64,18 +58,14 @@ public class ForwardedHeaders implements ProxyInterceptor {
           "X-Forwarded-For",
           earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
     }
-    return context.sendRequest();
   }
 
-  @Override
-  public Future<Void> handleProxyResponse(ProxyContext context) {
-    ProxyResponse response = context.response();
-    String location = response.headers().get("Location");
+  /** Rewrites the {@code Location} of a service's answer to {@code caller}, if it has one. */
+  void adjustResponse(HttpServerRequest caller, MultiMap headers) {
+    String location = headers.get("Location");
     if (location != null) {
-      TrustedProxies.Caller caller = trustedProxies.caller(response.request().proxiedRequest());
-      response.headers().set("Location", publicLocation(location, caller));
+      headers.set("Location", publicLocation(location, trustedProxies.caller(caller)));
     }
-    return context.sendResponse();
   }
 
   /** {@code location} as the caller can follow it: a service's own address becomes the caller's. */

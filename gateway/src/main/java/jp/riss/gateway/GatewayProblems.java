@@ -1,7 +1,6 @@
 package jp.riss.gateway;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -50,11 +49,6 @@ public class GatewayProblems {
     Problem problem(String detail) {
       return Problem.of(status, slug, title, detail);
     }
-  }
-
-  /** The body alone, for answers built as proxy responses. */
-  public Buffer body(Kind kind, String detail, String path, String requestId) {
-    return ProblemWriter.body(kind.problem(detail).withInstance(path).with("requestId", requestId));
   }
 
   /** Ends the exchange with a problem; extra headers (Retry-After, WWW-Authenticate) go first. */

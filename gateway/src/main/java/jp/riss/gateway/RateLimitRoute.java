@@ -183,7 +183,8 @@ public class RateLimitRoute {
 
   private void headers(RoutingContext ctx) {
     // Set at the last moment, like the request id, so they are on every answer (a service's,
-    // a 503 from the proxy, our 429) and a service's own RateLimit headers cannot replace them.
+    // a 503 of UpstreamFailures, our 429) and a service's own RateLimit headers cannot replace
+    // them.
     ctx.addHeadersEndHandler(
         v -> {
           TokenBucket.Decision decision = ctx.get(DECISION_KEY);

@@ -1,132 +1,77 @@
 package jp.riss.gateway;
 
-import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.streams.ReadStream;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jp.riss.platform.web.BodyLimit;
+import jp.riss.platform.web.Drain;
 
 /**
- * Counts the bytes of a body streamed without a declared length (chunked) as they pass to the
- * service, against the same limit {@link BodyLimit} applies to declared ones. Past it, the upstream
- * request is reset and {@link UpstreamFailures} answers 413, so an over-limit body never reaches a
- * service whole, however it is framed.
+ * The limit for a body streamed without a declared length (chunked), the same {@link BodyLimit}
+ * applies to declared ones, and the answer once one went over. {@link UpstreamExchange} counts the
+ * bytes as they pass to the service; past the limit it resets the upstream request and this answers
+ * 413, so an over-limit body never reaches a service whole, however it is framed.
  */
 @Singleton
-public class StreamedBodyLimit implements ProxyInterceptor {
+public class StreamedBodyLimit {
 
-  /** Set on the proxy context when the body went over; read by {@link UpstreamFailures}. */
-  static final String EXCEEDED_KEY = "riss.body-exceeded";
+  /** No limit to count against: the body, if any, declared its length. */
+  static final long NONE = -1;
 
   private final BodyLimit bodyLimit;
+  private final Vertx vertx;
+  private final GatewayProblems problems;
 
-  StreamedBodyLimit(BodyLimit bodyLimit) {
+  StreamedBodyLimit(BodyLimit bodyLimit, Vertx vertx, GatewayProblems problems) {
     this.bodyLimit = bodyLimit;
+    this.vertx = vertx;
+    this.problems = problems;
   }
 
-  @Override
-  public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-    ProxyRequest request = context.request();
-    Body body = request.getBody();
-    // A declared length was judged up front (BodyLimit); only a streamed body is counted here.
-    if (body != null
-        && body.length() < 0
-        && request.proxiedRequest().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
-      long max = bodyLimit.maxFor(request.proxiedRequest().path());
-      request.setBody(
-          Body.body(new Counted(body.stream(), max, () -> context.set(EXCEEDED_KEY, max)), -1));
-    }
-    return context.sendRequest();
+  /**
+   * The bytes {@code caller}'s streamed body may have, or {@link #NONE} if it declared a length.
+   */
+  long limitFor(HttpServerRequest caller) {
+    // A declared length was judged up front (BodyLimit); only a streamed body is counted.
+    return caller.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+        ? bodyLimit.maxFor(caller.path())
+        : NONE;
   }
 
-  /** Whether, and at which limit, the caller's body went over. */
-  static Long exceeded(ProxyContext context) {
-    return context.get(EXCEEDED_KEY, Long.class);
+  /**
+   * Whether {@code caller}'s body is framed so it can be counted and forwarded: by a declared
+   * length, by chunks, or not at all. Any other transfer coding is answered 400 here.
+   */
+  boolean framingAccepted(RoutingContext ctx) {
+    String coding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+    if (coding == null || coding.equalsIgnoreCase("chunked")) {
+      return true;
+    }
+    Drain.rest(vertx, ctx.request());
+    problems.send(
+        ctx,
+        GatewayProblems.Kind.VALIDATION,
+        "A body may be sent with a Content-Length or chunked, in no other transfer coding.",
+        MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONNECTION, "close"));
+    return false;
   }
 
-  /** Passes the stream through, failing it once more than {@code max} bytes went by. */
-  private static final class Counted implements ReadStream<Buffer> {
-    private final ReadStream<Buffer> source;
-    private final long max;
-    private final Runnable onExceeded;
-    private long seen;
-    private boolean exceeded;
-    private Handler<Throwable> exceptionHandler;
-
-    Counted(ReadStream<Buffer> source, long max, Runnable onExceeded) {
-      this.source = source;
-      this.max = max;
-      this.onExceeded = onExceeded;
+  /** Answers that the body went over {@code limit}. */
+  void refuse(RoutingContext ctx, long limit) {
+    if (ctx.response().headWritten()) {
+      // The service answered before the body was over; that answer cannot be taken back.
+      ctx.response().reset();
+      return;
     }
-
-    @Override
-    public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-      if (handler == null) {
-        source.handler(null);
-        return this;
-      }
-      source.handler(
-          chunk -> {
-            if (exceeded) {
-              return;
-            }
-            seen += chunk.length();
-            if (seen > max) {
-              exceeded = true;
-              onExceeded.run();
-              if (exceptionHandler != null) {
-                exceptionHandler.handle(new IllegalStateException("body over " + max + " bytes"));
-              }
-              return;
-            }
-            handler.handle(chunk);
-          });
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-      this.exceptionHandler = handler;
-      source.exceptionHandler(handler);
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> pause() {
-      source.pause();
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> resume() {
-      source.resume();
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> fetch(long amount) {
-      source.fetch(amount);
-      return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-      source.endHandler(
-          endHandler == null
-              ? null
-              : v -> {
-                if (!exceeded) {
-                  endHandler.handle(v);
-                }
-              });
-      return this;
-    }
+    // The caller is still sending: read the rest and close once it is done, never mid-body.
+    Drain.rest(vertx, ctx.request());
+    problems.send(
+        ctx,
+        GatewayProblems.Kind.PAYLOAD_TOO_LARGE,
+        "The body may be at most " + limit + " bytes.",
+        MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONNECTION, "close"));
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * A line the gateway logs while it serves a request carries that request's id in its log context
  * (the plain format prints it, the production JSON format has it under "mdc"), so an operator can
  * go from an answer's X-Request-Id to the log lines about it. Same resources as UpstreamsDownTest,
- * whose application this reuses: with every service down, the proxy logs the failure.
+ * whose application this reuses: with every service down, UpstreamFailures logs the failure.
  */
 @QuarkusTest
 @WithTestResource(value = DevJwtResource.class, scope = TestResourceScope.GLOBAL)

@@ -9,9 +9,9 @@ import io.vertx.core.http.HttpServerRequest;
  * (Node's fetch among them) then report the reset instead of the answer already sent. So the rest
  * is read and thrown away, and the connection closed only once the client has finished sending (a
  * clean FIN), has sent more than a bound, or has gone quiet — and never before the answer itself
- * has been written: a refusal may be answered after the drain starts (the gateway's proxy writes
- * its 413 once the upstream request has failed), and a client that finished sending meanwhile would
- * otherwise see its connection closed with no answer at all.
+ * has been written: a refusal may be answered after the drain starts (the gateway starts it, then
+ * writes its 413 for a streamed body over the limit), and a client that finished sending meanwhile
+ * would otherwise see its connection closed with no answer at all.
  */
 public final class Drain {
 

@@ -11,8 +11,8 @@ import org.jboss.logging.MDC;
 
 /**
  * Gives every exchange one trustworthy {@code X-Request-Id}: the caller's when it is safe to log
- * and forward, a fresh one otherwise. It is written back into the request (so the gateway's proxy
- * forwards exactly this value), into the log context, and onto the response.
+ * and forward, a fresh one otherwise. It is written back into the request (so the gateway forwards
+ * exactly this value), into the log context, and onto the response.
  */
 @ApplicationScoped
 public class RequestIds {

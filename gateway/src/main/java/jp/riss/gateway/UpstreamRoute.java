@@ -1,0 +1,135 @@
+package jp.riss.gateway;
+
+import io.opentelemetry.context.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import jp.riss.gateway.ContractIndex.ServiceDocument;
+import jp.riss.gateway.Upstreams.Upstream;
+
+/**
+ * A route whose requests go on to one service: which address, which path there, and what the
+ * gateway changes on the way in and out. How a request travels is {@link UpstreamExchange}'s part.
+ * Two kinds: the service's API, forwarded as sent with the forwarding fields, and one of its public
+ * documents, fetched without the caller's credentials.
+ */
+final class UpstreamRoute implements Handler<RoutingContext> {
+
+  private final Upstream upstream;
+  private final long timeoutMillis;
+  private final UpstreamClients clients;
+  private final UpstreamFailures failures;
+  private final ForwardedTraceContext traceContext;
+  private final StreamedBodyLimit bodyLimit;
+  // The API only; null on a document route.
+  private final ForwardedHeaders forwardedHeaders;
+  // A document route only; null on the API route.
+  private final ServiceDocument document;
+
+  private UpstreamRoute(
+      Upstream upstream,
+      long timeoutMillis,
+      UpstreamClients clients,
+      UpstreamFailures failures,
+      ForwardedTraceContext traceContext,
+      ForwardedHeaders forwardedHeaders,
+      StreamedBodyLimit bodyLimit,
+      ServiceDocument document) {
+    this.upstream = upstream;
+    this.timeoutMillis = timeoutMillis;
+    this.clients = clients;
+    this.failures = failures;
+    this.traceContext = traceContext;
+    this.forwardedHeaders = forwardedHeaders;
+    this.bodyLimit = bodyLimit;
+    this.document = document;
+  }
+
+  /** The service's API: path and query as sent. */
+  static UpstreamRoute api(
+      Upstream upstream,
+      long timeoutMillis,
+      UpstreamClients clients,
+      UpstreamFailures failures,
+      ForwardedTraceContext traceContext,
+      ForwardedHeaders forwardedHeaders,
+      StreamedBodyLimit bodyLimit) {
+    return new UpstreamRoute(
+        upstream,
+        timeoutMillis,
+        clients,
+        failures,
+        traceContext,
+        forwardedHeaders,
+        bodyLimit,
+        null);
+  }
+
+  /** One of the service's public documents (its contract, its AsyncAPI). */
+  static UpstreamRoute document(
+      Upstream upstream,
+      long timeoutMillis,
+      UpstreamClients clients,
+      UpstreamFailures failures,
+      ForwardedTraceContext traceContext,
+      StreamedBodyLimit bodyLimit,
+      ServiceDocument document) {
+    return new UpstreamRoute(
+        upstream, timeoutMillis, clients, failures, traceContext, null, bodyLimit, document);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    new UpstreamExchange(this, ctx, Context.current()).start();
+  }
+
+  String service() {
+    return upstream.service();
+  }
+
+  HttpClient client() {
+    return clients.current();
+  }
+
+  /**
+   * Where {@code caller}'s request goes: the service's address, the path as sent or the document's.
+   */
+  RequestOptions options(HttpServerRequest caller) {
+    return new RequestOptions()
+        .setHost(upstream.host())
+        .setPort(upstream.port())
+        .setSsl(upstream.tls())
+        .setIdleTimeout(timeoutMillis)
+        .setMethod(caller.method())
+        .setURI(document == null ? caller.uri() : document.uri(caller));
+  }
+
+  /** The gateway's changes to the copied header fields of the request going upstream. */
+  void adjustRequest(HttpServerRequest caller, Context parent, MultiMap headers) {
+    if (forwardedHeaders != null) {
+      forwardedHeaders.adjustRequest(caller, headers);
+    }
+    if (document != null) {
+      document.adjustRequest(headers);
+    }
+    traceContext.adjustRequest(parent, headers);
+  }
+
+  /** The gateway's changes to the copied header fields of the service's answer. */
+  void adjustResponse(HttpServerRequest caller, MultiMap headers) {
+    if (forwardedHeaders != null) {
+      forwardedHeaders.adjustResponse(caller, headers);
+    }
+  }
+
+  StreamedBodyLimit bodyLimit() {
+    return bodyLimit;
+  }
+
+  void failed(RoutingContext ctx, boolean connected, Throwable failure) {
+    failures.answer(ctx, upstream.service(), connected, failure);
+  }
+}
