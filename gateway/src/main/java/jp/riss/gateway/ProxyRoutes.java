@@ -21,39 +21,24 @@ public class ProxyRoutes {
   // the management port, so /q/health and /q/metrics are unknown paths on this one.
   private static final int ORDER_LAST = Integer.MAX_VALUE;
 
-  private final GatewayConfig config;
   private final Upstreams upstreams;
-  private final UpstreamClients clients;
+  private final UpstreamForwarding forwarding;
   private final EdgeAuthentication edgeAuthentication;
   private final RateLimitRoute rateLimit;
-  private final UpstreamFailures upstreamFailures;
-  private final ForwardedHeaders forwardedHeaders;
-  private final ForwardedTraceContext forwardedTraceContext;
-  private final StreamedBodyLimit streamedBodyLimit;
   private final ContractIndex contractIndex;
   private final GatewayProblems problems;
 
   ProxyRoutes(
-      GatewayConfig config,
       Upstreams upstreams,
-      UpstreamClients clients,
+      UpstreamForwarding forwarding,
       EdgeAuthentication edgeAuthentication,
       RateLimitRoute rateLimit,
-      UpstreamFailures upstreamFailures,
-      ForwardedHeaders forwardedHeaders,
-      ForwardedTraceContext forwardedTraceContext,
-      StreamedBodyLimit streamedBodyLimit,
       ContractIndex contractIndex,
       GatewayProblems problems) {
-    this.config = config;
     this.upstreams = upstreams;
-    this.clients = clients;
+    this.forwarding = forwarding;
     this.edgeAuthentication = edgeAuthentication;
     this.rateLimit = rateLimit;
-    this.upstreamFailures = upstreamFailures;
-    this.forwardedHeaders = forwardedHeaders;
-    this.forwardedTraceContext = forwardedTraceContext;
-    this.streamedBodyLimit = streamedBodyLimit;
     this.contractIndex = contractIndex;
     this.problems = problems;
   }
@@ -64,30 +49,14 @@ public class ProxyRoutes {
     router
         .get(path + "/" + upstream.context())
         .handler(rateLimit.contracts())
-        .handler(
-            UpstreamRoute.document(
-                upstream,
-                config.upstreamTimeout().toMillis(),
-                clients,
-                upstreamFailures,
-                forwardedTraceContext,
-                streamedBodyLimit,
-                document));
+        .handler(UpstreamRoute.document(upstream, forwarding, document));
   }
 
   void init(@Observes Router router) {
     router.route().order(ORDER_FIRST).failureHandler(problems::failure);
 
     for (Upstream upstream : upstreams.all()) {
-      UpstreamRoute api =
-          UpstreamRoute.api(
-              upstream,
-              config.upstreamTimeout().toMillis(),
-              clients,
-              upstreamFailures,
-              forwardedTraceContext,
-              forwardedHeaders,
-              streamedBodyLimit);
+      UpstreamRoute api = UpstreamRoute.api(upstream, forwarding);
       // The limit comes after authentication: a verified subject gets its own allowance.
       router
           .route(upstream.apiPrefix() + "/*")

@@ -19,66 +19,26 @@ import jp.riss.gateway.Upstreams.Upstream;
 final class UpstreamRoute implements Handler<RoutingContext> {
 
   private final Upstream upstream;
-  private final long timeoutMillis;
-  private final UpstreamClients clients;
-  private final UpstreamFailures failures;
-  private final ForwardedTraceContext traceContext;
-  private final StreamedBodyLimit bodyLimit;
-  // The API only; null on a document route.
-  private final ForwardedHeaders forwardedHeaders;
-  // A document route only; null on the API route.
+  private final UpstreamForwarding forwarding;
+  // A document route only; null on the API route, which alone carries the forwarding fields.
   private final ServiceDocument document;
 
   private UpstreamRoute(
-      Upstream upstream,
-      long timeoutMillis,
-      UpstreamClients clients,
-      UpstreamFailures failures,
-      ForwardedTraceContext traceContext,
-      ForwardedHeaders forwardedHeaders,
-      StreamedBodyLimit bodyLimit,
-      ServiceDocument document) {
+      Upstream upstream, UpstreamForwarding forwarding, ServiceDocument document) {
     this.upstream = upstream;
-    this.timeoutMillis = timeoutMillis;
-    this.clients = clients;
-    this.failures = failures;
-    this.traceContext = traceContext;
-    this.forwardedHeaders = forwardedHeaders;
-    this.bodyLimit = bodyLimit;
+    this.forwarding = forwarding;
     this.document = document;
   }
 
   /** The service's API: path and query as sent. */
-  static UpstreamRoute api(
-      Upstream upstream,
-      long timeoutMillis,
-      UpstreamClients clients,
-      UpstreamFailures failures,
-      ForwardedTraceContext traceContext,
-      ForwardedHeaders forwardedHeaders,
-      StreamedBodyLimit bodyLimit) {
-    return new UpstreamRoute(
-        upstream,
-        timeoutMillis,
-        clients,
-        failures,
-        traceContext,
-        forwardedHeaders,
-        bodyLimit,
-        null);
+  static UpstreamRoute api(Upstream upstream, UpstreamForwarding forwarding) {
+    return new UpstreamRoute(upstream, forwarding, null);
   }
 
   /** One of the service's public documents (its contract, its AsyncAPI). */
   static UpstreamRoute document(
-      Upstream upstream,
-      long timeoutMillis,
-      UpstreamClients clients,
-      UpstreamFailures failures,
-      ForwardedTraceContext traceContext,
-      StreamedBodyLimit bodyLimit,
-      ServiceDocument document) {
-    return new UpstreamRoute(
-        upstream, timeoutMillis, clients, failures, traceContext, null, bodyLimit, document);
+      Upstream upstream, UpstreamForwarding forwarding, ServiceDocument document) {
+    return new UpstreamRoute(upstream, forwarding, document);
   }
 
   @Override
@@ -91,7 +51,7 @@ final class UpstreamRoute implements Handler<RoutingContext> {
   }
 
   HttpClient client() {
-    return clients.current();
+    return forwarding.clients.current();
   }
 
   /**
@@ -102,34 +62,33 @@ final class UpstreamRoute implements Handler<RoutingContext> {
         .setHost(upstream.host())
         .setPort(upstream.port())
         .setSsl(upstream.tls())
-        .setIdleTimeout(timeoutMillis)
+        .setIdleTimeout(forwarding.timeoutMillis)
         .setMethod(caller.method())
         .setURI(document == null ? caller.uri() : document.uri(caller));
   }
 
   /** The gateway's changes to the copied header fields of the request going upstream. */
   void adjustRequest(HttpServerRequest caller, Context parent, MultiMap headers) {
-    if (forwardedHeaders != null) {
-      forwardedHeaders.adjustRequest(caller, headers);
-    }
-    if (document != null) {
+    if (document == null) {
+      forwarding.forwardedHeaders.adjustRequest(caller, headers);
+    } else {
       document.adjustRequest(headers);
     }
-    traceContext.adjustRequest(parent, headers);
+    forwarding.traceContext.adjustRequest(parent, headers);
   }
 
   /** The gateway's changes to the copied header fields of the service's answer. */
   void adjustResponse(HttpServerRequest caller, MultiMap headers) {
-    if (forwardedHeaders != null) {
-      forwardedHeaders.adjustResponse(caller, headers);
+    if (document == null) {
+      forwarding.forwardedHeaders.adjustResponse(caller, headers);
     }
   }
 
   StreamedBodyLimit bodyLimit() {
-    return bodyLimit;
+    return forwarding.bodyLimit;
   }
 
   void failed(RoutingContext ctx, boolean connected, Throwable failure) {
-    failures.answer(ctx, upstream.service(), connected, failure);
+    forwarding.failures.answer(ctx, upstream.service(), connected, failure);
   }
 }
