@@ -41,6 +41,11 @@ class FaultSuiteE2EIT {
   private static final Duration SECOND_CONSUMER = Duration.ofSeconds(FULL ? 30 : 5);
   private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(4);
 
+  /** From a kill -9 until the restarted service's consumers hold their partitions again. */
+  private static final Duration CONSUMING_AGAIN = Duration.ofSeconds(30);
+
+  private static final String ACTIVE_LIST = "active-list-service";
+
   @Test
   void noFaultLosesOrDoublesAnEvent() throws Exception {
     Stack stack = new Stack(LocalStack.repo());
@@ -81,6 +86,9 @@ class FaultSuiteE2EIT {
   /**
    * (b) The Active List is killed with {@code kill -9} while its relay has a backlog: the broker is
    * frozen (SIGSTOP) so that sends hang and rows pile up unsent, then the service dies mid-send.
+   * Started again, it must also consume again soon: its consumers take over their partitions once
+   * the broker has dropped the killed process's members, which the inbox's session timeout (10 s)
+   * bounds; at Kafka's default of 45 s the restarted service consumed nothing for that long.
    */
   private FaultCounts.Row killedMidRelay(Stack stack, EditedListing listing, FaultCounts counts)
       throws Exception {
@@ -89,6 +97,8 @@ class FaultSuiteE2EIT {
         listing,
         counts,
         writer -> {
+          Set<String> killedMembers = stack.groupMembers(ACTIVE_LIST);
+          Instant killed;
           stack.signal("kafka", "STOP");
           try {
             await("a relay backlog")
@@ -96,12 +106,25 @@ class FaultSuiteE2EIT {
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()
                 .until(() -> counts.unsent() >= 3);
-            stack.signal("active-list-service", "KILL");
-            stack.awaitExit("active-list-service");
+            stack.signal(ACTIVE_LIST, "KILL");
+            killed = Instant.now();
+            stack.awaitExit(ACTIVE_LIST);
           } finally {
             stack.signal("kafka", "CONT");
           }
           stack.up();
+          Duration left = CONSUMING_AGAIN.minus(Duration.between(killed, Instant.now()));
+          assertTrue(
+              !left.isNegative() && !left.isZero(),
+              "the Active List took over " + CONSUMING_AGAIN + " to restart");
+          await("the restarted Active List's consumers take over from the killed ones")
+              .atMost(left)
+              .pollInterval(Duration.ofMillis(250))
+              .until(() -> stack.settledWithout(ACTIVE_LIST, killedMembers));
+          System.out.printf(
+              "[FaultSuiteE2EIT] (b) the restarted Active List consumes again %.1f s after the"
+                  + " kill%n",
+              Duration.between(killed, Instant.now()).toMillis() / 1000.0);
         });
   }
 

@@ -17,8 +17,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
 
 /**
  * What an operator does to the local stack during a fault: signals the processes deploy/local/up
@@ -89,6 +96,36 @@ final class Stack {
         .pollInterval(Duration.ofSeconds(2))
         .ignoreExceptions()
         .until(() -> run(command, Map.of(), Duration.ofSeconds(60)).contains("NEW-OFFSET"));
+  }
+
+  /** The member ids of a consumer group, as the broker describes it. */
+  Set<String> groupMembers(String group) throws Exception {
+    return describe(group).members().stream()
+        .map(MemberDescription::consumerId)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * Whether the group is stable, has members, and none of them is one of {@code gone}: a killed
+   * process's members stay in the group until their session times out, and no rebalance can finish
+   * (so a restarted instance consumes nothing) until the broker has dropped them.
+   */
+  boolean settledWithout(String group, Set<String> gone) throws Exception {
+    ConsumerGroupDescription description = describe(group);
+    return description.groupState() == GroupState.STABLE
+        && !description.members().isEmpty()
+        && description.members().stream().noneMatch(m -> gone.contains(m.consumerId()));
+  }
+
+  private static ConsumerGroupDescription describe(String group) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
+      return admin
+          .describeConsumerGroups(List.of(group))
+          .all()
+          .get(10, TimeUnit.SECONDS)
+          .get(group);
+    }
   }
 
   /**

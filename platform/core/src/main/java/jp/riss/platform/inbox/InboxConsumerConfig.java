@@ -35,6 +35,17 @@ public interface InboxConsumerConfig {
   @WithDefault("500ms")
   Duration fetchMaxWait();
 
+  /**
+   * How long the broker waits for a member that stopped heartbeating (its process killed, its host
+   * gone) before it hands that member's partitions to the others. Kafka's default is 45 s, and a
+   * restarted instance joining the group waits for it too: an Active List killed with {@code kill
+   * -9} and started again consumed nothing for 45 s. Heartbeats come from the consumer's own thread
+   * every third of this, apart from event handling, so 10 s leaves room for a busy machine; the
+   * broker accepts 6 s to 30 min ({@code group.min/max.session.timeout.ms}).
+   */
+  @WithDefault("10s")
+  Duration sessionTimeout();
+
   /** Records per poll, and so per transaction when they are delivered together. */
   @WithDefault("100")
   int maxPollRecords();

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -127,27 +128,22 @@ public class InboxConsumers {
 
     /** Created on this thread: class loading and configuration take a while, not start-up's. */
     private boolean createConsumer() {
-      KafkaConsumer<String, String> created =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  kafka.bootstrapServers(),
-                  ConsumerConfig.GROUP_ID_CONFIG,
-                  applicationName,
-                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                  false,
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                  "earliest",
-                  ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                  config.maxPollRecords(),
-                  ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                  (int) config.fetchMaxWait().toMillis(),
-                  ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-                  1_000,
-                  ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                  StringDeserializer.class.getName(),
-                  ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                  StringDeserializer.class.getName()));
+      int sessionMillis = (int) config.sessionTimeout().toMillis();
+      Map<String, Object> settings = new HashMap<>();
+      settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+      settings.put(ConsumerConfig.GROUP_ID_CONFIG, applicationName);
+      settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+      settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.fetchMaxWait().toMillis());
+      settings.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+      settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMillis);
+      settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionMillis / 3);
+      settings.put(
+          ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      settings.put(
+          ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      KafkaConsumer<String, String> created = new KafkaConsumer<>(settings);
       synchronized (this) {
         if (!running) {
           created.close(Duration.ZERO);
