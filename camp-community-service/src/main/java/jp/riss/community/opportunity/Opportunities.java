@@ -174,20 +174,13 @@ public class Opportunities {
   }
 
   public Opportunity find(UUID id) {
-    Opportunity o = em.find(Opportunity.class, id);
-    if (o == null) {
-      throw ProblemException.notFound("opportunity " + id);
-    }
-    return o;
+    return ProblemException.requireFound(em.find(Opportunity.class, id), "opportunity " + id);
   }
 
   /** The opportunity, its row locked until the transaction ends: interest and selection queue. */
   public Opportunity locked(UUID id) {
-    Opportunity o = em.find(Opportunity.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (o == null) {
-      throw ProblemException.notFound("opportunity " + id);
-    }
-    return o;
+    return ProblemException.requireFound(
+        em.find(Opportunity.class, id, LockModeType.PESSIMISTIC_WRITE), "opportunity " + id);
   }
 
   public OpportunityView view(Opportunity o, Member member) {

@@ -145,11 +145,7 @@ public class Surveys {
   }
 
   public Survey find(UUID id) {
-    Survey s = em.find(Survey.class, id);
-    if (s == null) {
-      throw ProblemException.notFound("survey " + id);
-    }
-    return s;
+    return ProblemException.requireFound(em.find(Survey.class, id), "survey " + id);
   }
 
   long responses(UUID id) {
