@@ -26,7 +26,7 @@ public class ReferenceData {
   public record SyllabusItem(String code, int area, String nameJa) {}
 
   /** One row of a reference table. */
-  private interface Row<T> {
+  public interface Row<T> {
     T read(ResultSet rs) throws SQLException;
   }
 
@@ -68,11 +68,13 @@ public class ReferenceData {
         rs -> new SyllabusItem(rs.getString(1), rs.getInt(2), rs.getString(3)));
   }
 
-  private List<Coded> coded(String sql) {
+  /** A code list read by {@code sql}, which selects its code, name_ja and name_en. */
+  public List<Coded> coded(String sql) {
     return read(sql, rs -> new Coded(rs.getString(1), rs.getString(2), rs.getString(3)));
   }
 
-  private <T> List<T> read(String sql, Row<T> row) {
+  /** Every row {@code sql} selects, read by {@code row}: the one reader of reference tables. */
+  public <T> List<T> read(String sql, Row<T> row) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {

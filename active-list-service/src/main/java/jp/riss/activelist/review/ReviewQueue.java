@@ -32,12 +32,9 @@ public class ReviewQueue {
   public Page page(int limit, String cursor, UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
     // Oldest submission first; the listing id, the submission's key, breaks ties.
-    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     String jpql =
         "select s from ListingSubmission s, Listing l where l.id = s.listingId and l.status = :status"
-            + (after == null ? "" : " and " + order.after("s.submittedAt", "s.listingId"))
-            + " order by "
-            + order.orderBy("s.submittedAt", "s.listingId");
+            + Keyset.Order.OLDEST_FIRST.continuing(after, "s.submittedAt", "s.listingId");
     TypedQuery<ListingSubmission> query =
         em.createQuery(jpql, ListingSubmission.class)
             .setParameter("status", ListingStatus.PENDING_REVIEW);

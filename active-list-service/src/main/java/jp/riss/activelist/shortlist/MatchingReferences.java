@@ -2,7 +2,6 @@ package jp.riss.activelist.shortlist;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +11,8 @@ import jp.riss.platform.problem.Problem;
 
 /**
  * The reference data of matching (size bands, decline reasons, follow-ups, visit goals per theme)
- * from migration V20, and the checks of SME profiles against it and the listing design's codes.
+ * from migration V20, read through {@link ReferenceData}'s reader, and the checks of SME profiles
+ * against it and the listing design's codes.
  */
 @ApplicationScoped
 public class MatchingReferences {
@@ -22,52 +22,36 @@ public class MatchingReferences {
 
   public record VisitGoal(int themeNumber, int visitNumber, String goalJa, String goalEn) {}
 
-  @Inject EntityManager em;
   @Inject ReferenceData reference;
 
-  @SuppressWarnings("unchecked")
   public List<SizeBand> sizeBands() {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT code, name_ja, name_en, min_employees, max_employees"
-                    + " FROM company_size_band ORDER BY position")
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new SizeBand(
-                    (String) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    ((Number) r[3]).intValue(),
-                    r[4] == null ? null : ((Number) r[4]).intValue()))
-        .toList();
+    return reference.read(
+        "SELECT code, name_ja, name_en, min_employees, max_employees"
+            + " FROM company_size_band ORDER BY position",
+        rs ->
+            new SizeBand(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getObject(5, Integer.class)));
   }
 
   public List<ReferenceData.Coded> declineReasons() {
-    return coded("inquiry_decline_reason");
+    return reference.coded(
+        "SELECT code, name_ja, name_en FROM inquiry_decline_reason ORDER BY position");
   }
 
   public List<ReferenceData.Coded> followUps() {
-    return coded("consultation_follow_up");
+    return reference.coded(
+        "SELECT code, name_ja, name_en FROM consultation_follow_up ORDER BY position");
   }
 
-  @SuppressWarnings("unchecked")
   public List<VisitGoal> visitGoals() {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT theme_number, visit_number, goal_ja, goal_en FROM theme_visit_goal"
-                    + " ORDER BY theme_number, visit_number")
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new VisitGoal(
-                    ((Number) r[0]).intValue(),
-                    ((Number) r[1]).intValue(),
-                    (String) r[2],
-                    (String) r[3]))
-        .toList();
+    return reference.read(
+        "SELECT theme_number, visit_number, goal_ja, goal_en FROM theme_visit_goal"
+            + " ORDER BY theme_number, visit_number",
+        rs -> new VisitGoal(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
   }
 
   /** The default goals of a theme's three visits, in visit order (Japanese, as the seed states). */
@@ -79,11 +63,11 @@ public class MatchingReferences {
   }
 
   public Set<String> declineReasonCodes() {
-    return codes(declineReasons());
+    return reference.codes(declineReasons());
   }
 
   public Set<String> followUpCodes() {
-    return codes(followUps());
+    return reference.codes(followUps());
   }
 
   public Set<Integer> themeNumbers() {
@@ -93,7 +77,7 @@ public class MatchingReferences {
   /** Every code of the profile that the reference data does not know, named by field. */
   public List<Problem.Violation> check(String prefix, SmeProfile profile) {
     List<Problem.Violation> violations = new ArrayList<>();
-    if (!codes(reference.industries()).contains(profile.industry())) {
+    if (!reference.codes(reference.industries()).contains(profile.industry())) {
       violations.add(new Problem.Violation(prefix + "industry", "is not a JSIC division"));
     }
     if (!reference.prefectureCodes().contains(profile.prefecture())) {
@@ -107,7 +91,7 @@ public class MatchingReferences {
     }
     violations.addAll(checkThemes(prefix + "themes", profile.themes()));
     if (profile.preferredFormat() != null
-        && !codes(reference.formats()).contains(profile.preferredFormat())) {
+        && !reference.codes(reference.formats()).contains(profile.preferredFormat())) {
       violations.add(
           new Problem.Violation(prefix + "preferredFormat", "is not a consultation format code"));
     }
@@ -124,21 +108,5 @@ public class MatchingReferences {
       }
     }
     return violations;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<ReferenceData.Coded> coded(String table) {
-    List<Object[]> rows =
-        em.createNativeQuery("SELECT code, name_ja, name_en FROM " + table + " ORDER BY position")
-            .getResultList();
-    return rows.stream()
-        .map(r -> new ReferenceData.Coded((String) r[0], (String) r[1], (String) r[2]))
-        .toList();
-  }
-
-  private static Set<String> codes(List<ReferenceData.Coded> list) {
-    Set<String> codes = new HashSet<>();
-    list.forEach(c -> codes.add(c.code()));
-    return codes;
   }
 }

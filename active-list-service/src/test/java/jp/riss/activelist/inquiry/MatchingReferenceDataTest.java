@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.riss.platform.testing.Contracts;
@@ -20,7 +21,12 @@ class MatchingReferenceDataTest {
         .get(Matching.API + "/reference/company-size-bands")
         .then()
         .statusCode(200)
-        .body("items.code", contains("1-5", "6-20", "21-50", "51-100", "101-300", "301-"));
+        .body("items.code", contains("1-5", "6-20", "21-50", "51-100", "101-300", "301-"))
+        .body("items[0].minEmployees", equalTo(1))
+        .body("items[0].maxEmployees", equalTo(5))
+        // The open-ended band has no upper bound, not a zero one.
+        .body("items[5].minEmployees", equalTo(301))
+        .body("items[5].maxEmployees", nullValue());
     given()
         .filter(Contracts.validator())
         .get(Matching.API + "/reference/inquiry-decline-reasons")

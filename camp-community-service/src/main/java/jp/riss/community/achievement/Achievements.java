@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -181,16 +180,11 @@ public class Achievements {
     }
     @SuppressWarnings("unchecked")
     List<UUID> ids = query.getResultList();
-    List<AchievementViews.Achievement> items = new ArrayList<>();
-    for (UUID id : ids.subList(0, Math.min(limit, ids.size()))) {
-      items.add(view(em.find(Achievement.class, id)));
-    }
-    String next = null;
-    if (ids.size() > limit) {
-      AchievementViews.Achievement last = items.get(items.size() - 1);
-      next = Keyset.next(uri, last.createdAt(), last.id());
-    }
-    return new AchievementViews.Page(items, next);
+    // Only the page's rows are loaded; the persistence context serves the last one twice.
+    Keyset.Page<UUID> page =
+        Keyset.page(ids, limit, id -> em.find(Achievement.class, id).createdAt, id -> id);
+    return new AchievementViews.Page(
+        page.map(id -> view(em.find(Achievement.class, id))).items(), page.nextLink(uri));
   }
 
   /** The item if the caller may see it: the camp office, its author or an alumnus it names. */

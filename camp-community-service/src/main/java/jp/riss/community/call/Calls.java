@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import jp.riss.community.targeting.Targeting;
 import jp.riss.community.targeting.TargetingColumns;
 import jp.riss.community.targeting.Targetings;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.FilteredPages;
 import jp.riss.platform.web.Keyset;
 
 /**
@@ -34,6 +34,9 @@ public class Calls {
   static final Set<String> KINDS = Set.of("opinion", "participation");
 
   public record Page(List<CallView> items, String next) {}
+
+  /** Soonest deadline first. */
+  private static final Keyset.Order ORDER = Keyset.Order.OLDEST_FIRST;
 
   @Inject EntityManager em;
   @Inject Clock clock;
@@ -82,46 +85,28 @@ public class Calls {
   public Page list(CallCaller caller, String cursor, int limit, UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
     Member member = caller.member() ? minorChecked(members.active(caller.subject())) : null;
-    List<CallView> items = new ArrayList<>();
-    String next = null;
-    OffsetDateTime at = after == null ? null : after.at();
-    UUID lastId = after == null ? null : after.id();
-    // Targeting is decided per member in Java, so read in batches until the page is full.
-    while (items.size() < limit) {
-      var query =
-          em.createQuery(
-                  "SELECT c FROM GovernmentCall c WHERE"
-                      + " (:office = true OR (:issuer = true AND c.issuerSubject = :subject)"
-                      + " OR (:issuer = false AND c.deadline > :now))"
-                      + (at == null
-                          ? ""
-                          : " AND (c.deadline > :at OR (c.deadline = :at AND c.id > :id))")
-                      + " ORDER BY c.deadline, c.id",
-                  GovernmentCall.class)
-              .setParameter("office", caller.office())
-              .setParameter("issuer", caller.issuer())
-              .setParameter("subject", caller.subject())
-              .setParameter("now", now());
-      if (at != null) {
-        query.setParameter("at", at).setParameter("id", lastId);
-      }
-      List<GovernmentCall> batch = query.setMaxResults(200).getResultList();
-      for (GovernmentCall c : batch) {
-        at = c.deadline;
-        lastId = c.id;
-        if (member == null || reaches(c, member)) {
-          items.add(view(c, member));
-          if (items.size() == limit) {
-            next = Keyset.next(uri, c.deadline, c.id);
-            break;
-          }
-        }
-      }
-      if (batch.size() < 200) {
-        break;
-      }
-    }
-    return new Page(items, next);
+    OffsetDateTime now = now();
+    // Targeting is decided per member in Java, so the page is sifted from batches of rows.
+    Keyset.Page<GovernmentCall> page =
+        FilteredPages.fill(
+            FilteredPages.query(
+                position ->
+                    em.createQuery(
+                            "SELECT c FROM GovernmentCall c WHERE"
+                                + " (:office = true OR (:issuer = true AND c.issuerSubject ="
+                                + " :subject) OR (:issuer = false AND c.deadline > :now))"
+                                + ORDER.continuing(position, "c.deadline", "c.id"),
+                            GovernmentCall.class)
+                        .setParameter("office", caller.office())
+                        .setParameter("issuer", caller.issuer())
+                        .setParameter("subject", caller.subject())
+                        .setParameter("now", now)),
+            after,
+            limit,
+            c -> member == null || reaches(c, member),
+            c -> c.deadline,
+            c -> c.id);
+    return new Page(page.map(c -> view(c, member)).items(), page.nextLink(uri));
   }
 
   /** The open calls that reach the member, if their consents allow calls at all (for the feed). */

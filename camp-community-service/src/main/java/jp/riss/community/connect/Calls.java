@@ -194,13 +194,11 @@ public class Calls {
   @Transactional
   public Page list(String cursor, int limit, UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
-    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
+    // Every call is listed; "1 = 1" only gives the position's condition a WHERE to join.
     var query =
         em.createQuery(
-            "SELECT c FROM ConnectCall c"
-                + (after == null ? "" : " WHERE " + order.after("c.createdAt", "c.id"))
-                + " ORDER BY "
-                + order.orderBy("c.createdAt", "c.id"),
+            "SELECT c FROM ConnectCall c WHERE 1 = 1"
+                + Keyset.Order.OLDEST_FIRST.continuing(after, "c.createdAt", "c.id"),
             ConnectCall.class);
     Keyset.Page<ConnectCall> page = Keyset.page(query, after, limit, c -> c.createdAt, c -> c.id);
     return new Page(page.map(this::view).items(), page.nextLink(uri));
@@ -212,20 +210,13 @@ public class Calls {
   }
 
   public ConnectCall find(UUID id) {
-    ConnectCall call = em.find(ConnectCall.class, id);
-    if (call == null) {
-      throw ProblemException.notFound("Connect call " + id);
-    }
-    return call;
+    return ProblemException.requireFound(em.find(ConnectCall.class, id), "Connect call " + id);
   }
 
   /** The call, its row locked until the transaction ends: every change of places queues here. */
   public ConnectCall locked(UUID id) {
-    ConnectCall call = em.find(ConnectCall.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (call == null) {
-      throw ProblemException.notFound("Connect call " + id);
-    }
-    return call;
+    return ProblemException.requireFound(
+        em.find(ConnectCall.class, id, LockModeType.PESSIMISTIC_WRITE), "Connect call " + id);
   }
 
   /** The camp office publishes what came of the event once applications have closed. */

@@ -87,11 +87,7 @@ public class Editions {
   }
 
   public Edition find(UUID id) {
-    Edition e = em.find(Edition.class, id);
-    if (e == null) {
-      throw ProblemException.notFound("edition " + id);
-    }
-    return e;
+    return ProblemException.requireFound(em.find(Edition.class, id), "edition " + id);
   }
 
   @Transactional

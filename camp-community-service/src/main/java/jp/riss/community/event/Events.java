@@ -103,13 +103,10 @@ public class Events {
   @Transactional
   public Page list(Caller caller, String cursor, int limit, UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
-    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     var query =
         em.createQuery(
                 "SELECT e FROM CommunityEvent e WHERE (:office = true OR e.state <> 'draft')"
-                    + (after == null ? "" : " AND " + order.after("e.startsAt", "e.id"))
-                    + " ORDER BY "
-                    + order.orderBy("e.startsAt", "e.id"),
+                    + Keyset.Order.OLDEST_FIRST.continuing(after, "e.startsAt", "e.id"),
                 CommunityEvent.class)
             .setParameter("office", caller.office());
     Keyset.Page<CommunityEvent> page = Keyset.page(query, after, limit, e -> e.startsAt, e -> e.id);
@@ -132,11 +129,8 @@ public class Events {
 
   /** The event, its row locked until the transaction ends: registrations queue up here. */
   public CommunityEvent locked(UUID id) {
-    CommunityEvent e = em.find(CommunityEvent.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (e == null) {
-      throw ProblemException.notFound("event " + id);
-    }
-    return e;
+    return ProblemException.requireFound(
+        em.find(CommunityEvent.class, id, LockModeType.PESSIMISTIC_WRITE), "event " + id);
   }
 
   @Transactional

@@ -265,11 +265,7 @@ public class Groups {
   }
 
   public CommunityGroup find(UUID id) {
-    CommunityGroup g = em.find(CommunityGroup.class, id);
-    if (g == null) {
-      throw ProblemException.notFound("group " + id);
-    }
-    return g;
+    return ProblemException.requireFound(em.find(CommunityGroup.class, id), "group " + id);
   }
 
   public boolean isMember(UUID group, UUID person) {

@@ -64,10 +64,8 @@ public class Cases {
 
   /** The case if the caller moderates where it lies. */
   ModerationCase moderated(UUID id, Caller caller) {
-    ModerationCase c = em.find(ModerationCase.class, id);
-    if (c == null) {
-      throw ProblemException.notFound("moderation case " + id);
-    }
+    ModerationCase c =
+        ProblemException.requireFound(em.find(ModerationCase.class, id), "moderation case " + id);
     if (c.groupId != null && !groups.moderates(c.groupId, caller.subject())) {
       throw ProblemException.forbidden("you do not moderate the group this case is about");
     }

@@ -141,14 +141,11 @@ public class Moderation {
   @Transactional
   public Queue queue(Caller caller, String cursor, int limit, jakarta.ws.rs.core.UriInfo uri) {
     Keyset after = Keyset.decode(cursor);
-    Keyset.Order order = Keyset.Order.OLDEST_FIRST;
     jakarta.persistence.TypedQuery<ModerationCase> query =
         em.createQuery(
                 "SELECT c FROM ModerationCase c WHERE c.state = 'open' AND (c.groupId IS NULL OR"
                     + " c.groupId IN (SELECT m.groupId FROM GroupModerator m WHERE m.subject = :s))"
-                    + (after == null ? "" : " AND " + order.after("c.openedAt", "c.id"))
-                    + " ORDER BY "
-                    + order.orderBy("c.openedAt", "c.id"),
+                    + Keyset.Order.OLDEST_FIRST.continuing(after, "c.openedAt", "c.id"),
                 ModerationCase.class)
             .setParameter("s", caller.subject());
     Keyset.Page<ModerationCase> page = Keyset.page(query, after, limit, c -> c.openedAt, c -> c.id);

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import jp.riss.community.member.Member;
@@ -20,6 +19,7 @@ import jp.riss.community.targeting.TargetingColumns;
 import jp.riss.community.targeting.Targetings;
 import jp.riss.platform.problem.Problem;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.FilteredPages;
 import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
@@ -34,6 +34,9 @@ public class Opportunities {
   static final java.util.Set<String> FORMATS = java.util.Set.of("in-person", "online", "both");
 
   public record Page(List<OpportunityView> items, String next) {}
+
+  /** Soonest deadline first. */
+  private static final Keyset.Order ORDER = Keyset.Order.OLDEST_FIRST;
 
   @Inject EntityManager em;
   @Inject Clock clock;
@@ -103,43 +106,26 @@ public class Opportunities {
     Keyset after = Keyset.decode(cursor);
     Member member = caller.office() ? null : members.active(caller.subject());
     OffsetDateTime now = now();
-    List<OpportunityView> items = new ArrayList<>();
-    String next = null;
-    OffsetDateTime at = after == null ? null : after.at();
-    UUID lastId = after == null ? null : after.id();
-    // Targeting is decided per member in Java, so read in batches until the page is full.
-    while (items.size() < limit) {
-      var query =
-          em.createQuery(
-                  "SELECT o FROM Opportunity o WHERE (:office = true OR (o.deadline > :now AND"
-                      + " o.cancelledAt IS NULL))"
-                      + (at == null
-                          ? ""
-                          : " AND (o.deadline > :at OR (o.deadline = :at AND o.id > :id))")
-                      + " ORDER BY o.deadline, o.id",
-                  Opportunity.class)
-              .setParameter("office", caller.office())
-              .setParameter("now", now);
-      if (at != null) {
-        query.setParameter("at", at).setParameter("id", lastId);
-      }
-      List<Opportunity> batch = query.setMaxResults(200).getResultList();
-      for (Opportunity o : batch) {
-        at = o.deadline;
-        lastId = o.id;
-        if (member == null || (reaches(o, member) && Targetings.consentCovers(member, o.format))) {
-          items.add(view(o, member));
-          if (items.size() == limit) {
-            next = Keyset.next(uri, o.deadline, o.id);
-            break;
-          }
-        }
-      }
-      if (batch.size() < 200) {
-        break;
-      }
-    }
-    return new Page(items, next);
+    // Targeting is decided per member in Java, so the page is sifted from batches of rows.
+    Keyset.Page<Opportunity> page =
+        FilteredPages.fill(
+            FilteredPages.query(
+                position ->
+                    em.createQuery(
+                            "SELECT o FROM Opportunity o WHERE (:office = true OR (o.deadline >"
+                                + " :now AND o.cancelledAt IS NULL))"
+                                + ORDER.continuing(position, "o.deadline", "o.id"),
+                            Opportunity.class)
+                        .setParameter("office", caller.office())
+                        .setParameter("now", now)),
+            after,
+            limit,
+            o ->
+                member == null
+                    || (reaches(o, member) && Targetings.consentCovers(member, o.format)),
+            o -> o.deadline,
+            o -> o.id);
+    return new Page(page.map(o -> view(o, member)).items(), page.nextLink(uri));
   }
 
   /** The open opportunities that reach the member and their consents cover (for the feed). */
@@ -188,20 +174,13 @@ public class Opportunities {
   }
 
   public Opportunity find(UUID id) {
-    Opportunity o = em.find(Opportunity.class, id);
-    if (o == null) {
-      throw ProblemException.notFound("opportunity " + id);
-    }
-    return o;
+    return ProblemException.requireFound(em.find(Opportunity.class, id), "opportunity " + id);
   }
 
   /** The opportunity, its row locked until the transaction ends: interest and selection queue. */
   public Opportunity locked(UUID id) {
-    Opportunity o = em.find(Opportunity.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (o == null) {
-      throw ProblemException.notFound("opportunity " + id);
-    }
-    return o;
+    return ProblemException.requireFound(
+        em.find(Opportunity.class, id, LockModeType.PESSIMISTIC_WRITE), "opportunity " + id);
   }
 
   public OpportunityView view(Opportunity o, Member member) {

@@ -18,6 +18,7 @@ import jp.riss.community.member.Scope;
 import jp.riss.community.support.Caller;
 import jp.riss.community.support.Checks;
 import jp.riss.platform.problem.ProblemException;
+import jp.riss.platform.web.FilteredPages;
 import jp.riss.platform.web.Keyset;
 import jp.riss.platform.web.Preconditions;
 
@@ -50,6 +51,9 @@ public class Surveys {
       long version) {}
 
   public record Page(List<SurveyView> items, String next) {}
+
+  /** Earliest opening first. */
+  private static final Keyset.Order ORDER = Keyset.Order.OLDEST_FIRST;
 
   @Inject EntityManager em;
   @Inject Members members;
@@ -99,43 +103,24 @@ public class Surveys {
       member.require(Scope.SURVEYS);
     }
     OffsetDateTime now = members.now();
-    List<SurveyView> items = new ArrayList<>();
-    String next = null;
-    OffsetDateTime at = after == null ? null : after.at();
-    UUID lastId = after == null ? null : after.id();
-    // Audience is decided per member in Java, so read in batches until the page is full.
-    while (items.size() < limit) {
-      var query =
-          em.createQuery(
-                  "SELECT s FROM Survey s WHERE (:office = true OR (s.opensAt <= :now AND"
-                      + " s.closesAt > :now))"
-                      + (at == null
-                          ? ""
-                          : " AND (s.opensAt > :at OR (s.opensAt = :at AND s.id > :id))")
-                      + " ORDER BY s.opensAt, s.id",
-                  Survey.class)
-              .setParameter("office", caller.office())
-              .setParameter("now", now);
-      if (at != null) {
-        query.setParameter("at", at).setParameter("id", lastId);
-      }
-      List<Survey> batch = query.setMaxResults(200).getResultList();
-      for (Survey s : batch) {
-        at = s.opensAt;
-        lastId = s.id;
-        if (member == null || audiences.admits(s.audience.value(), member)) {
-          items.add(view(s, member));
-          if (items.size() == limit) {
-            next = Keyset.next(uri, s.opensAt, s.id);
-            break;
-          }
-        }
-      }
-      if (batch.size() < 200) {
-        break;
-      }
-    }
-    return new Page(items, next);
+    // Audience is decided per member in Java, so the page is sifted from batches of rows.
+    Keyset.Page<Survey> page =
+        FilteredPages.fill(
+            FilteredPages.query(
+                position ->
+                    em.createQuery(
+                            "SELECT s FROM Survey s WHERE (:office = true OR (s.opensAt <= :now"
+                                + " AND s.closesAt > :now))"
+                                + ORDER.continuing(position, "s.opensAt", "s.id"),
+                            Survey.class)
+                        .setParameter("office", caller.office())
+                        .setParameter("now", now)),
+            after,
+            limit,
+            s -> member == null || audiences.admits(s.audience.value(), member),
+            s -> s.opensAt,
+            s -> s.id);
+    return new Page(page.map(s -> view(s, member)).items(), page.nextLink(uri));
   }
 
   @Transactional
@@ -160,11 +145,7 @@ public class Surveys {
   }
 
   public Survey find(UUID id) {
-    Survey s = em.find(Survey.class, id);
-    if (s == null) {
-      throw ProblemException.notFound("survey " + id);
-    }
-    return s;
+    return ProblemException.requireFound(em.find(Survey.class, id), "survey " + id);
   }
 
   long responses(UUID id) {

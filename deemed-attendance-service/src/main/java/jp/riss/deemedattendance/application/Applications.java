@@ -154,13 +154,10 @@ public class Applications {
 
   /** A page of {@code /me/applications}, newest first. */
   public Keyset.Page<Application> mine(String subject, int limit, Keyset after) {
-    Keyset.Order order = Keyset.Order.NEWEST_FIRST;
     var query =
         em.createQuery(
                 "SELECT a FROM Application a WHERE a.specialistSubject = :subject"
-                    + (after == null ? "" : " AND " + order.after("a.createdAt", "a.id"))
-                    + " ORDER BY "
-                    + order.orderBy("a.createdAt", "a.id"),
+                    + Keyset.Order.NEWEST_FIRST.continuing(after, "a.createdAt", "a.id"),
                 Application.class)
             .setParameter("subject", subject);
     return Keyset.page(query, after, limit, a -> a.createdAt, a -> a.id);

@@ -143,13 +143,10 @@ public class Suggestions {
     if (registration.isEmpty()) {
       return new Keyset.Page<>(List.of(), null);
     }
-    Keyset.Order order = Keyset.Order.NEWEST_FIRST;
     var query =
         em.createQuery(
                 "SELECT s FROM SuggestedEntry s WHERE s.registrationNumber = :number"
-                    + (after == null ? "" : " AND " + order.after("s.createdAt", "s.id"))
-                    + " ORDER BY "
-                    + order.orderBy("s.createdAt", "s.id"),
+                    + Keyset.Order.NEWEST_FIRST.continuing(after, "s.createdAt", "s.id"),
                 SuggestedEntry.class)
             .setParameter("number", registration.get().registrationNumber);
     return Keyset.page(query, after, limit, s -> s.createdAt, s -> s.id);

@@ -24,6 +24,17 @@ public class ProblemException extends RuntimeException {
         Problem.of(404, "not-found", "Not found", what + " does not exist"));
   }
 
+  /**
+   * @return {@code found}, a row looked up by its id, when there is one
+   * @throws ProblemException 404 "{@code what} does not exist" when there is none
+   */
+  public static <T> T requireFound(T found, String what) {
+    if (found == null) {
+      throw notFound(what);
+    }
+    return found;
+  }
+
   public static ProblemException conflict(String slug, String title, String detail) {
     return new ProblemException(Problem.of(409, slug, title, detail));
   }

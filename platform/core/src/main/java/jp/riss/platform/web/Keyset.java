@@ -60,11 +60,18 @@ public record Keyset(OffsetDateTime at, UUID id) {
      */
     public void appendTo(
         StringBuilder query, Map<String, Object> params, Keyset after, String time, String id) {
+      query.append(continuing(after, time, id));
       if (after != null) {
-        query.append(" and ").append(after(time, id));
         params.putAll(after.parameters());
       }
-      query.append(" order by ").append(orderBy(time, id));
+    }
+
+    /**
+     * What follows a query's conditions: " and" the position's condition when there is one (bind it
+     * with {@link Keyset#bind}), then the order.
+     */
+    public String continuing(Keyset after, String time, String id) {
+      return (after == null ? "" : " and " + after(time, id)) + " order by " + orderBy(time, id);
     }
   }
 
@@ -103,10 +110,15 @@ public record Keyset(OffsetDateTime at, UUID id) {
       int limit,
       Function<T, OffsetDateTime> at,
       Function<T, UUID> id) {
+    return page(bind(query, after).setMaxResults(limit + 1).getResultList(), limit, at, id);
+  }
+
+  /** Binds {@code :at} and {@code :id} of {@link Order#after} when there is a position. */
+  public static <T> TypedQuery<T> bind(TypedQuery<T> query, Keyset after) {
     if (after != null) {
       query.setParameter(AT, after.at()).setParameter(ID, after.id());
     }
-    return page(query.setMaxResults(limit + 1).getResultList(), limit, at, id);
+    return query;
   }
 
   /**

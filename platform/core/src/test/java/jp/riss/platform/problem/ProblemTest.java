@@ -2,6 +2,7 @@ package jp.riss.platform.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -32,6 +33,15 @@ class ProblemTest {
     assertEquals("x", json.path("existingListingId").asText());
     assertFalse(json.has("violations"));
     assertFalse(json.has("extensions"));
+  }
+
+  @Test
+  void aRowFoundByIdIsReturnedAndAMissingOneIsA404NamingIt() {
+    assertEquals("row", ProblemException.requireFound("row", "group 7"));
+    ProblemException missing =
+        assertThrows(ProblemException.class, () -> ProblemException.requireFound(null, "group 7"));
+    assertEquals(404, missing.problem().status());
+    assertEquals("group 7 does not exist", missing.problem().detail());
   }
 
   @Test

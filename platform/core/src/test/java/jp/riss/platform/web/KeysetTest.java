@@ -86,6 +86,17 @@ class KeysetTest {
   }
 
   @Test
+  void aQueryContinuesWithThePositionsConditionOnlyWhenThereIsOne() {
+    assertEquals(
+        " order by o.deadline, o.id",
+        Keyset.Order.OLDEST_FIRST.continuing(null, "o.deadline", "o.id"));
+    assertEquals(
+        " and (o.deadline > :at or (o.deadline = :at and o.id > :id)) order by o.deadline, o.id",
+        Keyset.Order.OLDEST_FIRST.continuing(
+            new Keyset(NINE_THIRTY, UUID.randomUUID()), "o.deadline", "o.id"));
+  }
+
+  @Test
   void aQueryWithoutAPositionIsOnlyOrderedAndOneWithItBindsItsTimeAndId() {
     StringBuilder first = new StringBuilder("owner = :owner");
     Map<String, Object> none = new HashMap<>();
