@@ -30,6 +30,6 @@ public class ClientIdentity {
 
   /** The caller's address, as far as the gateway can tell (see {@link TrustedProxies}). */
   public String address(RoutingContext ctx) {
-    return trustedProxies.caller(ctx.request()).address();
+    return trustedProxies.caller(ctx).address();
   }
 }

@@ -1,8 +1,8 @@
 package jp.riss.gateway;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,15 +19,21 @@ import java.util.List;
 @Singleton
 public class ForwardedHeaders {
 
-  private static final List<String> FORWARDING =
+  // Names made once with their hash: every forwarded request removes and sets them.
+  private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+  private static final CharSequence FORWARDED_PROTO =
+      HttpHeaders.createOptimized("X-Forwarded-Proto");
+  private static final CharSequence FORWARDED_HOST =
+      HttpHeaders.createOptimized("X-Forwarded-Host");
+  private static final List<CharSequence> FORWARDING =
       List.of(
-          "Forwarded",
-          "X-Forwarded-For",
-          "X-Forwarded-Proto",
-          "X-Forwarded-Host",
-          "X-Forwarded-Port",
-          "X-Forwarded-Prefix",
-          "X-Real-IP");
+          HttpHeaders.createOptimized("Forwarded"),
+          FORWARDED_FOR,
+          FORWARDED_PROTO,
+          FORWARDED_HOST,
+          HttpHeaders.createOptimized("X-Forwarded-Port"),
+          HttpHeaders.createOptimized("X-Forwarded-Prefix"),
+          HttpHeaders.createOptimized("X-Real-IP"));
 
   private final Upstreams upstreams;
   private final TrustedProxies trustedProxies;
@@ -38,33 +44,31 @@ public class ForwardedHeaders {
   }
 
   /**
-   * Sets the forwarding fields on {@code headers}, the request going upstream for {@code caller}.
+   * Sets the forwarding fields on {@code headers}, the request going upstream for {@code ctx}'s.
    */
-  void adjustRequest(HttpServerRequest caller, MultiMap headers) {
-    TrustedProxies.Caller who = trustedProxies.caller(caller);
-    String earlier = who.viaTrustedProxy() ? headers.get("X-Forwarded-For") : null;
+  void adjustRequest(RoutingContext ctx, MultiMap headers) {
+    TrustedProxies.Caller who = trustedProxies.caller(ctx);
+    String earlier = who.viaTrustedProxy() ? headers.get(FORWARDED_FOR) : null;
     if (!who.viaTrustedProxy()) {
-      for (String name : FORWARDING) {
+      for (CharSequence name : FORWARDING) {
         headers.remove(name);
       }
     }
     if (who.host() != null) {
-      headers.set("X-Forwarded-Host", who.host());
+      headers.set(FORWARDED_HOST, who.host());
     }
-    headers.set("X-Forwarded-Proto", who.proto());
-    SocketAddress remote = caller.remoteAddress();
-    if (remote != null && remote.hostAddress() != null) {
-      headers.set(
-          "X-Forwarded-For",
-          earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
+    headers.set(FORWARDED_PROTO, who.proto());
+    String peer = who.peer();
+    if (peer != null) {
+      headers.set(FORWARDED_FOR, earlier == null ? peer : earlier + ", " + peer);
     }
   }
 
   /** Rewrites the {@code Location} of a service's answer to {@code caller}, if it has one. */
-  void adjustResponse(HttpServerRequest caller, MultiMap headers) {
+  void adjustResponse(RoutingContext ctx, MultiMap headers) {
     String location = headers.get("Location");
     if (location != null) {
-      headers.set("Location", publicLocation(location, trustedProxies.caller(caller)));
+      headers.set("Location", publicLocation(location, trustedProxies.caller(ctx)));
     }
   }
 

@@ -36,9 +36,10 @@ public class RateLimitRoute {
   private static final Logger LOG = Logger.getLogger(RateLimitRoute.class);
 
   // draft-ietf-httpapi-ratelimit-headers: the burst, what is left of it, and seconds until full.
-  static final String LIMIT = "RateLimit-Limit";
-  static final String REMAINING = "RateLimit-Remaining";
-  static final String RESET = "RateLimit-Reset";
+  // Names made once with their hash (set on every answer; a String name is hashed on every set).
+  static final CharSequence LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+  static final CharSequence REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
+  static final CharSequence RESET = HttpHeaders.createOptimized("RateLimit-Reset");
 
   private static final String DECISION_KEY = "riss.rate-limit.decision";
 

@@ -2,6 +2,7 @@ package jp.riss.gateway;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -21,8 +22,14 @@ import java.util.Locale;
 @Singleton
 public class TrustedProxies {
 
-  /** The caller as the gateway should treat it: its address, and the scheme and host it used. */
-  public record Caller(String address, String proto, String host, boolean viaTrustedProxy) {}
+  /**
+   * The caller as the gateway should treat it: its address, and the scheme and host it used; {@code
+   * peer} is the immediate peer's address (null if unknown), which {@code X-Forwarded-For} gets.
+   */
+  public record Caller(
+      String address, String proto, String host, boolean viaTrustedProxy, String peer) {}
+
+  private static final String CALLER_KEY = "riss.caller";
 
   private final List<Cidr> trusted;
 
@@ -41,6 +48,20 @@ public class TrustedProxies {
     this.trusted = List.copyOf(parsed);
   }
 
+  /**
+   * Who sent {@code ctx}'s request, worked out once per request: the rate limit, the forwarding
+   * fields and the {@code Location} rewrite all ask, and each answer cost a parse of the forwarding
+   * headers (Vert.x Web's) and the peer's address formatted as text.
+   */
+  public Caller caller(RoutingContext ctx) {
+    Caller known = ctx.get(CALLER_KEY);
+    if (known == null) {
+      known = caller(ctx.request());
+      ctx.put(CALLER_KEY, known);
+    }
+    return known;
+  }
+
   /** Who sent {@code request}, judged as the class comment says. */
   public Caller caller(HttpServerRequest request) {
     SocketAddress remote = request.remoteAddress();
@@ -48,7 +69,7 @@ public class TrustedProxies {
     String host = request.authority() == null ? null : request.authority().toString();
     String proto = request.scheme();
     if (peer == null || !trusts(peer)) {
-      return new Caller(peer == null ? "unknown" : peer, proto, host, false);
+      return new Caller(peer == null ? "unknown" : peer, proto, host, false, peer);
     }
     List<String> forwardedFor = new ArrayList<>();
     for (String header : request.headers().getAll("X-Forwarded-For")) {
@@ -91,7 +112,8 @@ public class TrustedProxies {
             ? proto
             : forwardedProto,
         forwardedHost == null || forwardedHost.isEmpty() ? host : forwardedHost,
-        true);
+        true,
+        peer);
   }
 
   /**

@@ -74,7 +74,7 @@ final class UpstreamExchange {
     }
     MultiMap headers = upstream.headers();
     HopByHopHeaders.copy(caller.headers(), headers, false);
-    route.adjustRequest(caller, parent, headers);
+    route.adjustRequest(ctx, parent, headers);
     upstream.exceptionHandler(this::fail);
     upstream.response().onComplete(this::answered);
     sendBody();
@@ -143,7 +143,7 @@ final class UpstreamExchange {
     if (!headers.contains(HttpHeaders.DATE)) {
       headers.set(HttpHeaders.DATE, ResponseDate.now());
     }
-    route.adjustResponse(caller, headers);
+    route.adjustResponse(ctx, headers);
     answerLength = declaredLength(answer.getHeader(HttpHeaders.CONTENT_LENGTH));
     // Without a declared length the answer goes on chunked; an HTTP/1.0 caller, which knows no
     // chunks, gets it delimited by the end of the connection instead.

@@ -68,9 +68,9 @@ final class UpstreamRoute implements Handler<RoutingContext> {
   }
 
   /** The gateway's changes to the copied header fields of the request going upstream. */
-  void adjustRequest(HttpServerRequest caller, Context parent, MultiMap headers) {
+  void adjustRequest(RoutingContext ctx, Context parent, MultiMap headers) {
     if (document == null) {
-      forwarding.forwardedHeaders.adjustRequest(caller, headers);
+      forwarding.forwardedHeaders.adjustRequest(ctx, headers);
     } else {
       document.adjustRequest(headers);
     }
@@ -78,9 +78,9 @@ final class UpstreamRoute implements Handler<RoutingContext> {
   }
 
   /** The gateway's changes to the copied header fields of the service's answer. */
-  void adjustResponse(HttpServerRequest caller, MultiMap headers) {
+  void adjustResponse(RoutingContext ctx, MultiMap headers) {
     if (document == null) {
-      forwarding.forwardedHeaders.adjustResponse(caller, headers);
+      forwarding.forwardedHeaders.adjustResponse(ctx, headers);
     }
   }
 
