@@ -3,7 +3,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,15 +72,18 @@ public class SearchLoad {
   }
 
   /**
-   * usage: java -cp <classes> SearchLoad <baseUrl> <connections> <seconds> <warmupSeconds>, one target; or
-   * java -cp <classes> SearchLoad <directUrl> <gatewayUrl> <connections> <secondsPerRound> <warmupSeconds>
-   * <rounds>: both targets in alternating rounds (direct, gateway, then gateway, direct, ...), so
-   * whatever else the machine does at a moment hits both alike. Each round opens fresh connections
-   * and discards its first warmupSeconds. Prints "window start <target>" and "window end <target>"
-   * as each measured part begins and ends.
+   * usage: java -cp <classes> SearchLoad <baseUrl> <connections> <seconds> <warmupSeconds>, one
+   * target; or java -cp <classes> SearchLoad <connections> <secondsPerRound> <warmupSeconds>
+   * <rounds> direct=<url> gateway=<url> [<name>=<url>]: the targets in rotating rounds (direct,
+   * gateway; then gateway, direct; with a third target each one leads in turn), so whatever else
+   * the machine does at a moment hits all alike. The first target is the baseline the others are
+   * compared with; the second is the gateway the targets are set for; any further one is a
+   * reference (the run script's nginx) printed on a "reference" line. Each round opens fresh
+   * connections and discards its first warmupSeconds. Prints "window start <target>" and "window
+   * end <target>" as each measured part begins and ends.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length == 4) {
+    if (!args[0].contains("=")) {
       Tally only = new Tally(args[0]);
       round(
           URI.create(args[0]),
@@ -89,23 +94,27 @@ public class SearchLoad {
       System.out.println(only.line());
       System.exit(only.failures == 0 ? 0 : 1);
     }
-    URI direct = URI.create(args[0]);
-    URI gateway = URI.create(args[1]);
-    int connections = Integer.parseInt(args[2]);
-    long seconds = Long.parseLong(args[3]);
-    long warmup = Long.parseLong(args[4]);
-    int rounds = Integer.parseInt(args[5]);
-    Tally directTally = new Tally("direct");
-    Tally gatewayTally = new Tally("gateway");
+    int connections = Integer.parseInt(args[0]);
+    long seconds = Long.parseLong(args[1]);
+    long warmup = Long.parseLong(args[2]);
+    int rounds = Integer.parseInt(args[3]);
+    List<Tally> tallies = new ArrayList<>();
+    List<URI> targets = new ArrayList<>();
+    for (String target : Arrays.copyOfRange(args, 4, args.length)) {
+      int eq = target.indexOf('=');
+      tallies.add(new Tally(target.substring(0, eq)));
+      targets.add(URI.create(target.substring(eq + 1)));
+    }
     // For the run script, which reads the CPU time of each process around every measured window.
     System.out.println("load-generator pid " + ProcessHandle.current().pid());
+    int n = targets.size();
     for (int r = 0; r < rounds; r++) {
-      boolean directFirst = r % 2 == 0;
-      for (int half = 0; half < 2; half++) {
-        boolean isDirect = (half == 0) == directFirst;
-        Tally tally = isDirect ? directTally : gatewayTally;
+      for (int turn = 0; turn < n; turn++) {
+        // Two targets alternate which goes first; three take the lead in turn.
+        int t = n == 2 ? (r % 2 == 0 ? turn : 1 - turn) : (r + turn) % n;
+        Tally tally = tallies.get(t);
         Tally one = new Tally(tally.name);
-        round(isDirect ? direct : gateway, connections, seconds, warmup, one);
+        round(targets.get(t), connections, seconds, warmup, one);
         System.err.printf("    round %d %-8s %s%n", r + 1, one.name, one.line());
         int from = tally.latencies.length;
         tally.latencies = Arrays.copyOf(tally.latencies, from + one.latencies.length);
@@ -114,14 +123,30 @@ public class SearchLoad {
         tally.failures += one.failures;
       }
     }
-    System.out.printf("direct     %s%n", directTally.line());
-    System.out.printf("gateway    %s%n", gatewayTally.line());
+    for (Tally tally : tallies) {
+      System.out.printf("%-10s %s%n", tally.name, tally.line());
+    }
+    Tally direct = tallies.get(0);
+    Tally gateway = tallies.get(1);
     System.out.printf(
-        "ratios     gateway/direct throughput %.2f (target >= 0.85)   gateway p99 / direct p99"
-            + " %.2f (target <= 1.3)%n",
-        gatewayTally.throughput() / directTally.throughput(),
-        gatewayTally.p99() / directTally.p99());
-    System.exit(directTally.failures + gatewayTally.failures == 0 ? 0 : 1);
+        "ratios     %s/%s throughput %.2f (target >= 0.85)   %s p99 / %s p99 %.2f (target <= 1.3)%n",
+        gateway.name,
+        direct.name,
+        gateway.throughput() / direct.throughput(),
+        gateway.name,
+        direct.name,
+        gateway.p99() / direct.p99());
+    for (Tally reference : tallies.subList(2, n)) {
+      System.out.printf(
+          "reference  %s/%s throughput %.2f   %s p99 / %s p99 %.2f%n",
+          reference.name,
+          direct.name,
+          reference.throughput() / direct.throughput(),
+          reference.name,
+          direct.name,
+          reference.p99() / direct.p99());
+    }
+    System.exit(tallies.stream().mapToLong(t -> t.failures).sum() == 0 ? 0 : 1);
   }
 
   /** One closed-loop run against {@code base}; adds its measured part to {@code tally}. */
