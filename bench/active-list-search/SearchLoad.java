@@ -83,7 +83,7 @@ public class SearchLoad {
    * end <target>" as each measured part begins and ends.
    */
   public static void main(String[] args) throws Exception {
-    if (!args[0].contains("=")) {
+    if (args[0].startsWith("http")) {
       Tally only = new Tally(args[0]);
       round(
           URI.create(args[0]),
