@@ -56,14 +56,17 @@ public class TrustedProxies {
   public Caller caller(RoutingContext ctx) {
     Caller known = ctx.get(CALLER_KEY);
     if (known == null) {
-      known = caller(ctx.request());
+      known = judge(ctx.request());
       ctx.put(CALLER_KEY, known);
     }
     return known;
   }
 
-  /** Who sent {@code request}, judged as the class comment says. */
-  public Caller caller(HttpServerRequest request) {
+  /**
+   * Who sent {@code request}, judged as the class comment says. Private: callers go through {@link
+   * #caller(RoutingContext)}, so a request is judged once however many ask.
+   */
+  private Caller judge(HttpServerRequest request) {
     SocketAddress remote = request.remoteAddress();
     String peer = remote == null ? null : remote.hostAddress();
     String host = request.authority() == null ? null : request.authority().toString();
