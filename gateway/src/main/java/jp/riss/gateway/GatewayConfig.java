@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where each bounded context lives and how patient the gateway is with it. */
 @ConfigMapping(prefix = "riss.gateway")
@@ -20,6 +21,24 @@ public interface GatewayConfig {
   /** Longest silence from an upstream before the caller gets a 504. */
   @WithDefault("30s")
   Duration upstreamTimeout();
+
+  /**
+   * How many reads of {@link #upstreamPipelinedPaths()} may be under way at once on one upstream
+   * connection, sent one after the other without waiting for each answer (HTTP/1.1 pipelining,
+   * {@link UpstreamClients}); 1 sends one at a time. Every other request has a connection to
+   * itself.
+   */
+  @WithDefault("4")
+  int upstreamPipelining();
+
+  /**
+   * The paths (exact, without query) whose reads (GET, HEAD without a body) share upstream
+   * connections: reads a service answers from memory on its I/O thread. A service answers the
+   * requests of one connection one after the other, so reads that wait for a database are better
+   * spread over connections of their own.
+   */
+  @WithDefault("/api/v1/active-list/listings")
+  Set<String> upstreamPipelinedPaths();
 
   /**
    * Proxies in front of the gateway (CIDRs or addresses) whose X-Forwarded-* / Forwarded headers

@@ -29,6 +29,8 @@ final class UpstreamExchange {
   private final RoutingContext ctx;
   private final HttpServerRequest caller;
   private final Context parent;
+  // On a connection shared with other callers' reads (UpstreamClients): never reset once sent.
+  private final boolean sharedRead;
 
   private HttpClientRequest upstream;
   private HttpClientResponse answer;
@@ -47,6 +49,7 @@ final class UpstreamExchange {
     this.ctx = ctx;
     this.caller = ctx.request();
     this.parent = parent;
+    this.sharedRead = route.sharesConnection(caller);
   }
 
   void start() {
@@ -57,7 +60,7 @@ final class UpstreamExchange {
     }
     // The caller leaving mid-exchange: the service's work is of use to no one, stop it.
     ctx.response().exceptionHandler(failure -> abandon());
-    route.client().request(route.options(caller)).onComplete(this::connected);
+    route.client(sharedRead).request(route.options(caller)).onComplete(this::connected);
   }
 
   private void connected(AsyncResult<HttpClientRequest> result) {
@@ -81,15 +84,13 @@ final class UpstreamExchange {
   }
 
   private void sendBody() {
-    String declared = caller.getHeader(HttpHeaders.CONTENT_LENGTH);
-    boolean chunked = caller.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-    if (!chunked && (declared == null || "0".equals(declared))) {
+    if (!UpstreamRoute.declaresBody(caller)) {
       // No body (every GET): the request head goes out in one write, with nothing to wait for.
       upstream.end();
       caller.resume();
       return;
     }
-    if (chunked) {
+    if (caller.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
       upstream.setChunked(true);
       bodyLimit = route.bodyLimit().limitFor(caller);
     }
@@ -221,14 +222,26 @@ final class UpstreamExchange {
     route.failed(ctx, connected, failure);
   }
 
-  /** No answer is wanted any more (the caller left): stop the service's part. */
+  /**
+   * No answer is wanted any more (the caller left): stop the service's part. A read on a shared
+   * connection is not stopped: resetting a request already sent closes its connection, and with it
+   * the exchanges of other callers sent on it after this one. Its answer is read to its end and
+   * dropped instead (a read's answer is bounded; a service that never ends it meets the idle
+   * timeout, which closes the connection anyway).
+   */
   private void abandon() {
     if (abandoned && upstream == null) {
       return;
     }
     abandoned = true;
-    if (upstream != null && !answerEnded) {
+    if (upstream == null || answerEnded) {
+      return;
+    }
+    if (!sharedRead) {
       upstream.reset();
+    } else if (answer != null) {
+      answer.handler(null);
+      answer.resume(); // it may have been paused for a caller that was slow to read
     }
   }
 }

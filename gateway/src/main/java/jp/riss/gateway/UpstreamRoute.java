@@ -4,6 +4,8 @@ import io.opentelemetry.context.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -50,8 +52,28 @@ final class UpstreamRoute implements Handler<RoutingContext> {
     return upstream.service();
   }
 
-  HttpClient client() {
-    return forwarding.clients.current();
+  /** The client for a request; {@code sharedRead}: a safe one without a body, see below. */
+  HttpClient client(boolean sharedRead) {
+    return forwarding.clients.current(sharedRead);
+  }
+
+  /**
+   * Whether {@code caller}'s request shares an upstream connection with others (pipelined, {@link
+   * UpstreamClients}): a GET or HEAD of a pipelined path on the API route that declares no body.
+   */
+  boolean sharesConnection(HttpServerRequest caller) {
+    HttpMethod method = caller.method();
+    return (method == HttpMethod.GET || method == HttpMethod.HEAD)
+        && document == null
+        && forwarding.clients.sharesReadsOf(caller.path())
+        && !declaresBody(caller);
+  }
+
+  /** Whether {@code caller}'s request announces a body: chunked, or a length other than 0. */
+  static boolean declaresBody(HttpServerRequest caller) {
+    String length = caller.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return caller.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+        || (length != null && !"0".equals(length));
   }
 
   /**

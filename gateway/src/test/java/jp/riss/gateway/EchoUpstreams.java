@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * tests see exactly what the gateway forwarded. Two paths misbehave on purpose: {@code .../slow}
  * never answers and {@code .../reset} drops the connection; {@code .../absolute-location} answers
  * with a Location at the upstream's own address, {@code .../elsewhere-location} with one on another
- * site.
+ * site. Two answer late, to keep requests under way at once: {@code .../held} after 300 ms, {@code
+ * .../held-long} after 1.5 s (it notes the connection it came on in {@link #heldLongConnections}).
+ * Every echo names the connection it came on by the gateway's port of it.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +26,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
           "deemed-attendance", "deemed-attendance-service",
           "community", "camp-community-service",
           "guide", "practical-guide-service");
+
+  /** The gateway's ports of the connections each {@code .../held-long} request came on. */
+  static final java.util.Queue<Integer> heldLongConnections =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private Vertx vertx;
 
@@ -37,7 +43,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
               await(
                   vertx
                       .createHttpServer()
-                      .requestHandler(request -> answer(service, request))
+                      .requestHandler(request -> answer(vertx, service, request))
                       .listen(0, "127.0.0.1"));
           config.put(
               "riss.gateway.upstreams." + context + ".url",
@@ -48,8 +54,17 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     return config;
   }
 
-  private static void answer(String service, HttpServerRequest request) {
+  private static void answer(Vertx vertx, String service, HttpServerRequest request) {
     if (request.path().endsWith("/slow")) {
+      return;
+    }
+    if (request.path().endsWith("/held")) {
+      echo(vertx, service, request, 300);
+      return;
+    }
+    if (request.path().endsWith("/held-long")) {
+      heldLongConnections.add(request.connection().remoteAddress().port());
+      echo(vertx, service, request, 1500);
       return;
     }
     if (request.path().endsWith("/reset")) {
@@ -84,6 +99,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
       request.response().putHeader("Content-Type", "application/json").end(contract.encode());
       return;
     }
+    echo(vertx, service, request, 0);
+  }
+
+  /** Answers {@code request} with what reached this server, {@code delayMillis} after its end. */
+  private static void echo(
+      Vertx vertx, String service, HttpServerRequest request, long delayMillis) {
     request
         .body()
         .onSuccess(
@@ -97,13 +118,21 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                       .put("path", request.path())
                       .put("query", request.query())
                       .put("headers", headers)
-                      .put("body", body.toString());
-              request
-                  .response()
-                  .putHeader("Content-Type", "application/json")
-                  // A service's own request id must not replace or duplicate the gateway's.
-                  .putHeader("X-Request-Id", "set-by-upstream")
-                  .end(echo.encode());
+                      .put("body", body.toString())
+                      .put("connection", request.connection().remoteAddress().port());
+              Runnable send =
+                  () ->
+                      request
+                          .response()
+                          .putHeader("Content-Type", "application/json")
+                          // A service's own request id must not replace or duplicate the gateway's.
+                          .putHeader("X-Request-Id", "set-by-upstream")
+                          .end(echo.encode());
+              if (delayMillis == 0) {
+                send.run();
+              } else {
+                vertx.setTimer(delayMillis, t -> send.run());
+              }
             });
   }
 
